@@ -1,0 +1,37 @@
+import type { HttpMethod, PathSegment } from './types.ts';
+
+const VERBS: ReadonlySet<string> = new Set<HttpMethod>(['get', 'post', 'put', 'patch', 'delete']);
+
+/** `post` -> `PostHttpMethod`: the namespace holding one method's interfaces. */
+export function methodNamespace(method: HttpMethod): string {
+  return `${upperFirst(method)}HttpMethod`;
+}
+
+/**
+ * Names of one URL segment, as the documented shapes spell them:
+ * kebab parts are camel-cased (`membercard-open` -> `MembercardOpen` / `membercardOpen`),
+ * underscores and digits are kept (`sub_merchants` -> `Sub_merchants`), a placeholder `{x}`
+ * becomes `_x_`, the trailing-slash segment becomes `_empty_`, and a segment spelled like an
+ * HTTP verb keeps a leading capital on the chain too so it cannot shadow the verb method.
+ */
+export function segmentNames(raw: string): PathSegment {
+  if (raw === '') return { raw, kind: 'empty', typeName: '_empty_', propName: '_empty_' };
+  const placeholder = /^\{([^{}]+)\}$/.exec(raw);
+  if (placeholder) {
+    const name = `_${placeholder[1]}_`;
+    return { raw, kind: 'param', typeName: name, propName: name };
+  }
+  const [head = '', ...rest] = raw.split('-');
+  const propName = head + rest.map(upperFirst).join('');
+  const typeName = upperFirst(propName);
+  return { raw, kind: 'literal', typeName, propName: VERBS.has(raw) ? typeName : propName };
+}
+
+/** Segments of a URL path without its leading slash; a trailing slash yields a final empty segment. */
+export function pathSegments(path: string): PathSegment[] {
+  return path.split('/').map(segmentNames);
+}
+
+function upperFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

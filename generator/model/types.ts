@@ -1,0 +1,194 @@
+/**
+ * The intermediate model: the only thing emitters (types, runtime wiring, docs) read.
+ * The loader builds it from YAML; nothing here knows about YAML, ts-morph or handlebars.
+ * `$ref`s are resolved and `allOf` flattened before a node lands here.
+ */
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/** Order in which methods of one endpoint are emitted and documented. */
+export const HTTP_METHODS: readonly HttpMethod[] = ['get', 'post', 'put', 'patch', 'delete'];
+
+export interface SourceLocation {
+  /** Path of the spec file, relative to the spec root, with `/` separators. */
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based. */
+  col: number;
+}
+
+/** Validation rules carried from the spec, used for JSDoc, docs tables and validators. */
+export interface Constraints {
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  minItems?: number;
+  maxItems?: number;
+  minimum?: number;
+  maximum?: number;
+}
+
+interface SchemaBase {
+  description?: string;
+  /** The spec's `example`, as parsed from YAML. */
+  example?: unknown;
+  constraints: Constraints;
+  nullable?: boolean;
+  /** `x-is-sensitive`: the value must be RSA-OAEP encrypted with the platform key. */
+  sensitive?: boolean;
+  /** Name of the shared definition this node was resolved from (`Enumerations.yaml#Name` gives `Name`). */
+  definition?: string;
+}
+
+export interface StringSchema extends SchemaBase {
+  kind: 'string';
+  /** `rfc3339`, `base64`, `MediaId`, `url`, `date`, ... as written in the spec. */
+  format?: string;
+  enum?: string[];
+}
+
+export interface NumberSchema extends SchemaBase {
+  kind: 'number';
+  /** `type: integer` (as opposed to `number`). */
+  integer: boolean;
+  format?: string;
+  enum?: number[];
+}
+
+export interface BooleanSchema extends SchemaBase {
+  kind: 'boolean';
+}
+
+export interface Property {
+  name: string;
+  required: boolean;
+  schema: Schema;
+}
+
+export interface ObjectSchema extends SchemaBase {
+  kind: 'object';
+  /** `undefined` when the spec gives no `properties` (documented as `{}`). */
+  properties?: Property[];
+}
+
+export interface ArraySchema extends SchemaBase {
+  kind: 'array';
+  /** `undefined` when the spec gives no `items` (documented as `[]`). */
+  items?: Schema;
+}
+
+/** A binary part of a multipart upload (`type: file`). */
+export interface FileSchema extends SchemaBase {
+  kind: 'file';
+}
+
+/** What the loader degrades a broken node to under `--keep-going`. */
+export interface UnknownSchema extends SchemaBase {
+  kind: 'unknown';
+}
+
+export type Schema =
+  | StringSchema
+  | NumberSchema
+  | BooleanSchema
+  | ObjectSchema
+  | ArraySchema
+  | FileSchema
+  | UnknownSchema;
+
+export interface Parameter {
+  name: string;
+  in: 'path' | 'query' | 'header';
+  required: boolean;
+  description?: string;
+  schema: Schema;
+}
+
+export type RequestBody =
+  | { kind: 'json'; required: boolean; schema: Schema }
+  /** `consumes: multipart/form-data`: `meta` is the JSON part the signature covers, `file` the binary. */
+  | { kind: 'multipart'; meta: Schema; fileField: string; metaField: string };
+
+export type ResponseBody =
+  | { kind: 'json'; status: number; schema: Schema }
+  /** 204/202 or a 200 without schema on a non-download: `WellformedResponse {}`. */
+  | { kind: 'empty'; status: number }
+  /** A GET whose 200 has no schema or whose `produces` is not JSON: unsigned stream. */
+  | { kind: 'download'; status: number; contentTypes: string[] };
+
+/** A row of the error-code table (`x-error-codes`). */
+export interface ErrorCode {
+  status: number;
+  code: string;
+  description: string;
+  solution?: string;
+}
+
+export interface Operation {
+  method: HttpMethod;
+  /** The URL path without a leading slash, exactly as requested: `v3/marketing/busifavor/stocks/{stock_id}/couponcodes`. */
+  path: string;
+  summary?: string;
+  /** The description with its `[官方文档](url)` links removed. */
+  description?: string;
+  /** One per `[官方文档](url)` link in the description, in order. */
+  docLinks: string[];
+  tags: string[];
+  deprecated: boolean;
+  /** `x-last-updated-at`, kept as the string written (`2025.07.25`). */
+  lastUpdatedAt?: string;
+  /** `x-baseuri`: the operation is served from another host. */
+  baseURL?: string;
+  /** In the spec's `parameters` order. */
+  pathParams: Parameter[];
+  queryParams: Parameter[];
+  headerParams: Parameter[];
+  /** Absent when the operation takes no body (a POST without one still gets `JsonDataRequest {}`). */
+  body?: RequestBody;
+  response: ResponseBody;
+  errorCodes: ErrorCode[];
+  source: SourceLocation;
+}
+
+export type SegmentKind = 'literal' | 'param' | 'empty';
+
+export interface PathSegment {
+  /** As in the URL: `membercard-open`, `{card_id}`, or `` for a trailing slash. */
+  raw: string;
+  kind: SegmentKind;
+  /** Namespace / interface name: `MembercardOpen`, `_card_id_`, `_empty_`, `Delete`. */
+  typeName: string;
+  /** Property on the chain: `membercardOpen`, `_card_id_`, `_empty_`, `Delete`. */
+  propName: string;
+}
+
+/** One URL path (one spec file) with its operations. */
+export interface Endpoint {
+  path: string;
+  segments: PathSegment[];
+  /** Sorted by HTTP_METHODS order. */
+  operations: Operation[];
+  source: SourceLocation;
+}
+
+export interface ApiModel {
+  /** Sorted by path (code-unit order), so output never depends on directory listing order. */
+  endpoints: Endpoint[];
+}
+
+export type Severity = 'error' | 'warning';
+
+export interface Diagnostic {
+  severity: Severity;
+  /** Stable upper-snake code, e.g. `YAML_SYNTAX`, `UNKNOWN_KEY`, `UNKNOWN_TYPE`, `UNRESOLVED_REF`, `REF_CYCLE`. */
+  code: string;
+  message: string;
+  location: SourceLocation;
+}
+
+/** `path:line:col: error|warning CODE message` — the one format every stage prints. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const { file, line, col } = d.location;
+  return `${file}:${line}:${col}: ${d.severity} ${d.code} ${d.message}`;
+}
