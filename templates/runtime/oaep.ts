@@ -1,0 +1,16 @@
+import { constants, privateDecrypt, publicEncrypt } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+
+// WeChat Pay encrypts sensitive request/response fields with RSA-OAEP (MGF1 and label hash SHA-1).
+// PKCS#1 v1.5 padding is deliberately not offered: it is deprecated for this use (CVE-2023-46809).
+const OAEP_OPTIONS = { padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha1' } as const;
+
+/** Encrypts a sensitive field with the platform public key; returns base64. The request must then carry `Wechatpay-Serial`. */
+export function oaepEncrypt(plaintext: string, publicKey: KeyObject): string {
+  return publicEncrypt({ key: publicKey, ...OAEP_OPTIONS }, Buffer.from(plaintext, 'utf8')).toString('base64');
+}
+
+/** Decrypts a base64 RSA-OAEP (SHA-1) field with the merchant private key; returns the UTF-8 plaintext. */
+export function oaepDecrypt(ciphertext: string, privateKey: KeyObject): string {
+  return privateDecrypt({ key: privateKey, ...OAEP_OPTIONS }, Buffer.from(ciphertext, 'base64')).toString('utf8');
+}
