@@ -1,0 +1,72 @@
+/**
+ * Cold generation of the whole public corpus: every run is a fresh `npm run generate`-equivalent
+ * process (no warm JIT, no module cache), timed from the outside. The baseline, measured in the
+ * same run, is a fresh process that only parses the same YAML files.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const corpus = resolve(root, '../shared/corpus/openapi');
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+
+interface Sample {
+  ms: number;
+  maxRssKb: number;
+}
+
+/** Runs a script in a fresh node process (through peak-rss.ts) and returns its wall time and peak RSS. */
+function timeProcess(args: string[]): Sample {
+  const start = performance.now();
+  const child = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench/peak-rss.ts'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  const ms = performance.now() - start;
+  if (child.status !== 0) throw new Error(`${args.join(' ')} failed:\n${child.stderr}`);
+  const lastLine = child.stderr.trim().split('\n').at(-1) ?? '';
+  const { maxRssKb } = JSON.parse(lastLine) as { maxRssKb: number };
+  return { ms, maxRssKb };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+export function main(): void {
+  if (!existsSync(corpus)) {
+    process.stdout.write(`generation: skipped (${corpus} not found)\n`);
+    return;
+  }
+  const out = mkdtempSync(join(tmpdir(), 'wechatpay-bench-'));
+  try {
+    const generation: Sample[] = [];
+    const baseline: Sample[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      // Interleaved so machine noise hits both series alike.
+      baseline.push(timeProcess([join(root, 'bench/parse-yaml.ts'), corpus]));
+      generation.push(timeProcess([join(root, 'generator/cli.ts'), '--spec', corpus, '--out', join(out, 'generated'), '--keep-going']));
+    }
+    const generationMs = median(generation.map((sample) => sample.ms));
+    const baselineMs = median(baseline.map((sample) => sample.ms));
+    const rows = [
+      ['cold generation of the corpus', generationMs, Math.max(...generation.map((sample) => sample.maxRssKb))],
+      ['baseline: parse the same YAML only', baselineMs, Math.max(...baseline.map((sample) => sample.maxRssKb))],
+    ] as const;
+    process.stdout.write(`generation (${ROUNDS} fresh processes each, median wall time, peak RSS)\n`);
+    for (const [name, ms, rss] of rows) {
+      process.stdout.write(`  ${name.padEnd(38)} ${(ms / 1000).toFixed(2).padStart(6)} s   ${(rss / 1024).toFixed(0).padStart(5)} MiB\n`);
+    }
+    process.stdout.write(`  ratio generation / baseline            ${(generationMs / baselineMs).toFixed(2).padStart(6)} x\n`);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

@@ -1,0 +1,92 @@
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { formatDiagnostic, type Diagnostic } from './model/types.ts';
+import { generate } from './pipeline.ts';
+import { findStaleFiles, writeAtomically } from './write.ts';
+
+const USAGE = `Usage: npm run generate -- [--spec DIR] [--out DIR] [--check] [--keep-going]
+
+Generates the typed WeChat Pay APIv3 package from YAML specs.
+
+  --spec DIR     spec root (one YAML file per URL path under v3/), default: spec
+  --out DIR      package root to write, default: generated
+  --check        write nothing; exit 1 and list the stale files when the output differs
+  --keep-going   turn per-operation errors into warnings and generate the rest
+  -h, --help     show this help
+
+Exit codes: 0 success, 1 spec errors or stale output (--check), 2 usage error.`;
+
+async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      options: {
+        spec: { type: 'string', default: 'spec' },
+        out: { type: 'string', default: 'generated' },
+        check: { type: 'boolean', default: false },
+        'keep-going': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+
+  const start = performance.now();
+  const result = await generate({ specDir: args.spec, keepGoing: args['keep-going'] });
+  printDiagnostics(result.diagnostics);
+  const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
+  const warnings = result.diagnostics.length - errors;
+  if (errors > 0) {
+    process.stderr.write(`${errors} error(s), ${warnings} warning(s): ${args.out}/ left untouched\n`);
+    return 1;
+  }
+
+  const operations = result.model.endpoints.reduce((count, endpoint) => count + endpoint.operations.length, 0);
+  if (args.check) {
+    const stale = await findStaleFiles(args.out, result.files);
+    const lines = [
+      ...stale.changed.map((path) => `changed  ${args.out}/${path}`),
+      ...stale.missing.map((path) => `missing  ${args.out}/${path}`),
+      ...stale.extra.map((path) => `extra    ${args.out}/${path}`),
+    ];
+    if (lines.length > 0) {
+      process.stderr.write(`${lines.join('\n')}\n${lines.length} stale file(s): run npm run generate\n`);
+      return 1;
+    }
+    process.stdout.write(`${args.out}/ is up to date (${operations} operations, ${result.files.length} files)\n`);
+    return 0;
+  }
+
+  await writeAtomically(args.out, result.files);
+  const seconds = ((performance.now() - start) / 1000).toFixed(2);
+  const warned = warnings > 0 ? `, ${warnings} warning(s)` : '';
+  process.stdout.write(
+    `Generated ${operations} operations (${result.model.endpoints.length} endpoints): ${result.files.length} files written to ${args.out}/ in ${seconds} s${warned}\n`,
+  );
+  return 0;
+}
+
+function printDiagnostics(diagnostics: readonly Diagnostic[]): void {
+  if (diagnostics.length === 0) return;
+  process.stderr.write(`${diagnostics.map(formatDiagnostic).join('\n')}\n`);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // Bad input never lands here (it is a diagnostic); this is a defect of the generator itself.
+    process.stderr.write(`internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 70;
+  },
+);
