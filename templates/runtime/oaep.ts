@@ -1,5 +1,6 @@
 import { constants, privateDecrypt, publicEncrypt } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
+import { VerificationError } from './errors.js';
 
 // WeChat Pay encrypts sensitive request/response fields with RSA-OAEP (MGF1 and label hash SHA-1).
 // PKCS#1 v1.5 padding is deliberately not offered: it is deprecated for this use (CVE-2023-46809).
@@ -10,7 +11,19 @@ export function oaepEncrypt(plaintext: string, publicKey: KeyObject): string {
   return publicEncrypt({ key: publicKey, ...OAEP_OPTIONS }, Buffer.from(plaintext, 'utf8')).toString('base64');
 }
 
-/** Decrypts a base64 RSA-OAEP (SHA-1) field with the merchant private key; returns the UTF-8 plaintext. */
+/**
+ * Decrypts a base64 RSA-OAEP (SHA-1) field with the merchant private key; returns the UTF-8 plaintext.
+ * A ciphertext for another key, or damaged, throws `VerificationError` (OAEP padding authenticates the block).
+ */
 export function oaepDecrypt(ciphertext: string, privateKey: KeyObject): string {
-  return privateDecrypt({ key: privateKey, ...OAEP_OPTIONS }, Buffer.from(ciphertext, 'base64')).toString('utf8');
+  try {
+    return privateDecrypt({ key: privateKey, ...OAEP_OPTIONS }, Buffer.from(ciphertext, 'base64')).toString('utf8');
+  } catch {
+    throw new VerificationError(
+      'bad-signature',
+      'RSA-OAEP decryption failed: the field was not encrypted for this private key or was altered',
+      Buffer.from(ciphertext, 'utf8'),
+      undefined,
+    );
+  }
 }
