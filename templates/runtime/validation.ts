@@ -1,0 +1,183 @@
+/**
+ * Request validation against the spec, before anything is signed or sent. The checks themselves are
+ * generated (`dist/validators.js`, ajv standalone code); this module turns their findings into
+ * readable issues and one `UsageError`.
+ */
+import { UsageError } from './errors.js';
+
+/** One problem with a request: `coupon_code_list[3]` + `longer than 32 characters`. */
+export interface ValidationIssue {
+  /** Body fields and path parameters by name (`coupon_code_list[3]`, `card_id`); query and header parameters as `params.x`, `headers.x`; the whole body as `data`. */
+  path: string;
+  /** The rule broken: `required`, `longer than 32 characters`, `must be one of SUCCESS, DUPLICATE, FAIL`, ... */
+  message: string;
+}
+
+/** What a request is checked on: the parts an axios call carries. */
+export interface RequestParts {
+  /** The JSON body: an object, or a string / Buffer already serialised. */
+  data?: unknown;
+  params?: Readonly<Record<string, unknown>>;
+  headers?: Readonly<Record<string, unknown>>;
+  pathParams?: Readonly<Record<string, unknown>>;
+}
+
+export type RequestValidator = (request: RequestParts) => ValidationIssue[];
+
+/** Keyed `'<method> <path template>'`: `'post v3/marketing/busifavor/stocks/{stock_id}/couponcodes'`. */
+export type ValidatorTable = Readonly<Record<string, RequestValidator>>;
+
+/** The shape of an ajv error object, as the generated code builds it. */
+export interface SchemaError {
+  instancePath: string;
+  keyword: string;
+  params: Readonly<Record<string, unknown>>;
+}
+
+/** An ajv-compiled check: `false` and `errors` set when the data does not match. */
+export interface CompiledCheck {
+  (data: unknown): boolean;
+  errors?: readonly SchemaError[] | null;
+}
+
+/** Runs a compiled check on the request as it will go on the wire; used by the generated validators. */
+export function collectIssues(check: CompiledCheck, request: RequestParts): ValidationIssue[] {
+  return check(toWire(request)) ? [] : issuesFromErrors(check.errors ?? []);
+}
+
+/**
+ * The request as the server sees it: the body after JSON serialisation (a `Date` becomes its ISO string),
+ * parameters as text, header names lower-cased; the parameter containers are always present.
+ */
+export function toWire(request: RequestParts): Record<string, unknown> {
+  const wire: Record<string, unknown> = {};
+  if (request.data !== undefined) wire.data = wireBody(request.data);
+  wire.params = wireText(request.params ?? {}, (name) => name);
+  wire.headers = wireText(request.headers ?? {}, (name) => name.toLowerCase());
+  wire.pathParams = wireText(request.pathParams ?? {}, (name) => name);
+  return wire;
+}
+
+function wireBody(data: unknown): unknown {
+  const text = typeof data === 'string' ? data : Buffer.isBuffer(data) ? data.toString('utf8') : JSON.stringify(data);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    // Not JSON: left as text, so the body's type check reports it.
+    return text;
+  }
+}
+
+function wireText(values: Readonly<Record<string, unknown>>, keyOf: (name: string) => string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(values)) {
+    if (value === undefined || value === null) continue;
+    out[keyOf(name)] = value instanceof Date ? value.toISOString() : typeof value === 'object' ? value : String(value);
+  }
+  return out;
+}
+
+/** Words ajv's findings: a field path in the request's own terms and the rule broken. */
+export function issuesFromErrors(errors: readonly SchemaError[]): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const seen = new Set<string>();
+  for (const error of errors) {
+    const segments = error.instancePath.split('/').slice(1).map(unescapePointer);
+    if (error.keyword === 'required') segments.push(String(error.params.missingProperty));
+    const issue = { path: fieldPath(segments), message: ruleText(error) };
+    const key = `${issue.path}\u0000${issue.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    issues.push(issue);
+  }
+  return issues;
+}
+
+function unescapePointer(segment: string): string {
+  return segment.replaceAll('~1', '/').replaceAll('~0', '~');
+}
+
+/** `['data', 'coupon_code_list', '3']` -> `coupon_code_list[3]`; `['params', 'limit']` -> `params.limit`. */
+function fieldPath(segments: string[]): string {
+  const [container = '', ...rest] = segments;
+  // Body fields and path parameters are named bare, as the caller writes them in `data` and the config.
+  const bare = container === 'data' || container === 'pathParams';
+  if (rest.length === 0) return container;
+  let path = bare ? '' : container;
+  for (const segment of rest) {
+    if (/^\d+$/.test(segment)) path += `[${segment}]`;
+    else path += path === '' ? segment : `.${segment}`;
+  }
+  return path;
+}
+
+const TYPE_NOUNS: Readonly<Record<string, string>> = {
+  string: 'a string',
+  integer: 'an integer',
+  number: 'a number',
+  boolean: 'a boolean',
+  object: 'an object',
+  array: 'an array',
+};
+
+const FORMAT_NOUNS: Readonly<Record<string, string>> = {
+  rfc3339: 'an RFC 3339 date-time (2015-05-20T13:29:35+08:00)',
+  'wire-integer': 'an integer',
+  'wire-number': 'a number',
+  'wire-boolean': 'true or false',
+};
+
+function ruleText(error: SchemaError): string {
+  const { params } = error;
+  switch (error.keyword) {
+    case 'required':
+      return 'required';
+    case 'maxLength':
+      return `longer than ${String(params.limit)} characters`;
+    case 'minLength':
+      return `shorter than ${String(params.limit)} characters`;
+    case 'maxItems':
+      return `more than ${String(params.limit)} items`;
+    case 'minItems':
+      return `fewer than ${String(params.limit)} items`;
+    case 'maximum':
+      return `greater than ${String(params.limit)}`;
+    case 'minimum':
+      return `less than ${String(params.limit)}`;
+    case 'pattern':
+      return `does not match /${String(params.pattern)}/`;
+    case 'enum': {
+      const allowed = Array.isArray(params.allowedValues) ? params.allowedValues : [];
+      return `must be one of ${allowed.filter((value) => value !== null).map(String).join(', ')}`;
+    }
+    case 'type':
+      return `must be ${TYPE_NOUNS[String(params.type)] ?? String(params.type)}`;
+    case 'format':
+      return `must be ${FORMAT_NOUNS[String(params.format)] ?? String(params.format)}`;
+    default:
+      return `breaks the rule ${error.keyword}`;
+  }
+}
+
+/** One line per issue: `coupon_code_list[3]: longer than 32 characters`. */
+export function formatIssues(issues: readonly ValidationIssue[]): string {
+  return issues.map((issue) => `${issue.path}: ${issue.message}`).join('\n');
+}
+
+/**
+ * Checks a request with the operation's generated validator; throws `UsageError` listing every problem.
+ * An operation without a validator passes unchecked.
+ */
+export function validateRequest(
+  validators: ValidatorTable,
+  method: string,
+  pathTemplate: string,
+  request: RequestParts,
+): void {
+  const validator = validators[`${method.toLowerCase()} ${pathTemplate.replace(/^\//, '')}`];
+  if (validator === undefined) return;
+  const issues = validator(request);
+  if (issues.length === 0) return;
+  const lines = formatIssues(issues).split('\n').map((line) => `  - ${line}`);
+  throw new UsageError(`Invalid request for ${method.toUpperCase()} /${pathTemplate.replace(/^\//, '')}:\n${lines.join('\n')}`);
+}
