@@ -1,0 +1,313 @@
+import type { YMap, YNode, YPair, YScalar, YSeq } from './yaml-tree.ts';
+
+/**
+ * A parser for the block-style YAML subset the spec files are written in: block mappings and
+ * sequences indented with spaces, single-line plain and quoted scalars, single-line flow
+ * sequences, `{}`, `|`/`|-` block scalars and comments. Scalars are typed like `yaml`'s core
+ * schema. It returns `undefined` as soon as it meets anything else (anchors, tags, multi-line
+ * plain scalars, folded scalars, syntax errors, ...), and the caller falls back to `yaml`.
+ */
+export function parseBlockYaml(text: string): YNode | undefined {
+  try {
+    return new BlockParser(text).parseDocument();
+  } catch (error) {
+    if (error instanceof Unsupported) return undefined;
+    throw error;
+  }
+}
+
+class Unsupported extends Error {}
+
+function bail(): never {
+  throw new Unsupported();
+}
+
+class BlockParser {
+  /** Offsets of the significant (not blank, not comment-only) lines. */
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  /** Column where the line's content starts; moved right for `- key: value` items. */
+  private readonly indents: number[] = [];
+  private index = 0;
+
+  constructor(private readonly text: string) {
+    let start = 0;
+    while (start <= text.length) {
+      let end = text.indexOf('\n', start);
+      if (end === -1) end = text.length;
+      const lineEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+      let column = start;
+      while (column < lineEnd && text.charCodeAt(column) === 32) column++;
+      if (column < lineEnd) {
+        const first = text[column];
+        if (first === '\t') bail();
+        if (first !== '#') {
+          this.starts.push(start);
+          this.ends.push(lineEnd);
+          this.indents.push(column - start);
+        }
+      }
+      start = end + 1;
+    }
+  }
+
+  parseDocument(): YNode | undefined {
+    if (this.starts.length === 0) return { kind: 'scalar', value: null, offset: 0 };
+    const first = this.content(0);
+    if (first.startsWith('---') || first.startsWith('%') || this.text.charCodeAt(0) === 0xfeff) bail();
+    if ((this.indents[0] ?? 0) !== 0) bail();
+    const root = this.parseBlock(0);
+    if (this.index !== this.starts.length) bail();
+    return root;
+  }
+
+  private content(line: number): string {
+    return this.text.slice((this.starts[line] ?? 0) + (this.indents[line] ?? 0), this.ends[line]);
+  }
+
+  private offsetOf(line: number): number {
+    return (this.starts[line] ?? 0) + (this.indents[line] ?? 0);
+  }
+
+  private isSeqItem(line: number): boolean {
+    const content = this.content(line);
+    return content === '-' || content.startsWith('- ');
+  }
+
+  /** A block node whose first line is the current line, at that line's indentation. */
+  private parseBlock(indent: number): YNode {
+    return this.isSeqItem(this.index) ? this.parseSeq(indent) : this.parseMap(indent);
+  }
+
+  private parseMap(indent: number): YMap {
+    const map: YMap = { kind: 'map', pairs: [], offset: this.offsetOf(this.index) };
+    while (this.index < this.starts.length && this.indents[this.index] === indent && !this.isSeqItem(this.index)) {
+      const line = this.index;
+      const content = this.content(line);
+      const key = splitKey(content);
+      if (!key) bail();
+      const keyOffset = this.offsetOf(line);
+      const rest = content.slice(key.restStart);
+      this.index++;
+      map.pairs.push({ key: key.key, keyOffset, value: this.parseValue(rest, keyOffset + key.restStart, indent, keyOffset, true) });
+    }
+    if (this.index < this.starts.length && (this.indents[this.index] ?? 0) > indent) bail();
+    return map;
+  }
+
+  private parseSeq(indent: number): YSeq {
+    const seq: YSeq = { kind: 'seq', items: [], offset: this.offsetOf(this.index) };
+    while (this.index < this.starts.length && this.indents[this.index] === indent && this.isSeqItem(this.index)) {
+      const line = this.index;
+      const content = this.content(line);
+      let skip = 1;
+      while (content.charCodeAt(skip) === 32) skip++;
+      const rest = content.slice(skip);
+      const itemOffset = this.offsetOf(line) + skip;
+      if (rest !== '' && !rest.startsWith('#') && splitKey(rest)) {
+        // `- key: value` opens a mapping whose indentation is the column of `key`.
+        this.indents[line] = indent + skip;
+        seq.items.push(this.parseMap(indent + skip));
+        continue;
+      }
+      if (rest.startsWith('- ') || rest === '-') bail();
+      this.index++;
+      seq.items.push(this.parseValue(rest, itemOffset, indent, this.offsetOf(line), false));
+    }
+    if (this.index < this.starts.length && (this.indents[this.index] ?? 0) > indent) bail();
+    return seq;
+  }
+
+  /**
+   * The value after `key:` or `- `. `rest` is the remainder of the line (starting at `restOffset`),
+   * `indent` the column of the parent collection.
+   */
+  private parseValue(rest: string, restOffset: number, indent: number, nullOffset: number, inMap: boolean): YNode {
+    const trimmed = rest.trimStart();
+    const offset = restOffset + (rest.length - trimmed.length);
+    if (trimmed === '' || trimmed.startsWith('#')) {
+      const next = this.index;
+      if (next < this.starts.length) {
+        const nextIndent = this.indents[next] ?? 0;
+        if (nextIndent > indent) return this.parseBlock(nextIndent);
+        // A sequence may sit at its key's own indentation.
+        if (inMap && nextIndent === indent && this.isSeqItem(next)) return this.parseSeq(indent);
+      }
+      return { kind: 'scalar', value: null, offset: nullOffset };
+    }
+    const value = trimmed.startsWith('|') ? this.parseLiteral(trimmed, offset, indent) : parseInline(trimmed, offset);
+    if (this.index < this.starts.length && (this.indents[this.index] ?? 0) > indent) bail();
+    return value;
+  }
+
+  /** `|` (clip) and `|-` (strip) literal block scalars. */
+  private parseLiteral(header: string, offset: number, indent: number): YScalar {
+    const indicator = stripComment(header);
+    if (indicator !== '|' && indicator !== '|-') bail();
+    const text = this.text;
+    // Block scalar lines are raw text: walk the source from the end of the header line.
+    let position = text.indexOf('\n', offset);
+    const lines: string[] = [];
+    let blockIndent = -1;
+    let consumedEnd = position;
+    while (position !== -1 && position < text.length) {
+      const start = position + 1;
+      let end = text.indexOf('\n', start);
+      if (end === -1) end = text.length;
+      const lineEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+      const raw = text.slice(start, lineEnd);
+      const spaces = raw.length - raw.trimStart().length;
+      if (raw.trim() === '') {
+        lines.push('');
+      } else {
+        if (spaces <= indent) break;
+        if (blockIndent === -1) blockIndent = spaces;
+        if (spaces < blockIndent || raw.includes('\t')) bail();
+        lines.push(raw.slice(blockIndent));
+        consumedEnd = end;
+      }
+      position = end < text.length ? end : -1;
+    }
+    while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+    const body = lines.join('\n');
+    // Skip the significant lines that belong to the block.
+    while (this.index < this.starts.length && (this.starts[this.index] ?? 0) <= consumedEnd) this.index++;
+    const value = body === '' ? '' : indicator === '|' ? `${body}\n` : body;
+    return { kind: 'scalar', value, offset };
+  }
+}
+
+/** `key: rest` or `key:` -> where the key ends and its value starts; `undefined` if not a mapping entry. */
+function splitKey(content: string): { key: string; restStart: number } | undefined {
+  const first = content[0];
+  if (first === "'" || first === '"') {
+    const quoted = readQuoted(content, 0);
+    if (!quoted || content[quoted.end] !== ':') return undefined;
+    const after = content[quoted.end + 1];
+    if (after !== undefined && after !== ' ') return undefined;
+    return { key: quoted.value, restStart: quoted.end + 1 };
+  }
+  // Plain keys resolve like values (`200:` is the number 200), then become map keys as strings.
+  if (first === undefined || '[]{}#&*!|>%@`,?-'.includes(first)) return undefined;
+  let colon = content.indexOf(':');
+  while (colon !== -1) {
+    const after = content[colon + 1];
+    if (after === undefined || after === ' ') break;
+    colon = content.indexOf(':', colon + 1);
+  }
+  if (colon === -1) return undefined;
+  const key = content.slice(0, colon);
+  if (key.includes(' #') || key !== key.trimEnd()) return undefined;
+  return { key: String(coreScalar(key)), restStart: colon + 1 };
+}
+
+function stripComment(text: string): string {
+  const hash = text.search(/\s#/);
+  return (hash === -1 ? text : text.slice(0, hash)).trimEnd();
+}
+
+function parseInline(text: string, offset: number): YScalar | YMap | YSeq {
+  const first = text[0];
+  if (first === "'" || first === '"') {
+    const quoted = readQuoted(text, 0);
+    if (!quoted || stripComment(text.slice(quoted.end)) !== '') bail();
+    return { kind: 'scalar', value: quoted.value, offset };
+  }
+  if (first === '[') return parseFlowSeq(text, offset);
+  if (first === '{') {
+    if (stripComment(text) !== '{}') bail();
+    return { kind: 'map', pairs: [], offset };
+  }
+  const plain = stripComment(text);
+  if (!isSafePlain(plain)) bail();
+  return { kind: 'scalar', value: coreScalar(plain), offset };
+}
+
+function isSafePlain(plain: string): boolean {
+  if (plain === '') return false;
+  const first = plain[0] ?? '';
+  if ('&*!|>%@`{}[],#'.includes(first)) return false;
+  if ((first === '-' || first === '?' || first === ':') && (plain.length === 1 || plain[1] === ' ')) return false;
+  return !plain.includes(': ') && !plain.endsWith(':');
+}
+
+function parseFlowSeq(text: string, offset: number): YSeq {
+  const items: YNode[] = [];
+  let position = 1;
+  for (;;) {
+    while (text[position] === ' ') position++;
+    const char = text[position];
+    if (char === undefined) bail();
+    if (char === ']') break;
+    const itemOffset = offset + position;
+    if (char === "'" || char === '"') {
+      const quoted = readQuoted(text, position);
+      if (!quoted) bail();
+      items.push({ kind: 'scalar', value: quoted.value, offset: itemOffset });
+      position = quoted.end;
+    } else {
+      let end = position;
+      while (end < text.length && text[end] !== ',' && text[end] !== ']') end++;
+      const plain = text.slice(position, end).trimEnd();
+      if (!isSafePlain(plain) || plain.includes(':') || plain.includes(' #')) bail();
+      items.push({ kind: 'scalar', value: coreScalar(plain), offset: itemOffset });
+      position = end;
+    }
+    while (text[position] === ' ') position++;
+    if (text[position] === ',') position++;
+    else if (text[position] !== ']') bail();
+  }
+  if (stripComment(text.slice(position + 1)) !== '') bail();
+  return { kind: 'seq', items, offset };
+}
+
+const ESCAPES: Readonly<Record<string, string>> = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r', '0': '\0', b: '\b' };
+
+/** A quoted scalar that closes on the same line; `end` is the index after the closing quote. */
+function readQuoted(text: string, start: number): { value: string; end: number } | undefined {
+  const quote = text[start];
+  let value = '';
+  let position = start + 1;
+  while (position < text.length) {
+    const char = text[position] ?? '';
+    if (quote === "'" && char === "'") {
+      if (text[position + 1] === "'") {
+        value += "'";
+        position += 2;
+        continue;
+      }
+      return { value, end: position + 1 };
+    }
+    if (quote === '"' && char === '"') return { value, end: position + 1 };
+    if (quote === '"' && char === '\\') {
+      const escape = text[position + 1] ?? '';
+      if (escape === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(position + 2, position + 6))) {
+        value += String.fromCharCode(Number.parseInt(text.slice(position + 2, position + 6), 16));
+        position += 6;
+        continue;
+      }
+      const replacement = ESCAPES[escape];
+      if (replacement === undefined) bail();
+      value += replacement;
+      position += 2;
+      continue;
+    }
+    value += char;
+    position++;
+  }
+  return undefined;
+}
+
+/** Plain scalar resolution of YAML 1.2's core schema, as `yaml` does it. */
+export function coreScalar(plain: string): string | number | boolean | null {
+  if (/^(?:~|[Nn]ull|NULL)?$/.test(plain)) return null;
+  if (/^(?:[Tt]rue|TRUE)$/.test(plain)) return true;
+  if (/^(?:[Ff]alse|FALSE)$/.test(plain)) return false;
+  if (/^[-+]?[0-9]+$/.test(plain)) return Number.parseInt(plain, 10);
+  if (/^0o[0-7]+$/.test(plain)) return Number.parseInt(plain.slice(2), 8);
+  if (/^0x[0-9a-fA-F]+$/.test(plain)) return Number.parseInt(plain.slice(2), 16);
+  if (/^[-+]?\.(?:inf|Inf|INF)$/.test(plain)) return plain.startsWith('-') ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  if (/^\.(?:nan|NaN|NAN)$/.test(plain)) return Number.NaN;
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(plain)) return Number.parseFloat(plain);
+  return plain;
+}
