@@ -1,0 +1,207 @@
+import * as prettier from 'prettier';
+import {
+  Project,
+  StructureKind,
+  ModuleDeclarationKind,
+  type InterfaceDeclarationStructure,
+  type ModuleDeclarationStructure,
+  type OptionalKind,
+  type PropertySignatureStructure,
+  type SourceFileStructure,
+  type StatementStructures,
+} from 'ts-morph';
+import type { EmittedFile } from '../files.ts';
+import { formatDiagnostic, type ApiModel, type Endpoint, type PathSegment } from '../../model/types.ts';
+import { methodNamespace } from '../../model/naming.ts';
+import { operationDeclarations } from './operation.ts';
+import { isIdentifier, memberName, quote } from './schema.ts';
+
+export const TYPES_FILE = 'dist/openapi.d.ts';
+
+/** The namespace every segment namespace lives in. */
+const ROOT_NAMESPACE = 'WeChatPay.OpenAPI';
+
+/**
+ * Global and imported names the declarations refer to from inside the namespaces: a segment
+ * namespace spelled like one of them would shadow it for everything nested below.
+ */
+const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([
+  'AxiosRequestConfig',
+  'AxiosPromise',
+  'ReadStream',
+  'Date',
+]);
+
+/** Fixed options, never a config file, so the output is byte-identical on every machine. */
+const PRETTIER_OPTIONS: prettier.Options = {
+  parser: 'typescript',
+  printWidth: 120,
+  tabWidth: 2,
+  useTabs: false,
+  semi: true,
+  singleQuote: true,
+  quoteProps: 'preserve',
+  trailingComma: 'all',
+  bracketSpacing: true,
+  endOfLine: 'lf',
+};
+
+/** A level of the URL tree: a namespace, and the interface of the same name in its parent. */
+interface TreeNode {
+  segment: PathSegment;
+  /** Dotted name of this level's namespace: `WeChatPay.OpenAPI.V3.Marketing`. */
+  namespace: string;
+  /** Keyed by the raw URL segment. */
+  children: Map<string, TreeNode>;
+  endpoint?: Endpoint;
+}
+
+/** Emits `dist/openapi.d.ts`: the nested namespace declarations, `Wechatpay` and `Paths`. */
+export async function emitTypes(model: ApiModel): Promise<EmittedFile[]> {
+  const text = printDeclarations(model);
+  const contents = await prettier.format(text, PRETTIER_OPTIONS);
+  return [{ path: TYPES_FILE, contents }];
+}
+
+/** The unformatted declarations, built as one structure and printed once. */
+export function printDeclarations(model: ApiModel): string {
+  const endpoints = [...model.endpoints].sort((a, b) => compare(a.path, b.path));
+  const roots = buildTree(endpoints);
+  const pathEntries: OptionalKind<PropertySignatureStructure>[] = endpoints.flatMap((endpoint) => {
+    const node = findNode(roots, endpoint);
+    return node ? [{ name: quote(endpoint.path), type: node.namespace }] : [];
+  });
+  const statements: StatementStructures[] = [
+    {
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      moduleSpecifier: 'axios',
+      namedImports: ['AxiosRequestConfig', 'AxiosPromise'],
+    },
+    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: 'node:fs', namedImports: ['ReadStream'] },
+  ];
+  for (const root of sortedChildren(roots)) collectStatements(root, ROOT_NAMESPACE, statements);
+  statements.push(
+    {
+      kind: StructureKind.Interface,
+      name: 'Wechatpay',
+      isExported: true,
+      properties: sortedChildren(roots).map((root) => ({
+        name: memberName(root.segment.propName),
+        type: root.namespace,
+        docs: [root.segment.raw === 'v3' ? 'APIv3 endpoint' : `${root.segment.raw} endpoint`],
+      })),
+    },
+    {
+      kind: StructureKind.Interface,
+      name: 'Paths',
+      isExported: true,
+      properties: pathEntries,
+    },
+  );
+
+  const structure: SourceFileStructure = { kind: StructureKind.SourceFile, statements };
+  const project = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true });
+  return project.createSourceFile(`/${TYPES_FILE}`, structure).getFullText();
+}
+
+function buildTree(endpoints: readonly Endpoint[]): Map<string, TreeNode> {
+  const roots = new Map<string, TreeNode>();
+  for (const endpoint of endpoints) {
+    let level = roots;
+    let namespace = ROOT_NAMESPACE;
+    let node: TreeNode | undefined;
+    for (const segment of endpoint.segments) {
+      namespace = `${namespace}.${segment.typeName}`;
+      node = level.get(segment.raw);
+      if (!node) {
+        checkSegment(segment, level, endpoint);
+        node = { segment, namespace, children: new Map() };
+        level.set(segment.raw, node);
+      }
+      level = node.children;
+    }
+    if (node) node.endpoint = endpoint;
+  }
+  return roots;
+}
+
+/** Segment names the declarations cannot represent are a spec error, reported at the spec file. */
+function checkSegment(segment: PathSegment, siblings: Map<string, TreeNode>, endpoint: Endpoint): void {
+  const fail = (message: string): never => {
+    throw new Error(
+      formatDiagnostic({ severity: 'error', code: 'UNREPRESENTABLE_SEGMENT', message, location: endpoint.source }),
+    );
+  };
+  if (!isIdentifier(segment.typeName)) fail(`URL segment '${segment.raw}' gives no valid type name`);
+  if (RESERVED_TYPE_NAMES.has(segment.typeName)) {
+    fail(`URL segment '${segment.raw}' would shadow the type ${segment.typeName}`);
+  }
+  for (const sibling of siblings.values()) {
+    if (sibling.segment.typeName === segment.typeName || sibling.segment.propName === segment.propName) {
+      fail(`URL segments '${sibling.segment.raw}' and '${segment.raw}' give the same name ${segment.typeName}`);
+    }
+  }
+}
+
+function sortedChildren(children: Map<string, TreeNode>): TreeNode[] {
+  return [...children.values()].sort((a, b) => compare(a.segment.raw, b.segment.raw));
+}
+
+/**
+ * Depth first, children before their parent, so a single endpoint reads as the documented
+ * blocks do: its method namespaces, its interface, then one interface per parent level.
+ */
+function collectStatements(node: TreeNode, parentNamespace: string, statements: StatementStructures[]): void {
+  const children = sortedChildren(node.children);
+  for (const child of children) collectStatements(child, node.namespace, statements);
+
+  const name = node.segment.typeName;
+  const endpointInterface: InterfaceDeclarationStructure = {
+    kind: StructureKind.Interface,
+    name,
+    isExported: true,
+    callSignatures: [],
+    methods: [],
+    properties: children.map(
+      (child): OptionalKind<PropertySignatureStructure> => ({
+        name: memberName(child.segment.propName),
+        type: `${name}.${child.segment.typeName}`,
+      }),
+    ),
+  };
+  for (const operation of node.endpoint?.operations ?? []) {
+    const declarations = operationDeclarations(operation, name);
+    statements.push(namespaceDeclaration(`${node.namespace}.${methodNamespace(operation.method)}`, declarations.statements));
+    endpointInterface.callSignatures?.push(...declarations.callSignatures);
+    endpointInterface.methods?.push(...declarations.methods);
+  }
+  statements.push(namespaceDeclaration(parentNamespace, [endpointInterface]));
+}
+
+function namespaceDeclaration(name: string, statements: StatementStructures[]): ModuleDeclarationStructure {
+  return {
+    kind: StructureKind.Module,
+    name,
+    declarationKind: ModuleDeclarationKind.Namespace,
+    isExported: true,
+    hasDeclareKeyword: true,
+    statements,
+  };
+}
+
+function findNode(roots: Map<string, TreeNode>, endpoint: Endpoint): TreeNode | undefined {
+  let level = roots;
+  let node: TreeNode | undefined;
+  for (const segment of endpoint.segments) {
+    node = level.get(segment.raw);
+    if (!node) return undefined;
+    level = node.children;
+  }
+  return node;
+}
+
+/** Code-unit order, independent of locale. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,197 @@
+import {
+  StructureKind,
+  type CallSignatureDeclarationStructure,
+  type InterfaceDeclarationStructure,
+  type JSDocStructure,
+  type MethodSignatureStructure,
+  type OptionalKind,
+  type ParameterDeclarationStructure,
+  type PropertySignatureStructure,
+  type TypeAliasDeclarationStructure,
+} from 'ts-morph';
+import { methodNamespace } from '../../model/naming.ts';
+import type { Operation, Parameter, Schema } from '../../model/types.ts';
+import { escapeComment, memberDoc, memberName, objectLiteralOf, oneLine, typeText, type MemberSpec } from './schema.ts';
+
+/** POST, PUT and PATCH take `data` as their first argument; GET and DELETE take only `config`. */
+const TAKES_DATA: ReadonlySet<string> = new Set(['post', 'put', 'patch']);
+
+type MethodStatement = InterfaceDeclarationStructure | TypeAliasDeclarationStructure;
+
+/** What one operation contributes: its `<Verb>HttpMethod` interfaces and its members on the endpoint interface. */
+export interface OperationDeclarations {
+  /** Statements of `namespace <Endpoint>.<Verb>HttpMethod`. */
+  statements: MethodStatement[];
+  callSignatures: OptionalKind<CallSignatureDeclarationStructure>[];
+  methods: OptionalKind<MethodSignatureStructure>[];
+}
+
+/** `endpointName` is the endpoint interface's own name, which qualifies its method namespaces. */
+export function operationDeclarations(operation: Operation, endpointName: string): OperationDeclarations {
+  const namespace = methodNamespace(operation.method);
+  const qualify = (name: string): string => `${endpointName}.${namespace}.${name}`;
+  const statements: MethodStatement[] = [];
+  const takesData = TAKES_DATA.has(operation.method);
+
+  let dataInterface: string | undefined;
+  if (takesData) {
+    dataInterface = operation.body?.kind === 'multipart' ? 'BinaryDataRequest' : 'JsonDataRequest';
+    statements.push(requestDataStatement(operation));
+  }
+
+  const config = requestConfigMembers(operation, dataInterface);
+  statements.push({
+    kind: StructureKind.Interface,
+    name: 'RequestConfig',
+    isExported: true,
+    extends: ['AxiosRequestConfig'],
+    properties: config,
+  });
+  statements.push(responseStatement(operation));
+
+  const configOptional = config.every((member) => member.hasQuestionToken === true);
+  const parameters: OptionalKind<ParameterDeclarationStructure>[] = [];
+  if (dataInterface) {
+    // An upload may omit `data` (the meta/file go in config) unless a required config follows it.
+    const dataOptional = operation.body?.kind === 'multipart' && configOptional;
+    parameters.push({ name: 'data', hasQuestionToken: dataOptional, type: qualify(dataInterface) });
+  }
+  parameters.push({ name: 'config', hasQuestionToken: configOptional, type: qualify('RequestConfig') });
+  const returnType = `AxiosPromise<${qualify('WellformedResponse')}>`;
+
+  const tags = signatureTags(operation);
+  const summary = operation.summary === undefined ? '' : escapeComment(oneLine(operation.summary));
+  const methodDocs = summary || tags.length > 0 ? [jsDoc(summary, tags)] : [];
+  return {
+    statements,
+    // The callable chain node always POSTs, so only POST gets the shortland.
+    callSignatures:
+      operation.method === 'post' ? [{ docs: [jsDoc('shortland', tags)], parameters, returnType }] : [],
+    methods: [{ name: operation.method, docs: methodDocs, parameters, returnType }],
+  };
+}
+
+function jsDoc(description: string, tags: JSDocStructure['tags']): OptionalKind<JSDocStructure> {
+  return description ? { description, tags } : { tags };
+}
+
+function signatureTags(operation: Operation): NonNullable<JSDocStructure['tags']> {
+  const tags: NonNullable<JSDocStructure['tags']> = [];
+  if (operation.deprecated) {
+    const since = operation.lastUpdatedAt === undefined ? undefined : `- since ${oneLine(operation.lastUpdatedAt)}`;
+    tags.push(since === undefined ? { tagName: 'deprecated' } : { tagName: 'deprecated', text: escapeComment(since) });
+  }
+  for (const link of operation.docLinks) tags.push({ tagName: 'link', text: escapeComment(link) });
+  return tags;
+}
+
+function requestDataStatement(operation: Operation): MethodStatement {
+  const body = operation.body;
+  if (body?.kind === 'multipart') {
+    // The documented shape: the signed `meta` JSON first, then the binary `file`.
+    return {
+      kind: StructureKind.Interface,
+      name: 'BinaryDataRequest',
+      isExported: true,
+      properties: [
+        property({ name: body.metaField, optional: false, type: 'string', doc: memberDoc(body.meta) }),
+        property({ name: body.fileField, optional: false, type: 'ReadStream' }),
+      ],
+    };
+  }
+  // A POST without a body parameter still gets an empty `JsonDataRequest {}`.
+  return schemaStatement('JsonDataRequest', body?.schema);
+}
+
+function responseStatement(operation: Operation): MethodStatement {
+  const response = operation.response;
+  if (response.kind === 'download') {
+    return {
+      kind: StructureKind.Interface,
+      name: 'WellformedResponse',
+      isExported: true,
+      extends: ['ReadStream'],
+    };
+  }
+  return schemaStatement('WellformedResponse', response.kind === 'json' ? response.schema : undefined);
+}
+
+/** An object schema becomes an interface of its properties; any other schema a type alias. */
+function schemaStatement(name: string, schema: Schema | undefined): MethodStatement {
+  if (schema === undefined || schema.kind === 'object') {
+    return {
+      kind: StructureKind.Interface,
+      name,
+      isExported: true,
+      properties: (schema?.properties ?? []).map((member) =>
+        property({
+          name: member.name,
+          optional: !member.required,
+          type: typeText(member.schema),
+          doc: memberDoc(member.schema),
+        }),
+      ),
+    };
+  }
+  return { kind: StructureKind.TypeAlias, name, isExported: true, type: typeText(schema) };
+}
+
+/** Members of `RequestConfig extends AxiosRequestConfig`, in the documented order. */
+function requestConfigMembers(
+  operation: Operation,
+  dataInterface: string | undefined,
+): OptionalKind<PropertySignatureStructure>[] {
+  const members: MemberSpec[] = [];
+  if (dataInterface) members.push({ name: 'data', optional: true, type: dataInterface });
+  for (const parameter of operation.pathParams) {
+    members.push({ ...parameterMember(parameter), optional: false, type: pathParameterType(parameter.schema) });
+  }
+  if (!dataInterface && operation.body?.kind === 'json') {
+    // DELETE with a body: the body is inline and required.
+    members.push({ name: 'data', optional: false, type: typeText(operation.body.schema) });
+  }
+  if (operation.queryParams.length > 0) members.push(parameterGroup('params', operation.queryParams));
+  if (operation.headerParams.length > 0) {
+    // Header values travel as strings whatever the spec says.
+    members.push(parameterGroup('headers', operation.headerParams, 'string'));
+  }
+  if (operation.response.kind === 'download') {
+    members.push({ name: 'responseType', optional: false, type: "'stream'" });
+    members.push({ name: 'transformResponse', optional: false, type: '[]' });
+  }
+  return members.map(property);
+}
+
+/** `params` / `headers`: optional as a whole when none of its members is required. */
+function parameterGroup(name: string, parameters: readonly Parameter[], type?: string): MemberSpec {
+  const members = parameters.map((parameter) => ({
+    ...parameterMember(parameter),
+    type: type ?? typeText(parameter.schema),
+  }));
+  return {
+    name,
+    optional: members.every((member) => member.optional),
+    type: objectLiteralOf(members),
+  };
+}
+
+function parameterMember(parameter: Parameter): Omit<MemberSpec, 'type'> {
+  return {
+    name: parameter.name,
+    optional: !parameter.required,
+    doc: memberDoc(parameter.schema, parameter.description ?? parameter.schema.description),
+  };
+}
+
+function pathParameterType(schema: Schema): string {
+  return schema.kind === 'number' ? 'number' : 'string';
+}
+
+function property(member: MemberSpec): OptionalKind<PropertySignatureStructure> {
+  return {
+    name: memberName(member.name),
+    hasQuestionToken: member.optional,
+    type: member.type,
+    docs: member.doc ? [member.doc] : [],
+  };
+}
