@@ -1,0 +1,270 @@
+import type { Endpoint, Operation, Parameter, Schema } from '../../model/types.ts';
+
+/**
+ * TypeScript usage examples for one operation, written as complete snippets that compile on
+ * their own against the generated package: each declares its client and its inputs (with the
+ * spec's example values), calls the operation in one access style and destructures the response.
+ */
+
+export type AccessStyle = 'chained' | 'declarative' | 'attribute';
+
+export const ACCESS_STYLES: readonly AccessStyle[] = ['chained', 'declarative', 'attribute'];
+
+export interface ExampleContext {
+  packageName: string;
+}
+
+const RESERVED_WORDS: ReadonlySet<string> = new Set(
+  (
+    'break case catch class const continue debugger default delete do else enum export extends false finally for ' +
+    'function if import in instanceof new null return super switch this throw true try typeof var void while with ' +
+    'yield let static implements interface package private protected public await arguments eval undefined'
+  ).split(' '),
+);
+
+/** Names the snippet itself uses; inputs and response fields must not shadow them. */
+const SNIPPET_NAMES: readonly string[] = ['wxpay', 'Wechatpay', 'console', 'JSON', 'createReadStream', 'createWriteStream'];
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/** Allocates unique, valid binding names in one scope. */
+class Scope {
+  private readonly taken = new Set<string>(SNIPPET_NAMES);
+
+  bind(wanted: string): string {
+    let base = wanted.replace(/[^\w$]/g, '_');
+    if (!IDENTIFIER.test(base)) base = `_${base}`;
+    if (RESERVED_WORDS.has(base)) base = `${base}_`;
+    let name = base;
+    for (let n = 2; this.taken.has(name); n += 1) name = `${base}${n}`;
+    this.taken.add(name);
+    return name;
+  }
+}
+
+/** `key: binding`, shortened to `key` when both are the same identifier. */
+function entry(key: string, binding: string): string {
+  if (key === binding) return key;
+  return `${propertyKey(key)}: ${binding}`;
+}
+
+function propertyKey(key: string): string {
+  return IDENTIFIER.test(key) ? key : `'${key.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+function stringLiteral(text: string): string {
+  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\r/g, '\\r').replace(/\n/g, '\\n')}'`;
+}
+
+const MAX_INLINE = 72;
+
+/** An object literal on one line when short, else one entry per line. */
+function objectLiteral(entries: readonly string[], indent: string): string {
+  if (entries.length === 0) return '{}';
+  const inline = `{ ${entries.join(', ')} }`;
+  if (inline.length <= MAX_INLINE && !inline.includes('\n')) return inline;
+  const inner = `${indent}  `;
+  return `{\n${entries.map((item) => `${inner}${item},`).join('\n')}\n${indent}}`;
+}
+
+function arrayLiteral(items: readonly string[], indent: string): string {
+  const inline = `[${items.join(', ')}]`;
+  if (inline.length <= MAX_INLINE && !inline.includes('\n')) return inline;
+  const inner = `${indent}  `;
+  return `[\n${items.map((item) => `${inner}${item},`).join('\n')}\n${indent}]`;
+}
+
+const PLACEHOLDER_BY_FORMAT: Readonly<Record<string, string>> = {
+  rfc3339: '2025-01-01T00:00:00+08:00',
+  date: '2025-01-01',
+  url: 'https://example.com/',
+  uri: 'https://example.com/',
+};
+
+function isScalar(value: unknown): value is string | number | boolean {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+}
+
+interface ValueOptions {
+  /** Literal types widen inside object and array literals bound to a `const`; enums need `as const` there. */
+  nested: boolean;
+  indent: string;
+  imports: Set<string>;
+}
+
+/** A TypeScript expression for a value of `schema`, from the spec's example where it fits the type. */
+export function exampleValue(schema: Schema, example: unknown, options: ValueOptions): string {
+  const given = example ?? schema.example;
+  const constSuffix = options.nested ? ' as const' : '';
+  switch (schema.kind) {
+    case 'string': {
+      if (schema.enum && schema.enum.length > 0) {
+        const value = typeof given === 'string' && schema.enum.includes(given) ? given : schema.enum[0]!;
+        return `${stringLiteral(value)}${constSuffix}`;
+      }
+      if (isScalar(given)) return stringLiteral(String(given));
+      return stringLiteral((schema.format && PLACEHOLDER_BY_FORMAT[schema.format]) ?? 'string');
+    }
+    case 'number': {
+      if (schema.enum && schema.enum.length > 0) {
+        const value = typeof given === 'number' && schema.enum.includes(given) ? given : schema.enum[0]!;
+        return `${value}${constSuffix}`;
+      }
+      const parsed = typeof given === 'number' ? given : typeof given === 'string' ? Number(given) : Number.NaN;
+      const value = Number.isFinite(parsed) ? parsed : (schema.constraints.minimum ?? 0);
+      return String(schema.integer ? Math.trunc(value) : value);
+    }
+    case 'boolean':
+      return typeof given === 'boolean' ? String(given) : 'true';
+    case 'object': {
+      if (!schema.properties) return '{}';
+      const inner = `${options.indent}  `;
+      const givenObject = given !== null && typeof given === 'object' && !Array.isArray(given) ? given : undefined;
+      const entries = schema.properties.map((property) => {
+        const value = exampleValue(property.schema, (givenObject as Record<string, unknown> | undefined)?.[property.name], {
+          ...options,
+          nested: true,
+          indent: inner,
+        });
+        return `${propertyKey(property.name)}: ${value}`;
+      });
+      return objectLiteral(entries, options.indent);
+    }
+    case 'array': {
+      // An array without `items` is typed as the empty tuple `[]`.
+      if (!schema.items) return '[] as []';
+      const items = schema.items;
+      const itemOptions = { ...options, nested: true, indent: `${options.indent}  ` };
+      const givenItems = Array.isArray(given) && given.length > 0 && given.every(isScalar) ? given : [undefined];
+      const values = isScalarSchema(items) ? givenItems.map((item) => exampleValue(items, item, itemOptions)) : [exampleValue(items, undefined, itemOptions)];
+      return arrayLiteral(values, options.indent);
+    }
+    case 'file':
+      options.imports.add('createReadStream');
+      return `createReadStream('./file.jpg')`;
+    case 'unknown':
+      return 'null';
+  }
+}
+
+function isScalarSchema(schema: Schema): boolean {
+  return schema.kind === 'string' || schema.kind === 'number' || schema.kind === 'boolean';
+}
+
+/** The chained property access of an endpoint: `wxpay.v3.marketing.busifavor...couponcodes`. */
+export function chainedAccess(endpoint: Endpoint): string {
+  return ['wxpay', ...endpoint.segments.map((segment) => segment.propName)].join('.');
+}
+
+function styleAccess(endpoint: Endpoint, style: AccessStyle): string {
+  switch (style) {
+    case 'chained':
+      return chainedAccess(endpoint);
+    case 'declarative':
+      return `wxpay.chain(${stringLiteral(endpoint.path)})`;
+    case 'attribute':
+      return `wxpay[${stringLiteral(endpoint.path)}]`;
+  }
+}
+
+interface Declaration {
+  binding: string;
+  value: string;
+}
+
+/** Builds the arguments of one call, declaring each input as a `const` in `scope`. */
+function callArguments(operation: Operation, scope: Scope, declarations: Declaration[], imports: Set<string>): string[] {
+  const declare = (name: string, schema: Schema, example?: unknown): string => {
+    const binding = scope.bind(name);
+    declarations.push({ binding, value: exampleValue(schema, example, { nested: false, indent: '', imports }) });
+    return binding;
+  };
+  const declareParameter = (parameter: Parameter): string => entry(parameter.name, declare(parameter.name, parameter.schema));
+
+  const bodyEntries = (schema: Schema): string[] =>
+    schema.kind === 'object' && schema.properties
+      ? schema.properties.map((property) => entry(property.name, declare(property.name, property.schema)))
+      : [];
+
+  let data: string | undefined;
+  // Declared in the order a reader meets them: path, body, query, headers.
+  const configEntries: string[] = operation.pathParams.map(declareParameter);
+  const body = operation.body;
+  if (body?.kind === 'json') {
+    const entries = bodyEntries(body.schema);
+    const literal = body.schema.kind === 'object' ? objectLiteral(entries, '') : declare('data', body.schema);
+    if (operation.method === 'delete') configEntries.push(`data: ${literal}`);
+    else data = literal;
+  } else if (body?.kind === 'multipart') {
+    const metaEntries = bodyEntries(body.meta);
+    const meta = scope.bind(body.metaField);
+    declarations.push({ binding: meta, value: `JSON.stringify(${objectLiteral(metaEntries, '')})` });
+    imports.add('createReadStream');
+    const file = scope.bind(body.fileField);
+    declarations.push({ binding: file, value: `createReadStream('./file.jpg')` });
+    data = objectLiteral([entry(body.metaField, meta), entry(body.fileField, file)], '');
+  } else if (operation.method === 'post' || operation.method === 'put' || operation.method === 'patch') {
+    data = '{}';
+  }
+
+  if (operation.queryParams.length > 0) {
+    configEntries.push(`params: ${objectLiteral(operation.queryParams.map(declareParameter), '')}`);
+  }
+  if (operation.headerParams.length > 0) {
+    configEntries.push(`headers: ${objectLiteral(operation.headerParams.map(declareParameter), '')}`);
+  }
+  if (operation.response.kind === 'download') {
+    configEntries.push(`responseType: 'stream'`, 'transformResponse: []');
+  }
+
+  const args = data === undefined ? [] : [data];
+  if (configEntries.length > 0) args.push(objectLiteral(configEntries, ''));
+  return args;
+}
+
+/** The `.then(...)` handler: destructures the response the way the seeds show it. */
+function responseHandler(operation: Operation, imports: Set<string>): string {
+  const response = operation.response;
+  if (response.kind === 'download') {
+    imports.add('createWriteStream');
+    return `({ data }) => {\n    data.pipe(createWriteStream('./download.bin'));\n  }`;
+  }
+  if (response.kind === 'empty') return `({ status }) => {\n    console.log(status);\n  }`;
+  const schema = response.schema;
+  if (schema.kind !== 'object' || !schema.properties || schema.properties.length === 0) {
+    return `({ data }) => {\n    console.log(data);\n  }`;
+  }
+  const scope = new Scope();
+  const names = schema.properties.map((property) => ({ key: property.name, binding: scope.bind(property.name) }));
+  const pattern = objectLiteral(
+    names.map(({ key, binding }) => entry(key, binding)),
+    '    ',
+  );
+  const logged = objectLiteral(
+    names.map(({ binding }) => binding),
+    '    ',
+  );
+  return `({ data: ${pattern} }) => {\n    console.log(${logged});\n  }`;
+}
+
+/** One complete snippet per access style, in ACCESS_STYLES order. */
+export function operationExamples(endpoint: Endpoint, operation: Operation, context: ExampleContext): Record<AccessStyle, string> {
+  const imports = new Set<string>();
+  const declarations: Declaration[] = [];
+  const args = callArguments(operation, new Scope(), declarations, imports);
+  const handler = responseHandler(operation, imports);
+
+  const header: string[] = [];
+  const nodeImports = [...imports].sort();
+  if (nodeImports.length > 0) header.push(`import { ${nodeImports.join(', ')} } from 'node:fs';`);
+  header.push(`import { Wechatpay } from ${stringLiteral(context.packageName)};`, '', 'declare const wxpay: Wechatpay;', '');
+  if (declarations.length > 0) {
+    header.push(...declarations.map(({ binding, value }) => `const ${binding} = ${value};`), '');
+  }
+
+  const snippet = (style: AccessStyle): string => {
+    const call = `${styleAccess(endpoint, style)}.${operation.method}(${args.join(', ')})`;
+    return `${header.join('\n')}\n${call}\n  .then(${handler});\n`;
+  };
+  return { chained: snippet('chained'), declarative: snippet('declarative'), attribute: snippet('attribute') };
+}

@@ -1,0 +1,145 @@
+import rootPackage from '../../../package.json' with { type: 'json' };
+import type { ApiModel, Endpoint } from '../../model/types.ts';
+import type { EmittedFile } from '../files.ts';
+import { operationExamples } from './examples.ts';
+import { inlineText, tableCell, tableCode, yamlString } from './markdown.ts';
+import { render } from './render.ts';
+import { endpointPageView, endpointTitle } from './view-model.ts';
+
+export { operationExamples } from './examples.ts';
+
+export const DEFAULT_PACKAGE_NAME = '@wechatpay-sdk/apiv3';
+
+export interface DocsOptions {
+  /** The package the examples import from. */
+  packageName?: string;
+}
+
+/** Operations without tags are listed under this heading. */
+const UNTAGGED = '未分类';
+
+/** `docs/v3/marketing/busifavor/stocks/{stock_id}/couponcodes.md`; a trailing slash gives `.../{empty}.md`. */
+export function pageFile(endpoint: Endpoint): string {
+  return `docs/${endpoint.segments.map((segment) => (segment.kind === 'empty' ? '{empty}' : segment.raw)).join('/')}.md`;
+}
+
+/** The site link of a page: its file path from the docs root, without `.md`. */
+export function pageLink(endpoint: Endpoint): string {
+  return `/${pageFile(endpoint).slice('docs/'.length, -'.md'.length)}`;
+}
+
+export interface SidebarGroup {
+  text: string;
+  items: Array<{ text: string; link: string }>;
+}
+
+/** Operations grouped by tag: tags in code-unit order, entries in model (path, method) order. */
+function groupByTag(model: ApiModel): Map<string, Array<{ endpoint: Endpoint; method: string; title: string }>> {
+  const groups = new Map<string, Array<{ endpoint: Endpoint; method: string; title: string }>>();
+  for (const endpoint of model.endpoints) {
+    for (const operation of endpoint.operations) {
+      const title = (operation.summary ?? endpointTitle(endpoint)).trim();
+      for (const tag of operation.tags.length > 0 ? operation.tags : [UNTAGGED]) {
+        const entries = groups.get(tag) ?? [];
+        entries.push({ endpoint, method: operation.method, title });
+        groups.set(tag, entries);
+      }
+    }
+  }
+  return new Map([...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/**
+ * The documentation pages: one per URL path, `docs/index.md` grouped by tag, and
+ * `docs/sidebar.json` (the same grouping, read by the site config).
+ */
+export async function emitDocs(model: ApiModel, options: DocsOptions = {}): Promise<EmittedFile[]> {
+  const packageName = options.packageName ?? DEFAULT_PACKAGE_NAME;
+  const files: EmittedFile[] = model.endpoints.map((endpoint) => ({
+    path: pageFile(endpoint),
+    contents: render('docs/endpoint.md', endpointPageView(endpoint, packageName)),
+  }));
+
+  const groups = [...groupByTag(model)];
+  const operationCount = model.endpoints.reduce((sum, endpoint) => sum + endpoint.operations.length, 0);
+  files.push({
+    path: 'docs/index.md',
+    contents: render('docs/index.md', {
+      description: yamlString(`${model.endpoints.length} 个接口路径，${operationCount} 个操作`),
+      summary: `${model.endpoints.length} 个接口路径，${operationCount} 个操作，按分类列出。`,
+      groups: groups.map(([tag, entries]) => ({
+        tag: inlineText(tag),
+        entries: entries.map(({ endpoint, method, title }) => ({
+          title: tableCell(title),
+          link: `${pageLink(endpoint)}#${method}`,
+          method: method.toUpperCase(),
+          path: tableCode(endpoint.path),
+        })),
+      })),
+    }),
+  });
+  const sidebar: SidebarGroup[] = groups.map(([tag, entries]) => ({
+    text: tag,
+    items: entries.map(({ endpoint, method, title }) => ({ text: `${method.toUpperCase()} ${title}`, link: `${pageLink(endpoint)}#${method}` })),
+  }));
+  files.push({ path: 'docs/sidebar.json', contents: `${JSON.stringify(sidebar, null, 2)}\n` });
+  return files;
+}
+
+/** The generated package's `package.json` and `README.md`. */
+export function emitPackageFiles(model: ApiModel, info: { name: string; version: string }): EmittedFile[] {
+  const description = 'Typed WeChat Pay APIv3 client: signed requests, verified responses, one typed method per endpoint.';
+  const packageJson = render('package/package.json', {
+    name: info.name,
+    version: info.version,
+    description,
+    axiosRange: rootPackage.dependencies.axios,
+  });
+  return [
+    { path: 'package.json', contents: packageJson },
+    { path: 'README.md', contents: render('package/README.md', readmeView(model, info.name, description)) },
+  ];
+}
+
+/** The README's example endpoint: the first POST with a JSON body, else the first operation. */
+function readmeView(model: ApiModel, packageName: string, description: string): object {
+  const candidates = model.endpoints.flatMap((endpoint) => endpoint.operations.map((operation) => ({ endpoint, operation })));
+  const featured = candidates.find(({ operation }) => operation.body?.kind === 'json') ?? candidates[0];
+  const examples = featured ? operationExamples(featured.endpoint, featured.operation, { packageName }) : undefined;
+  return {
+    name: packageName,
+    description,
+    endpointCount: model.endpoints.length,
+    operationCount: candidates.length,
+    construct: constructExample(packageName),
+    example: examples?.chained.trimEnd() ?? '',
+    styles: {
+      chained: examples ? callLine(examples.chained) : '',
+      declarative: examples ? callLine(examples.declarative) : '',
+      attribute: examples ? callLine(examples.attribute) : '',
+    },
+  };
+}
+
+/** The call expression of a snippet (from `wxpay.` up to the `.then`). */
+function callLine(snippet: string): string {
+  const start = snippet.indexOf('\nwxpay');
+  const end = snippet.indexOf('\n  .then(');
+  return snippet.slice(start + 1, end);
+}
+
+function constructExample(packageName: string): string {
+  return [
+    `import { readFileSync } from 'node:fs';`,
+    `import { Wechatpay } from '${packageName}';`,
+    '',
+    'const wxpay = new Wechatpay({',
+    `  mchid: '1900000001',`,
+    '  // the merchant API certificate serial number and its private key (apiclient_key.pem)',
+    `  serial: '3775B6A45ACD588826D15E583A95F5DD********',`,
+    `  privateKey: readFileSync('/path/to/apiclient_key.pem'),`,
+    '  // WeChat Pay public keys (or platform certificates) by their id or serial',
+    `  certs: { 'PUB_KEY_ID_0000000000000000000000000000000000': readFileSync('/path/to/wechatpay_pub_key.pem') },`,
+    '});',
+  ].join('\n');
+}

@@ -1,0 +1,222 @@
+import type { Constraints, Endpoint, Operation, Parameter, Schema } from '../../model/types.ts';
+import { ACCESS_STYLES, operationExamples, type AccessStyle } from './examples.ts';
+import { inlineCode, inlineText, tableCell, tableCode, yamlString } from './markdown.ts';
+
+/**
+ * The view-model of the docs templates: every string is final markdown, so the templates only
+ * lay rows and sections out.
+ */
+
+export interface TableRow {
+  /** Dotted path into the request config or response data (`data.fail_codes[].code`), with the nesting depth for the theme (`{data-indent=N}`). */
+  name: string;
+  type: string;
+  required: string;
+  description: string;
+  constraints: string;
+}
+
+export interface ExampleView {
+  label: string;
+  code: string;
+}
+
+export interface ErrorCodeRow {
+  status: number;
+  code: string;
+  description: string;
+  solution: string;
+}
+
+export interface OperationView {
+  method: string;
+  heading: string;
+  anchor: string;
+  /** Empty when not deprecated (the templates run in strict mode: every key is present). */
+  deprecation: string;
+  description: string;
+  docLinks: string[];
+  examples: ExampleView[];
+  requestRows: TableRow[];
+  responseRows: TableRow[];
+  responseNote: string;
+  errorCodes: ErrorCodeRow[];
+}
+
+export interface EndpointPageView {
+  /** Front matter values (quoted YAML). */
+  title: string;
+  description: string;
+  heading: string;
+  path: string;
+  operations: OperationView[];
+}
+
+const STYLE_LABELS: Readonly<Record<AccessStyle, string>> = {
+  chained: '纯链式',
+  declarative: '声明式',
+  attribute: '属性式',
+};
+
+/** The title of an endpoint's page: the summary of its first operation, else its path. */
+export function endpointTitle(endpoint: Endpoint): string {
+  const summary = endpoint.operations.find((operation) => operation.summary)?.summary;
+  return (summary ?? endpoint.path).trim();
+}
+
+export function endpointPageView(endpoint: Endpoint, packageName: string): EndpointPageView {
+  const first = endpoint.operations[0];
+  const description = first?.description?.trim() || first?.summary?.trim() || endpoint.path;
+  return {
+    title: yamlString(endpointTitle(endpoint)),
+    description: yamlString(description),
+    heading: inlineText(endpointTitle(endpoint)),
+    path: inlineCode(endpoint.path),
+    operations: endpoint.operations.map((operation) => operationView(endpoint, operation, packageName)),
+  };
+}
+
+function operationView(endpoint: Endpoint, operation: Operation, packageName: string): OperationView {
+  const examples = operationExamples(endpoint, operation, { packageName });
+  return {
+    method: operation.method.toUpperCase(),
+    heading: inlineText(operation.summary ?? `${operation.method.toUpperCase()} ${endpoint.path}`),
+    anchor: `{#${operation.method}}`,
+    docLinks: operation.docLinks,
+    examples: ACCESS_STYLES.map((style) => ({ label: STYLE_LABELS[style], code: examples[style] })),
+    requestRows: requestRows(operation),
+    responseRows: responseRows(operation),
+    deprecation: operation.deprecated ? deprecationNotice(operation.lastUpdatedAt) : '',
+    description: operation.description?.trim() ? inlineText(operation.description) : '',
+    responseNote: responseNote(operation),
+    errorCodes: operation.errorCodes.map((error) => ({
+      status: error.status,
+      code: tableCell(error.code),
+      description: tableCell(error.description),
+      solution: tableCell(error.solution ?? ''),
+    })),
+  };
+}
+
+function deprecationNotice(lastUpdatedAt: string | undefined): string {
+  return lastUpdatedAt ? `此接口已废弃（${inlineText(lastUpdatedAt)}）。` : '此接口已废弃。';
+}
+
+function requestRows(operation: Operation): TableRow[] {
+  const rows: TableRow[] = [];
+  const parameterRow = (parameter: Parameter, name: string, indent: number): void => {
+    rows.push(row(name, indent, parameter.schema, parameter.required, parameter.description));
+    schemaChildren(parameter.schema, name, indent + 1, rows);
+  };
+  for (const parameter of operation.pathParams) parameterRow(parameter, parameter.name, 0);
+  if (operation.queryParams.length > 0) {
+    rows.push(groupRow('params', operation.queryParams.some((parameter) => parameter.required), '查询参数'));
+    for (const parameter of operation.queryParams) parameterRow(parameter, `params.${parameter.name}`, 1);
+  }
+  if (operation.headerParams.length > 0) {
+    rows.push(groupRow('headers', operation.headerParams.some((parameter) => parameter.required), '请求头'));
+    for (const parameter of operation.headerParams) parameterRow(parameter, `headers.${parameter.name}`, 1);
+  }
+  const body = operation.body;
+  if (body?.kind === 'json') {
+    rows.push(row('data', 0, body.schema, body.required, body.schema.description ?? '请求的 `JSON` 数据'));
+    schemaChildren(body.schema, 'data', 1, rows);
+  } else if (body?.kind === 'multipart') {
+    rows.push(groupRow('data', true, '`multipart/form-data` 数据'));
+    rows.push(row(`data.${body.metaField}`, 1, body.meta, true, body.meta.description ?? '文件元信息，`JSON` 字符串（签名覆盖此部分）'));
+    schemaChildren(body.meta, `data.${body.metaField}`, 2, rows);
+    rows.push({ ...row(`data.${body.fileField}`, 1, { kind: 'file', constraints: {} }, true, '文件内容'), type: tableCode('ReadStream') });
+  }
+  return rows;
+}
+
+function responseRows(operation: Operation): TableRow[] {
+  const response = operation.response;
+  if (response.kind !== 'json') return [];
+  const rows: TableRow[] = [];
+  if (response.schema.kind === 'object' && response.schema.properties) {
+    schemaChildren(response.schema, '', 0, rows);
+  } else {
+    rows.push(row('data', 0, response.schema, true, response.schema.description));
+    schemaChildren(response.schema, 'data', 1, rows);
+  }
+  return rows;
+}
+
+function responseNote(operation: Operation): string {
+  const response = operation.response;
+  if (response.kind === 'download') {
+    const types = response.contentTypes.length > 0 ? `（${response.contentTypes.map(inlineCode).join('、')}）` : '';
+    return `下载接口：响应为未签名的文件流${types}，请求时传入 \`responseType: 'stream'\`，\`data\` 为 \`ReadStream\`。`;
+  }
+  if (response.kind === 'empty') return `成功时返回 HTTP ${response.status}，无响应体。`;
+  return '';
+}
+
+/** Rows for the members of an object (or of an array's object items), depth-first in spec order. */
+function schemaChildren(schema: Schema, prefix: string, indent: number, rows: TableRow[]): void {
+  if (schema.kind === 'array' && schema.items) {
+    schemaChildren(schema.items, `${prefix}[]`, indent, rows);
+    return;
+  }
+  if (schema.kind !== 'object' || !schema.properties) return;
+  for (const property of schema.properties) {
+    const name = prefix ? `${prefix}.${property.name}` : property.name;
+    rows.push(row(name, indent, property.schema, property.required, property.schema.description));
+    schemaChildren(property.schema, name, indent + 1, rows);
+  }
+}
+
+function groupRow(name: string, required: boolean, description: string): TableRow {
+  return { name: tableCode(name), type: 'object', required: required ? '是' : '否', description, constraints: '' };
+}
+
+function row(name: string, indent: number, schema: Schema, required: boolean, description: string | undefined): TableRow {
+  return {
+    name: indent > 0 ? `${tableCode(name)} {data-indent=${indent}}` : tableCode(name),
+    type: typeLabel(schema),
+    required: required ? '是' : '否',
+    description: tableCell(description ?? ''),
+    constraints: constraintNotes(schema).join('<br/>'),
+  };
+}
+
+/** The type as the tables show it: `string`, `integer`, `object[]`, `string(rfc3339)`. */
+export function typeLabel(schema: Schema): string {
+  switch (schema.kind) {
+    case 'string':
+      return schema.format ? `string(${tableCell(schema.format)})` : 'string';
+    case 'number':
+      return schema.integer ? 'integer' : 'number';
+    case 'array':
+      return schema.items ? `${typeLabel(schema.items)}[]` : '[]';
+    default:
+      return schema.kind;
+  }
+}
+
+const CONSTRAINT_LABELS: ReadonlyArray<[keyof Constraints, string]> = [
+  ['minLength', '最小长度'],
+  ['maxLength', '最大长度'],
+  ['minItems', '最少条目'],
+  ['maxItems', '最多条目'],
+  ['minimum', '最小值'],
+  ['maximum', '最大值'],
+];
+
+/** Constraints, enum values and flags of a schema, one note each. */
+export function constraintNotes(schema: Schema): string[] {
+  const notes: string[] = [];
+  if ((schema.kind === 'string' || schema.kind === 'number') && schema.enum && schema.enum.length > 0) {
+    const values: ReadonlyArray<string | number> = schema.enum;
+    notes.push(`枚举值之一: ${values.map((value) => tableCode(String(value))).join(' \\| ')}`);
+  }
+  for (const [key, label] of CONSTRAINT_LABELS) {
+    const value = schema.constraints[key];
+    if (value !== undefined) notes.push(`${label}: ${value}`);
+  }
+  if (schema.constraints.pattern !== undefined) notes.push(`格式: ${tableCode(schema.constraints.pattern)}`);
+  if (schema.nullable) notes.push('可为 `null`');
+  if (schema.sensitive) notes.push('敏感信息，需以平台公钥加密');
+  return notes;
+}
