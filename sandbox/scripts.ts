@@ -1,0 +1,175 @@
+import { randomInt } from 'node:crypto';
+import type { ErrorCode, Operation } from '../generator/model/types.ts';
+import type { ValidationIssue } from '../templates/runtime/validation.ts';
+import { emptyPool, type CodePool, type CouponStock, type CouponUploadResponse, type SandboxState } from './state.ts';
+
+/** What a handler answers: a JSON body with its status, and whether the state changed (and must be saved first). */
+export interface ScriptResult {
+  status: number;
+  body: unknown;
+  mutated: boolean;
+}
+
+export interface ScriptContext {
+  operation: Operation;
+  pathParams: Record<string, string>;
+  /** The parsed JSON body, already checked against the spec. */
+  body: Record<string, unknown>;
+  state: SandboxState;
+  /** Milliseconds since the epoch. */
+  now: number;
+  /** Request issues the script turns into per-item results instead of a 400 (see `perItemIssues`). */
+  itemIssues: ValidationIssue[];
+}
+
+export interface Script {
+  /** Issues on these field paths are answered per item by the script (`fail_codes`), not with PARAM_ERROR. */
+  perItemIssues?: RegExp;
+  handle(context: ScriptContext): ScriptResult;
+}
+
+export const MEMBER_CARD_DEPOSIT = 'post v3/marketing/membercard-open/cards/{card_id}/codes/deposit';
+export const COUPON_CODE_UPLOAD = 'post v3/marketing/busifavor/stocks/{stock_id}/couponcodes';
+export const CONSUME_CARD_SEND = 'post v3/marketing/busifavor/coupons/{card_id}/send';
+
+/** The seed endpoints' behaviour, by operation key. */
+export const SCRIPTS: Readonly<Record<string, Script>> = {
+  [MEMBER_CARD_DEPOSIT]: { handle: depositMemberCardCodes },
+  [COUPON_CODE_UPLOAD]: { perItemIssues: /^coupon_code_list\[\d+\]$/, handle: uploadCouponCodes },
+  [CONSUME_CARD_SEND]: { handle: sendConsumeCard },
+};
+
+/** The code rules of the seed documents: 1 to 32 of `0-9 a-z A-Z`, space, `-`, `_`, `\`, `/`, `=`, `|`. */
+const CODE_MAX_LENGTH = 32;
+const CODE_CHARACTERS = /^[0-9A-Za-z _\\/=|-]*$/;
+
+interface CodeFailure {
+  code: string;
+  message: string;
+}
+
+function codeFailure(code: string): CodeFailure | undefined {
+  const length = [...code].length;
+  if (length > CODE_MAX_LENGTH) return { code: 'LENGTH_LIMIT', message: `长度超过最大值${CODE_MAX_LENGTH}位` };
+  if (length === 0) return { code: 'LENGTH_LIMIT', message: '长度低于最小值1位' };
+  if (!CODE_CHARACTERS.test(code)) return { code: 'CHARACTER_LIMIT', message: '只允许包含0-9、a-z、A-Z、空格、-、_、\\、/、=、|' };
+  return undefined;
+}
+
+export function errorBody(code: string, message: string, detail?: unknown): Record<string, unknown> {
+  return detail === undefined ? { code, message } : { code, message, detail };
+}
+
+function fail(status: number, code: string, message: string): ScriptResult {
+  return { status, body: errorBody(code, message), mutated: false };
+}
+
+/** Each code: SUCCESS (now held), DUPLICATE (held before, or earlier in this request) or FAIL (breaks the code rules). */
+function depositMemberCardCodes({ pathParams, body, state }: ScriptContext): ScriptResult {
+  const cardId = pathParams.card_id!;
+  const codes = Array.isArray(body.code) ? (body.code as string[]) : [];
+  const pool = (state.memberCards[cardId] ??= emptyPool());
+  const known = new Set([...pool.available, ...pool.handedOut]);
+  const data = codes.map((code) => {
+    if (codeFailure(code)) return { code, result: 'FAIL' };
+    if (known.has(code)) return { code, result: 'DUPLICATE' };
+    known.add(code);
+    pool.available.push(code);
+    return { code, result: 'SUCCESS' };
+  });
+  return { status: 200, body: { data }, mutated: true };
+}
+
+function uploadCouponCodes({ pathParams, body, state, now, itemIssues }: ScriptContext): ScriptResult {
+  const stockId = pathParams.stock_id!;
+  const requestNo = String(body.upload_request_no);
+  const list: unknown[] = Array.isArray(body.coupon_code_list) ? body.coupon_code_list : [];
+  const notText = list.findIndex((code) => typeof code !== 'string');
+  if (notText >= 0) return fail(400, 'PARAM_ERROR', `coupon_code_list[${notText}]: must be a string`);
+  const codes = list as string[];
+  const stock: CouponStock = (state.couponStocks[stockId] ??= { ...emptyPool(), uploads: {} });
+
+  const previous = stock.uploads[requestNo];
+  if (previous) {
+    if (sameList(previous.codes, codes)) return { status: 200, body: previous.response, mutated: false };
+    return fail(400, 'RESOURCE_ALREADY_EXISTS', `upload_request_no ${requestNo} was already used with other codes`);
+  }
+
+  // Items the request check flagged fail one by one, as the real service reports them.
+  const flagged = new Map(itemIssues.map((issue) => [Number(/\[(\d+)\]$/.exec(issue.path)?.[1]), issue.message]));
+  const held = new Set([...stock.available, ...stock.handedOut]);
+  const seen = new Set<string>();
+  const duplicates = new Set<string>();
+  const response: CouponUploadResponse = {
+    stock_id: stockId,
+    total_count: 0,
+    success_count: 0,
+    success_codes: [],
+    success_time: rfc3339Beijing(now),
+    fail_count: 0,
+    fail_codes: [],
+    exist_codes: [],
+    duplicate_codes: [],
+  };
+  codes.forEach((code, index) => {
+    if (seen.has(code)) {
+      duplicates.add(code);
+      return;
+    }
+    seen.add(code);
+    const flaggedRule = flagged.get(index);
+    const failure = codeFailure(code) ?? (flaggedRule === undefined ? undefined : { code: 'PARAM_ERROR', message: flaggedRule });
+    if (failure) response.fail_codes.push({ coupon_code: code, ...failure });
+    else if (held.has(code)) response.exist_codes.push(code);
+    else {
+      response.success_codes.push(code);
+      stock.available.push(code);
+    }
+  });
+  response.duplicate_codes = [...duplicates];
+  response.total_count = seen.size;
+  response.success_count = response.success_codes.length;
+  response.fail_count = response.fail_codes.length;
+  stock.uploads[requestNo] = { codes: [...codes], response };
+  return { status: 200, body: response, mutated: true };
+}
+
+/** Hands out a random held code, never the same twice; a repeated `out_request_no` replays its answer. */
+function sendConsumeCard({ operation, pathParams, body, state }: ScriptContext): ScriptResult {
+  const cardId = pathParams.card_id!;
+  const pool: CodePool | undefined = state.memberCards[cardId] ?? state.couponStocks[cardId];
+  if (!pool) return fail(404, 'RESOURCE_NOT_EXISTS', `card ${cardId} does not exist`);
+  const requestNo = String(body.out_request_no);
+  const appid = String(body.appid);
+  const openid = String(body.openid);
+  const previous = pool.sends[requestNo];
+  if (previous) {
+    if (previous.appid === appid && previous.openid === openid) return { status: 200, body: { card_code: previous.card_code }, mutated: false };
+    return fail(400, 'RESOURCE_ALREADY_EXISTS', `out_request_no ${requestNo} was already used for another user`);
+  }
+  if (pool.available.length === 0) {
+    const documented = noCodesLeft(operation.errorCodes);
+    return fail(documented.status, documented.code, `card ${cardId} has no codes left to hand out`);
+  }
+  const index = randomInt(pool.available.length);
+  const [cardCode] = pool.available.splice(index, 1) as [string];
+  pool.handedOut.push(cardCode);
+  pool.sends[requestNo] = { card_code: cardCode, appid, openid };
+  return { status: 200, body: { card_code: cardCode }, mutated: true };
+}
+
+/** The spec's own error for an exhausted card when it documents one; the seed family's INVALID_REQUEST otherwise. */
+function noCodesLeft(errorCodes: readonly ErrorCode[]): { status: number; code: string } {
+  const documented = errorCodes.find((error) => /库存|不足|已发完|已领完|NOT_ENOUGH|SOLD_OUT/i.test(`${error.code} ${error.description}`));
+  return documented ?? { status: 400, code: 'INVALID_REQUEST' };
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((value, index) => value === b[index]);
+}
+
+/** `2015-05-20T13:29:35.120+08:00`: RFC 3339 in Beijing time, as WeChat Pay writes times. */
+export function rfc3339Beijing(now: number): string {
+  const shifted = new Date(now + 8 * 3600_000).toISOString();
+  return `${shifted.slice(0, -1)}+08:00`;
+}
