@@ -1,0 +1,568 @@
+/**
+ * The client: options, and the request pipeline (path parameters -> URL -> exact body bytes ->
+ * signature -> axios -> verified, parsed response or a typed error).
+ */
+import axios, { AxiosError, type AxiosInstance, type AxiosPromise, type AxiosRequestConfig, type AxiosResponse } from 'axios';
+import { KeyObject, X509Certificate, createPrivateKey, createPublicKey } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { createEndpoint, isProbedName, propertyToSegment, type Dispatch } from './chain.js';
+import { ApiError, NetworkError, TimeoutError, UsageError, WechatpayError } from './errors.js';
+import { buildMultipart, isMultipartData } from './multipart.js';
+import { oaepEncrypt } from './oaep.js';
+import { createOperationMatcher, type HttpVerb, type OperationMatcher, type OperationTable } from './operations.js';
+import { validateRetryOptions, withRetries, type RetryOptions } from './retry.js';
+import { authorizationHeader, createNonce, requestMessage, signMessage, verifyHeaders } from './signature.js';
+
+declare module 'axios' {
+  interface AxiosRequestConfig {
+    /** Per-call retry policy; `false` turns the client's policy off for this call. */
+    retry?: RetryOptions | false;
+    /** Marks a POST/PUT/PATCH safe to retry on 429, 5xx and network failures. */
+    idempotent?: boolean;
+  }
+}
+
+export const DEFAULT_BASE_URL = 'https://api.mch.weixin.qq.com';
+export const DEFAULT_TIMEOUT = 10_000;
+const USER_AGENT = `wechatpay-openapi-sdk (Node.js ${process.version}; ${process.platform})`;
+/** How many `encrypt` results are remembered to set `Wechatpay-Serial` on the request that sends them. */
+const REMEMBERED_CIPHERTEXTS = 256;
+
+/** A PEM string or Buffer, or a KeyObject. */
+export type KeyInput = string | Buffer | KeyObject;
+
+export interface ClientOptions extends Omit<AxiosRequestConfig, 'url' | 'method' | 'data' | 'params' | 'baseURL' | 'timeout' | 'retry'> {
+  /** Merchant id. */
+  mchid: string;
+  /** Serial number of the merchant API certificate. */
+  serial: string;
+  /** The merchant API private key (`apiclient_key.pem`). */
+  privateKey: KeyInput;
+  /** Platform keys by platform certificate serial or WeChat Pay public key id (`PUB_KEY_ID_...`): PEM public keys, certificates or KeyObjects. */
+  certs: Record<string, KeyInput>;
+  /** The 32-byte APIv3 key (notification and certificate decryption). */
+  secret?: string | Buffer;
+  baseURL?: string;
+  /** Milliseconds; default 10 s. */
+  timeout?: number;
+  /** Opt-in retries for GET/DELETE and calls marked `idempotent`. */
+  retry?: RetryOptions;
+}
+
+/** Config of a call on a path without a spec: path parameters by placeholder name, plus axios options. */
+export interface UntypedRequestConfig extends AxiosRequestConfig {
+  [pathParameter: string]: unknown;
+}
+
+/** An endpoint without a spec: every verb, untyped data. */
+export interface UntypedEndpoint {
+  (data?: unknown, config?: UntypedRequestConfig): AxiosPromise<unknown>;
+  get(config?: UntypedRequestConfig): AxiosPromise<unknown>;
+  delete(config?: UntypedRequestConfig): AxiosPromise<unknown>;
+  post(data?: unknown, config?: UntypedRequestConfig): AxiosPromise<unknown>;
+  put(data?: unknown, config?: UntypedRequestConfig): AxiosPromise<unknown>;
+  patch(data?: unknown, config?: UntypedRequestConfig): AxiosPromise<unknown>;
+}
+
+export interface ClientMethods<Paths> {
+  /** Declarative style: `wxpay.chain('v3/marketing/busifavor/stocks/{stock_id}/couponcodes')`; the path is taken literally. */
+  chain<P extends keyof Paths & string>(path: P): Paths[P];
+  chain(path: string): UntypedEndpoint;
+  /**
+   * RSA-OAEP (SHA-1) encryption of a sensitive field with a platform key (the given serial or key id,
+   * else a `PUB_KEY_ID_...` key, else the first configured). The request whose body carries the
+   * result gets the matching `Wechatpay-Serial` header.
+   */
+  encrypt(plaintext: string, serial?: string): string;
+}
+
+/** A client: the property chain (`Endpoints`), `chain(path)`, and attribute access `wxpay['v3/...']`. */
+export type Client<Endpoints, Paths> = ClientMethods<Paths> & Endpoints & Paths & { [path: `v3/${string}`]: UntypedEndpoint };
+
+export interface ClientConstructor<Endpoints, Paths> {
+  new (options: ClientOptions): Client<Endpoints, Paths>;
+}
+
+interface ClientState {
+  mchid: string;
+  serial: string;
+  privateKey: KeyObject;
+  platformKeys: Map<string, KeyObject>;
+  baseURL: URL;
+  timeout: number;
+  retry: RetryOptions | undefined;
+  http: AxiosInstance;
+  findOperation: OperationMatcher;
+  /** Origins a full URL may point at: the base URL's and those of operations with their own base URL. */
+  origins: Set<string>;
+  ciphertextSerials: Map<string, string>;
+  dispatch: Dispatch;
+}
+
+const states = new WeakMap<object, ClientState>();
+
+function stateOf(client: object): ClientState {
+  const state = states.get(client);
+  if (state === undefined) throw new UsageError('Wechatpay methods must be called on a client instance');
+  return state;
+}
+
+/** The client class for an operation table (the generated package passes the table emitted from the specs). */
+export function createClientClass<Endpoints = object, Paths = object>(operations: OperationTable): ClientConstructor<Endpoints, Paths> {
+  const findOperation = createOperationMatcher(operations);
+  const operationOrigins = Object.values(operations)
+    .flatMap((methods) => Object.values(methods))
+    .flatMap((info) => (info?.baseURL === undefined ? [] : [new URL(info.baseURL).origin]));
+
+  class Wechatpay {
+    constructor(options: ClientOptions) {
+      const state = createState(options, findOperation, operationOrigins);
+      const endpoints = new Map<string, unknown>();
+      const client = new Proxy(this, {
+        get(target, property, receiver) {
+          if (typeof property === 'symbol' || property in target || isProbedName(property)) {
+            return Reflect.get(target, property, receiver);
+          }
+          let endpoint = endpoints.get(property);
+          if (endpoint === undefined) {
+            // `wxpay['v3/a/{x}']` is a literal path; `wxpay.v3` starts a property chain.
+            const path = property.includes('/') ? property.replace(/^\/+/, '') : propertyToSegment(property);
+            endpoint = createEndpoint(path, state.dispatch);
+            endpoints.set(property, endpoint);
+          }
+          return endpoint;
+        },
+      });
+      states.set(client, state);
+      return client;
+    }
+
+    chain(path: string): unknown {
+      if (typeof path !== 'string' || path === '') throw new UsageError('chain(path) needs a non-empty path string');
+      return createEndpoint(path.replace(/^\/+/, ''), stateOf(this).dispatch);
+    }
+
+    encrypt(plaintext: string, serial?: string): string {
+      const state = stateOf(this);
+      const keyId = serial ?? defaultEncryptionKeyId(state.platformKeys);
+      const key = state.platformKeys.get(keyId);
+      if (key === undefined) throw new UsageError(`No platform key configured for ${JSON.stringify(keyId)}`);
+      const ciphertext = oaepEncrypt(plaintext, key);
+      state.ciphertextSerials.set(ciphertext, keyId);
+      if (state.ciphertextSerials.size > REMEMBERED_CIPHERTEXTS) {
+        const oldest = state.ciphertextSerials.keys().next().value as string;
+        state.ciphertextSerials.delete(oldest);
+      }
+      return ciphertext;
+    }
+  }
+  return Wechatpay as unknown as ClientConstructor<Endpoints, Paths>;
+}
+
+function createState(options: ClientOptions, findOperation: OperationMatcher, operationOrigins: string[]): ClientState {
+  if (typeof options !== 'object' || options === null) throw new UsageError('new Wechatpay(options) needs an options object');
+  const { mchid, serial, privateKey, certs, secret, baseURL = DEFAULT_BASE_URL, timeout = DEFAULT_TIMEOUT, retry, ...axiosOptions } = options;
+  requireToken(mchid, 'mchid');
+  requireToken(serial, 'serial');
+  const merchantKey = parsePrivateKey(privateKey);
+  const platformKeys = parsePlatformKeys(certs, serial);
+  // The APIv3 key is only checked here: the helpers that decrypt notifications take it explicitly.
+  if (secret !== undefined) requireApiV3Key(secret);
+  const base = parseBaseURL(baseURL, 'baseURL');
+  if (!(typeof timeout === 'number' && timeout >= 0)) throw new UsageError('timeout must be a number of milliseconds (0 for none)');
+  if (retry !== undefined) validateRetryOptions(retry, 'retry');
+  const state: ClientState = {
+    mchid,
+    serial,
+    privateKey: merchantKey,
+    platformKeys,
+    baseURL: base,
+    timeout,
+    retry,
+    http: axios.create({ ...axiosOptions, timeout }),
+    findOperation,
+    origins: new Set([base.origin, ...operationOrigins]),
+    ciphertextSerials: new Map(),
+    dispatch: (method, path, data, config) => send(state, method, path, data, config),
+  };
+  return state;
+}
+
+/** mchid and serial go into the Authorization header: printable, no quotes. */
+function requireToken(value: unknown, name: string): asserts value is string {
+  if (typeof value !== 'string' || !/^[\x21\x23-\x7e]+$/.test(value)) {
+    throw new UsageError(`${name} is required: a non-empty string of printable characters without quotes`);
+  }
+}
+
+// Messages below name the option, never its content: they must not leak key material.
+function parsePrivateKey(input: KeyInput): KeyObject {
+  let key: KeyObject;
+  try {
+    key = isKeyObject(input) ? input : createPrivateKey(input);
+  } catch {
+    throw new UsageError('privateKey is not a PEM private key (the merchant apiclient_key.pem)');
+  }
+  if (key.type !== 'private' || key.asymmetricKeyType !== 'rsa') {
+    throw new UsageError('privateKey must be an RSA private key (the merchant apiclient_key.pem)');
+  }
+  return key;
+}
+
+function parsePlatformKeys(certs: unknown, merchantSerial: string): Map<string, KeyObject> {
+  if (typeof certs !== 'object' || certs === null || Object.keys(certs).length === 0) {
+    throw new UsageError('certs is required: { platformSerialOrPublicKeyId: publicKeyOrCertificate }');
+  }
+  const keys = new Map<string, KeyObject>();
+  for (const [id, input] of Object.entries(certs as Record<string, unknown>)) {
+    const label = `certs[${JSON.stringify(id)}]`;
+    if (id.toUpperCase() === merchantSerial.toUpperCase()) {
+      throw new UsageError(`${label} is the merchant certificate's serial: certs holds WeChat Pay platform keys only`);
+    }
+    keys.set(id, parsePublicKey(input, label, id));
+  }
+  return keys;
+}
+
+function parsePublicKey(input: unknown, label: string, id: string): KeyObject {
+  if (isKeyObject(input)) {
+    if (input.type !== 'public') throw new UsageError(`${label} must be a public key, not a ${input.type} key`);
+    return input;
+  }
+  if (typeof input !== 'string' && !Buffer.isBuffer(input)) throw new UsageError(`${label} must be a PEM string, a Buffer or a KeyObject`);
+  const pem = input.toString();
+  try {
+    if (!pem.includes('CERTIFICATE')) return createPublicKey(pem);
+    const certificate = new X509Certificate(pem);
+    if (certificate.serialNumber.toUpperCase() !== id.toUpperCase()) {
+      throw new UsageError(`${label} holds the certificate with serial ${certificate.serialNumber}: the key must be its serial`);
+    }
+    return certificate.publicKey;
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`${label} is not a PEM public key or certificate`);
+  }
+}
+
+function requireApiV3Key(secret: unknown): void {
+  const bytes = typeof secret === 'string' ? Buffer.byteLength(secret, 'utf8') : Buffer.isBuffer(secret) ? secret.length : -1;
+  if (bytes !== 32) throw new UsageError('secret (the APIv3 key) must be a 32-byte string or Buffer');
+}
+
+function isKeyObject(value: unknown): value is KeyObject {
+  return value instanceof KeyObject;
+}
+
+function parseBaseURL(text: unknown, name: string): URL {
+  let url: URL;
+  try {
+    url = new URL(String(text));
+  } catch {
+    throw new UsageError(`${name} must be an absolute http(s) URL`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`${name} must be an absolute http(s) URL`);
+  if (url.search !== '' || url.hash !== '') throw new UsageError(`${name} must not carry a query or fragment`);
+  return url;
+}
+
+/** Prefers a WeChat Pay public key (the current scheme) over platform certificates. */
+function defaultEncryptionKeyId(keys: Map<string, KeyObject>): string {
+  const ids = [...keys.keys()];
+  return ids.find((id) => id.startsWith('PUB_KEY_ID_')) ?? (ids[0] as string);
+}
+
+/** Everything one request needs; built once, signed afresh for every attempt. */
+interface PreparedRequest {
+  method: HttpVerb;
+  url: URL;
+  /** Bytes sent, `undefined` for no body. */
+  body: Buffer | undefined;
+  /** BODY of the signature: the body sent, or the `meta` JSON of an upload. */
+  signedBody: Buffer;
+  headers: Record<string, string>;
+  download: boolean;
+  axiosConfig: AxiosRequestConfig;
+  retry: RetryOptions | undefined;
+  idempotent: boolean;
+  timeout: number;
+}
+
+/** Config keys the pipeline consumes or must control itself (the bytes sent are the bytes signed). */
+const CONTROLLED_KEYS = [
+  'url',
+  'method',
+  'baseURL',
+  'params',
+  'paramsSerializer',
+  'data',
+  'headers',
+  'transformRequest',
+  'transformResponse',
+  'responseType',
+  'validateStatus',
+  'maxRedirects',
+  'retry',
+  'idempotent',
+] as const;
+
+async function send(state: ClientState, method: HttpVerb, path: string, data: unknown, config: unknown): Promise<AxiosResponse> {
+  const request = await prepare(state, method, path, data, config);
+  return withRetries(() => attempt(state, request), request.retry, method, request.idempotent);
+}
+
+async function prepare(state: ClientState, method: HttpVerb, path: string, data: unknown, config: unknown): Promise<PreparedRequest> {
+  if (config !== undefined && (typeof config !== 'object' || config === null)) {
+    throw new UsageError(`${method.toUpperCase()} /${path}: config must be an object`);
+  }
+  const options: UntypedRequestConfig = { ...(config as UntypedRequestConfig | undefined) };
+  const { url, operationPath } = resolveURL(state, method, path, options);
+  const operation = state.findOperation(method, operationPath);
+
+  const takesBody = method === 'post' || method === 'put' || method === 'patch';
+  const payload = takesBody ? (data ?? options.data) : options.data;
+  let body: Buffer | undefined;
+  let signedBody: Buffer = Buffer.alloc(0);
+  let contentType = 'application/json';
+  if (takesBody && (operation?.multipart === true || isMultipartData(payload))) {
+    if (!isMultipartData(payload)) throw new UsageError(`${method.toUpperCase()} /${path} is an upload: data must be { meta, file }`);
+    const multipart = await buildMultipart(payload);
+    body = multipart.body;
+    signedBody = Buffer.from(multipart.meta, 'utf8');
+    contentType = multipart.contentType;
+  } else if (payload !== undefined && payload !== null) {
+    body = serialiseBody(payload, `${method.toUpperCase()} /${path}`);
+    signedBody = body;
+  }
+
+  const download = method === 'get' && operation?.download === true;
+  const headers: Record<string, string> = {
+    Accept: download ? '*/*' : 'application/json',
+    'User-Agent': USER_AGENT,
+    ...callerHeaders(options.headers),
+    'Content-Type': contentType,
+  };
+  const encryptedWith = platformSerialOf(state, signedBody);
+  if (encryptedWith !== undefined && !Object.keys(headers).some((name) => name.toLowerCase() === 'wechatpay-serial')) {
+    headers['Wechatpay-Serial'] = encryptedWith;
+  }
+
+  const retry = options.retry === false ? undefined : (options.retry ?? state.retry);
+  if (options.retry) validateRetryOptions(options.retry, 'config.retry');
+  const idempotent = options.idempotent === true;
+  const axiosConfig: Record<string, unknown> = { ...options };
+  for (const key of CONTROLLED_KEYS) delete axiosConfig[key];
+  const timeout = typeof options.timeout === 'number' ? options.timeout : state.timeout;
+  return { method, url, body, signedBody, headers, download, axiosConfig, retry, idempotent, timeout };
+}
+
+/**
+ * The URL of a request: placeholders filled from (and removed from) the config, each value one
+ * percent-encoded segment; `params` serialised here so the signed URI is the URI sent.
+ */
+function resolveURL(state: ClientState, method: HttpVerb, path: string, options: UntypedRequestConfig): { url: URL; operationPath: string } {
+  const where = `${method.toUpperCase()} /${path}`;
+  if (/^https?:\/\//i.test(path)) {
+    const url = new URL(path);
+    if (!state.origins.has(url.origin)) throw new UsageError(`${url.origin} is not the configured WeChat Pay host`);
+    appendQuery(url, options.params, where);
+    const prefix = state.baseURL.pathname.replace(/\/+$/, '');
+    const operationPath = prefix !== '' && url.pathname.startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length) : url.pathname;
+    return { url, operationPath };
+  }
+
+  const queryStart = path.indexOf('?');
+  const pathPart = queryStart === -1 ? path : path.slice(0, queryStart);
+  const query = queryStart === -1 ? '' : path.slice(queryStart);
+  if (pathPart.includes('#') || query.includes('#')) throw new UsageError(`${where}: a path must not contain '#'`);
+  const used = new Set<string>();
+  const segments = pathPart.split('/').map((segment) => {
+    const placeholder = /^\{([^{}]+)\}$/.exec(segment);
+    if (placeholder === null) {
+      if (isDotSegment(segment)) throw new UsageError(`${where}: '.' and '..' segments are not allowed`);
+      return segment;
+    }
+    const name = placeholder[1] as string;
+    used.add(name);
+    return encodePathParameter(options[name], name, where);
+  });
+  for (const name of used) delete options[name];
+
+  const operationPath = segments.join('/');
+  const base = typeof options.baseURL === 'string' ? parseBaseURL(options.baseURL, 'config.baseURL') : undefined;
+  const operationBase = state.findOperation(method, operationPath)?.baseURL;
+  const root = base ?? (operationBase === undefined ? state.baseURL : new URL(operationBase));
+  const url = new URL(`${root.origin}${root.pathname.replace(/\/+$/, '')}/${operationPath}${query}`);
+  appendQuery(url, options.params, where);
+  return { url, operationPath };
+}
+
+function encodePathParameter(value: unknown, name: string, where: string): string {
+  if (value === undefined || value === null) throw new UsageError(`${where}: missing path parameter "${name}" in config`);
+  if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'bigint') {
+    throw new UsageError(`${where}: path parameter "${name}" must be a string or a number`);
+  }
+  const text = String(value);
+  if (text === '' || text === '.' || text === '..') throw new UsageError(`${where}: path parameter "${name}" must not be empty, '.' or '..'`);
+  return encodeURIComponent(text);
+}
+
+function isDotSegment(segment: string): boolean {
+  let decoded = segment;
+  try {
+    decoded = decodeURIComponent(segment);
+  } catch {
+    // A malformed escape is sent as written; it cannot be a dot segment.
+  }
+  return decoded === '.' || decoded === '..';
+}
+
+/** `params` -> `k=v&...` with `encodeURIComponent`; arrays repeat the key, `null`/`undefined` are left out. */
+function appendQuery(url: URL, params: unknown, where: string): void {
+  if (params === undefined || params === null) return;
+  if (typeof params !== 'object') throw new UsageError(`${where}: params must be an object`);
+  const pairs: string[] = [];
+  for (const [key, raw] of Object.entries(params)) {
+    for (const value of Array.isArray(raw) ? raw : [raw]) {
+      if (value === undefined || value === null) continue;
+      const text = value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value);
+      pairs.push(`${encodeURIComponent(key)}=${encodeURIComponent(text)}`);
+    }
+  }
+  if (pairs.length === 0) return;
+  url.search = url.search === '' ? `?${pairs.join('&')}` : `${url.search}&${pairs.join('&')}`;
+}
+
+function serialiseBody(payload: unknown, where: string): Buffer {
+  if (typeof payload === 'string') return Buffer.from(payload, 'utf8');
+  if (Buffer.isBuffer(payload)) return payload;
+  if (payload instanceof Uint8Array) return Buffer.from(payload);
+  const json = JSON.stringify(payload);
+  if (json === undefined) throw new UsageError(`${where}: data must be JSON-serialisable, a string or a Buffer`);
+  return Buffer.from(json, 'utf8');
+}
+
+function callerHeaders(headers: unknown): Record<string, string> {
+  const result: Record<string, string> = {};
+  if (typeof headers !== 'object' || headers === null) return result;
+  for (const [name, value] of Object.entries(headers)) {
+    // The pipeline owns these two: they must describe the bytes it signs and sends.
+    if (['authorization', 'content-type'].includes(name.toLowerCase())) continue;
+    if (typeof value === 'string' || typeof value === 'number') result[name] = String(value);
+  }
+  return result;
+}
+
+/** The platform key serial of `encrypt` results carried by the body, if any. */
+function platformSerialOf(state: ClientState, signedBody: Buffer): string | undefined {
+  if (state.ciphertextSerials.size === 0 || signedBody.length === 0) return undefined;
+  const text = signedBody.toString('utf8');
+  const serials = new Set<string>();
+  for (const [ciphertext, serial] of state.ciphertextSerials) if (text.includes(ciphertext)) serials.add(serial);
+  if (serials.size > 1) throw new UsageError('The body carries fields encrypted with different platform keys; encrypt them all with one');
+  return serials.values().next().value;
+}
+
+async function attempt(state: ClientState, request: PreparedRequest): Promise<AxiosResponse> {
+  const { method, url, download } = request;
+  const uri = `${url.pathname}${url.search}`;
+  const timestamp = Math.floor(Date.now() / 1000);
+  const nonce = createNonce();
+  const signature = signMessage(requestMessage(method, uri, timestamp, nonce, request.signedBody), state.privateKey);
+  const authorization = authorizationHeader({ mchid: state.mchid, serial: state.serial, nonce, timestamp, signature });
+  let response: AxiosResponse;
+  try {
+    response = await state.http.request({
+      ...request.axiosConfig,
+      method,
+      url: url.href,
+      headers: { ...request.headers, Authorization: authorization },
+      data: request.body,
+      responseType: download ? 'stream' : 'arraybuffer',
+      transformRequest: [(body: unknown) => body],
+      transformResponse: [(body: unknown) => body],
+      validateStatus: () => true,
+      // A redirect would send this signature to another URI.
+      maxRedirects: 0,
+    });
+  } catch (error) {
+    throw transportError(error, `${method.toUpperCase()} ${uri}`, request.timeout);
+  }
+
+  const headers = plainHeaders(response.headers);
+  if (response.status < 200 || response.status >= 300) {
+    const raw = download ? await readAll(response.data) : toBuffer(response.data);
+    throw apiError(response.status, raw, headers);
+  }
+  // Downloads (by operation) carry no signature; the caller gets the stream.
+  if (download) return response;
+  const raw = toBuffer(response.data);
+  verifyHeaders(headers, raw, state.platformKeys);
+  response.data = parseBody(raw, headers['content-type']);
+  return response;
+}
+
+function transportError(error: unknown, where: string, timeout: number): WechatpayError {
+  if (error instanceof WechatpayError) return error;
+  if (error instanceof AxiosError) {
+    if (error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT') return new TimeoutError(`${where}: no response within ${timeout} ms`, error.code);
+    // Only the code and the system message: the AxiosError's config holds the signed headers.
+    return new NetworkError(`${where} failed: ${error.message}`, error.code);
+  }
+  return new NetworkError(`${where} failed: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+function apiError(status: number, body: Buffer, headers: Record<string, string>): ApiError {
+  let code: string | undefined;
+  let message: string | undefined;
+  let detail: unknown;
+  try {
+    const parsed: unknown = JSON.parse(body.toString('utf8'));
+    if (typeof parsed === 'object' && parsed !== null) {
+      const fields = parsed as { code?: unknown; message?: unknown; detail?: unknown };
+      if (typeof fields.code === 'string') code = fields.code;
+      if (typeof fields.message === 'string') message = fields.message;
+      detail = fields.detail;
+    }
+  } catch {
+    // Not JSON (a gateway page, an empty body): status and raw body still reach the caller.
+  }
+  const text = `HTTP ${status}${code === undefined ? '' : ` ${code}`}${message === undefined ? '' : `: ${message}`}`;
+  return new ApiError({ status, code, message: text, detail, requestId: headers['request-id'], body, headers });
+}
+
+function plainHeaders(headers: object): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (typeof value === 'string' || typeof value === 'number') result[name.toLowerCase()] = String(value);
+    else if (Array.isArray(value)) result[name.toLowerCase()] = value.join(', ');
+  }
+  return result;
+}
+
+function toBuffer(data: unknown): Buffer {
+  if (Buffer.isBuffer(data)) return data;
+  if (data instanceof ArrayBuffer) return Buffer.from(data);
+  if (typeof data === 'string') return Buffer.from(data, 'utf8');
+  return Buffer.alloc(0);
+}
+
+async function readAll(stream: unknown): Promise<Buffer> {
+  if (!(stream instanceof Readable)) return toBuffer(stream);
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks);
+}
+
+/** JSON when it parses, else the text; an empty body stays ''. */
+function parseBody(raw: Buffer, contentType: string | undefined): unknown {
+  const text = raw.toString('utf8');
+  if (text === '') return text;
+  if (contentType?.includes('json') || /^\s*[[{]/.test(text)) {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}

@@ -1,0 +1,20 @@
+/** Public exports of the runtime. */
+export { createClientClass, DEFAULT_BASE_URL, DEFAULT_TIMEOUT } from './client.js';
+export type { Client, ClientConstructor, ClientMethods, ClientOptions, KeyInput, UntypedEndpoint, UntypedRequestConfig } from './client.js';
+export { ApiError, NetworkError, TimeoutError, UsageError, VerificationError, WechatpayError } from './errors.js';
+export type { ApiErrorDetails, VerificationFailure } from './errors.js';
+export type { MultipartData } from './multipart.js';
+export { createOperationMatcher } from './operations.js';
+export type { HttpVerb, OperationInfo, OperationMatcher, OperationTable } from './operations.js';
+export type { RetryEvent, RetryOptions } from './retry.js';
+export {
+  authorizationHeader,
+  createNonce,
+  requestMessage,
+  responseMessage,
+  signMessage,
+  verifyHeaders,
+  verifyMessage,
+} from './signature.js';
+export type { AuthorizationParts, HeaderBag } from './signature.js';
+export { oaepDecrypt, oaepEncrypt } from './oaep.js';

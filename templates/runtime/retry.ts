@@ -1,0 +1,83 @@
+/**
+ * Opt-in retries: exponential backoff with full jitter, honouring `Retry-After`. Only failures that
+ * cannot have changed anything twice are retried: GET/DELETE, or requests the caller marks idempotent.
+ */
+import { ApiError, NetworkError, UsageError } from './errors.js';
+import type { HttpVerb } from './operations.js';
+
+export interface RetryOptions {
+  /** Additional attempts after the first one. */
+  retries: number;
+  /** Backoff base in milliseconds (default 200). */
+  minDelay?: number;
+  /** Upper bound of the computed backoff in milliseconds (default 5000); a server's `Retry-After` is honoured as sent. */
+  maxDelay?: number;
+  /** Observes each scheduled retry (logging, metrics). */
+  onRetry?: (event: RetryEvent) => void;
+}
+
+export interface RetryEvent {
+  /** 1 for the first retry. */
+  attempt: number;
+  /** Milliseconds waited before the retry. */
+  delay: number;
+  error: Error;
+}
+
+const DEFAULT_MIN_DELAY = 200;
+const DEFAULT_MAX_DELAY = 5_000;
+/** A server asking for a longer pause than this gets its error surfaced instead of a hung call. */
+const MAX_RETRY_AFTER = 60_000;
+
+export function validateRetryOptions(retry: RetryOptions, where: string): void {
+  const { retries, minDelay = DEFAULT_MIN_DELAY, maxDelay = DEFAULT_MAX_DELAY } = retry;
+  if (!Number.isInteger(retries) || retries < 0) throw new UsageError(`${where}.retries must be a non-negative integer`);
+  if (!(minDelay >= 0) || !(maxDelay >= minDelay)) {
+    throw new UsageError(`${where}.minDelay and maxDelay must be numbers with 0 <= minDelay <= maxDelay`);
+  }
+}
+
+/** Whether `error` from a `method` request may be retried: 429, 5xx or no response at all. */
+export function isRetryable(error: unknown, method: HttpVerb, idempotent: boolean): boolean {
+  if (!(idempotent || method === 'get' || method === 'delete')) return false;
+  if (error instanceof ApiError) return error.status === 429 || error.status >= 500;
+  return error instanceof NetworkError;
+}
+
+/** Milliseconds the server asked to wait (`Retry-After-Ms`, `Retry-After` seconds or HTTP date), if any. */
+export function retryAfter(headers: Readonly<Record<string, string>>, now: number = Date.now()): number | undefined {
+  const milliseconds = Number.parseFloat(headers['retry-after-ms'] ?? '');
+  if (Number.isFinite(milliseconds) && milliseconds >= 0) return milliseconds;
+  const value = headers['retry-after'];
+  if (value === undefined) return undefined;
+  if (/^\d+(\.\d+)?$/.test(value.trim())) return Number(value) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Full jitter: uniform in `[0, min(maxDelay, minDelay * 2^(attempt - 1))]`. */
+export function backoffDelay(attempt: number, retry: RetryOptions): number {
+  const { minDelay = DEFAULT_MIN_DELAY, maxDelay = DEFAULT_MAX_DELAY } = retry;
+  return Math.random() * Math.min(maxDelay, minDelay * 2 ** (attempt - 1));
+}
+
+/** Runs `attempt` (which must sign afresh on every call) until it succeeds or a retry is not allowed. */
+export async function withRetries<T>(
+  attempt: () => Promise<T>,
+  retry: RetryOptions | undefined,
+  method: HttpVerb,
+  idempotent: boolean,
+): Promise<T> {
+  for (let retriesDone = 0; ; retriesDone += 1) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (retry === undefined || retriesDone >= retry.retries || !isRetryable(error, method, idempotent)) throw error;
+      const requested = error instanceof ApiError ? retryAfter(error.headers) : undefined;
+      if (requested !== undefined && requested > MAX_RETRY_AFTER) throw error;
+      const delay = requested ?? backoffDelay(retriesDone + 1, retry);
+      retry.onRetry?.({ attempt: retriesDone + 1, delay, error: error as Error });
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
