@@ -147,6 +147,12 @@ export function exampleValue(schema: Schema, example: unknown, options: ValueOpt
   }
 }
 
+function stringSchemaOf(schema: Schema): Schema {
+  if (schema.kind === 'string') return schema;
+  const example = isScalar(schema.example) ? String(schema.example) : undefined;
+  return { kind: 'string', constraints: {}, ...(example === undefined ? {} : { example }) };
+}
+
 function isScalarSchema(schema: Schema): boolean {
   return schema.kind === 'string' || schema.kind === 'number' || schema.kind === 'boolean';
 }
@@ -211,7 +217,9 @@ function callArguments(operation: Operation, scope: Scope, declarations: Declara
     configEntries.push(`params: ${objectLiteral(operation.queryParams.map(declareParameter), '')}`);
   }
   if (operation.headerParams.length > 0) {
-    configEntries.push(`headers: ${objectLiteral(operation.headerParams.map(declareParameter), '')}`);
+    // Header values travel as strings whatever type the spec gives them.
+    const asString = (parameter: Parameter): Parameter => ({ ...parameter, schema: stringSchemaOf(parameter.schema) });
+    configEntries.push(`headers: ${objectLiteral(operation.headerParams.map(asString).map(declareParameter), '')}`);
   }
   if (operation.response.kind === 'download') {
     configEntries.push(`responseType: 'stream'`, 'transformResponse: []');
@@ -236,15 +244,17 @@ function responseHandler(operation: Operation, imports: Set<string>): string {
   }
   const scope = new Scope();
   const names = schema.properties.map((property) => ({ key: property.name, binding: scope.bind(property.name) }));
-  const pattern = objectLiteral(
-    names.map(({ key, binding }) => entry(key, binding)),
-    '    ',
-  );
+  const fields = names.map(({ key, binding }) => entry(key, binding));
+  const inlinePattern = `({ data: { ${fields.join(', ')} } })`;
+  const pattern =
+    inlinePattern.length <= MAX_INLINE
+      ? inlinePattern
+      : `({\n    data: {\n${fields.map((field) => `      ${field},`).join('\n')}\n    },\n  })`;
   const logged = objectLiteral(
     names.map(({ binding }) => binding),
     '    ',
   );
-  return `({ data: ${pattern} }) => {\n    console.log(${logged});\n  }`;
+  return `${pattern} => {\n    console.log(${logged});\n  }`;
 }
 
 /** One complete snippet per access style, in ACCESS_STYLES order. */

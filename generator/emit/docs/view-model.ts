@@ -177,8 +177,14 @@ function row(name: string, indent: number, schema: Schema, required: boolean, de
     type: typeLabel(schema),
     required: required ? '是' : '否',
     description: tableCell(description ?? ''),
-    constraints: constraintNotes(schema).join('<br/>'),
+    constraints: [...constraintNotes(schema), ...itemConstraintNotes(schema)].join('<br/>'),
   };
+}
+
+/** A scalar array has no rows for its items, so their rules are noted on the array's row. */
+function itemConstraintNotes(schema: Schema): string[] {
+  if (schema.kind !== 'array' || !schema.items || schema.items.kind === 'object' || schema.items.kind === 'array') return [];
+  return constraintNotes(schema.items).map((note) => `元素${note}`);
 }
 
 /** The type as the tables show it: `string`, `integer`, `object[]`, `string(rfc3339)`. */
