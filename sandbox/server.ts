@@ -68,6 +68,7 @@ export interface Sandbox {
   clientOptions: SandboxClientOptions;
   /** The live state (member cards, coupon stocks), for inspection. */
   state: SandboxState;
+  /** Stops listening and waits for pending saves; calling it again returns the same promise. */
   close(): Promise<void>;
 }
 
@@ -194,21 +195,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
   if (keys.merchantPrivateKey) clientOptions.privateKey = keys.merchantPrivateKey;
 
-  return {
-    url,
-    port,
-    mchid,
-    keys,
-    clientOptions,
-    state: store.state,
-    close: async () => {
-      await new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      });
-      await store.flush();
-    },
-  };
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> =>
+    (closing ??= new Promise<void>((resolve, reject) => {
+      server.close((error) => (error ? reject(error) : resolve()));
+      server.closeAllConnections();
+    }).then(() => store.flush()));
+
+  return { url, port, mchid, keys, clientOptions, state: store.state, close };
 }
 
 /** Loads the specs; any error diagnostic stops the sandbox with every `file:line:col` listed. */

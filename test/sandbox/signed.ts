@@ -1,0 +1,51 @@
+import { verifyHeaders, authorizationHeader, createNonce, requestMessage, signMessage } from '../../templates/runtime/signature.ts';
+import type { Sandbox } from '../../sandbox/server.ts';
+
+export interface SignedReply {
+  status: number;
+  headers: Record<string, string>;
+  text: string;
+  json: Record<string, unknown>;
+}
+
+export interface SigningOverrides {
+  /** Unix seconds to sign with (default: now). */
+  timestamp?: number;
+  mchid?: string;
+  /** Sign this body but send the real one. */
+  signedBody?: string;
+  authorization?: string | null;
+}
+
+/** Sends a request signed with the sandbox's generated merchant key, and verifies the signed answer. */
+export async function signedRequest(
+  sandbox: Sandbox,
+  method: string,
+  uri: string,
+  data?: unknown,
+  overrides: SigningOverrides = {},
+): Promise<SignedReply> {
+  const body = data === undefined ? '' : JSON.stringify(data);
+  const timestamp = overrides.timestamp ?? Math.floor(Date.now() / 1000);
+  const nonce = createNonce();
+  const message = requestMessage(method, uri, timestamp, nonce, overrides.signedBody ?? body);
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== '') headers['Content-Type'] = 'application/json';
+  const authorization =
+    overrides.authorization === undefined
+      ? authorizationHeader({
+          mchid: overrides.mchid ?? sandbox.mchid,
+          serial: sandbox.clientOptions.serial,
+          nonce,
+          timestamp,
+          signature: signMessage(message, sandbox.clientOptions.privateKey!),
+        })
+      : overrides.authorization;
+  if (authorization !== null) headers.Authorization = authorization;
+  const response = await fetch(`${sandbox.url}${uri}`, { method, headers, ...(body === '' ? {} : { body }) });
+  const text = await response.text();
+  const replyHeaders = Object.fromEntries(response.headers);
+  // Every answer, errors included, is signed by the platform key.
+  verifyHeaders(replyHeaders, text, new Map(Object.entries(sandbox.clientOptions.certs)));
+  return { status: response.status, headers: replyHeaders, text, json: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>) };
+}
