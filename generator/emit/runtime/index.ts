@@ -11,11 +11,11 @@ export const RUNTIME_SOURCE_DIR: string = fileURLToPath(new URL('../../../templa
 const compilerOptions: ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
   module: ts.ModuleKind.ESNext,
-  declaration: true,
-  isolatedDeclarations: true,
   strict: true,
   newLine: ts.NewLineKind.LineFeed,
 };
+/** transpileDeclaration needs code whose declarations are derivable file by file. */
+const declarationOptions: ts.CompilerOptions = { ...compilerOptions, declaration: true, isolatedDeclarations: true };
 
 /** `dist/runtime/**`, the operation table that drives download exemption and uploads, and the package entry. */
 export async function emitRuntime(model: ApiModel): Promise<EmittedFile[]> {
@@ -33,7 +33,7 @@ async function transpileRuntime(): Promise<EmittedFile[]> {
       const text = await readFile(join(RUNTIME_SOURCE_DIR, source), 'utf8');
       const fileName = `templates/runtime/${source}`;
       const js = ts.transpileModule(text, { compilerOptions, fileName, reportDiagnostics: true });
-      const dts = ts.transpileDeclaration(text, { compilerOptions, fileName, reportDiagnostics: true });
+      const dts = ts.transpileDeclaration(text, { compilerOptions: declarationOptions, fileName, reportDiagnostics: true });
       const problems = [...(js.diagnostics ?? []), ...(dts.diagnostics ?? [])];
       if (problems.length > 0) {
         const message = ts.formatDiagnostics(problems, {
