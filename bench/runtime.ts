@@ -1,0 +1,281 @@
+/**
+ * Runtime throughput: signed + verified POSTs against a local server (in a worker thread, so it has
+ * its own core) that checks every request signature and signs every response. Three clients are
+ * measured in the same run, rounds interleaved: this SDK's client, wechatpay-axios-plugin, and a
+ * floor of raw crypto.sign + crypto.verify over plain http.request.
+ *
+ *   npx tsx bench/runtime.ts
+ */
+import { generateKeyPairSync, randomBytes, sign, verify } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import { Agent, createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { Wechatpay as PeerWechatpay } from 'wechatpay-axios-plugin';
+import { createClientClass } from '../templates/runtime/index.ts';
+
+const ROUNDS = 7;
+const REQUESTS_PER_ROUND = 100;
+const WARMUP_REQUESTS = 30;
+const CONCURRENCY = 8;
+/** Rounds stop early past this budget (a loaded machine), but never before MIN_ROUNDS. */
+const BUDGET_MS = 18_000;
+const MIN_ROUNDS = 3;
+
+const MCHID = '1900000109';
+const MERCHANT_SERIAL = '3775B6A45ACD588826D15E583A95F5DD00000001';
+const PLATFORM_SERIAL = 'PUB_KEY_ID_0114232134912410000000000000';
+const STOCK_ID = '98065001';
+const TEMPLATE = 'v3/marketing/busifavor/stocks/{stock_id}/couponcodes';
+const URI = `/v3/marketing/busifavor/stocks/${STOCK_ID}/couponcodes`;
+/** A path the server answers with a signature that does not match: every client must reject it. */
+const FORGED_URI = `/v3/marketing/busifavor/stocks/forged/couponcodes`;
+const PAYLOAD = { coupon_code_list: ['ABC9588200', 'ABC9588201'], upload_request_no: '100002322019090134234sfdf' };
+
+interface ServerConfig {
+  merchantPublicKey: string;
+  platformPrivateKey: string;
+}
+
+interface ServerStats {
+  verified: number;
+  rejected: number;
+}
+
+// ---------------------------------------------------------------- the platform side (worker thread)
+
+function authorizationFields(header: string): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const match of header.matchAll(/(\w+)="([^"]*)"/g)) fields[match[1] as string] = match[2] as string;
+  return fields;
+}
+
+function serve(config: ServerConfig): void {
+  const merchantKey = config.merchantPublicKey;
+  const platformKey = config.platformPrivateKey;
+  const stats: ServerStats = { verified: 0, rejected: 0 };
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const header = req.headers.authorization ?? '';
+      const fields = authorizationFields(header);
+      const message = `${req.method}\n${req.url}\n${fields['timestamp']}\n${fields['nonce_str']}\n${body.toString('utf8')}\n`;
+      const trusted =
+        header.startsWith('WECHATPAY2-SHA256-RSA2048 ') &&
+        fields['mchid'] === MCHID &&
+        fields['serial_no'] === MERCHANT_SERIAL &&
+        Math.abs(Math.floor(Date.now() / 1000) - Number(fields['timestamp'])) <= 300 &&
+        verify('sha256', Buffer.from(message), merchantKey, Buffer.from(fields['signature'] ?? '', 'base64'));
+      if (!trusted) {
+        stats.rejected += 1;
+        res.writeHead(401, { 'Content-Type': 'application/json', 'Request-ID': 'bench' });
+        res.end(JSON.stringify({ code: 'SIGN_ERROR', message: 'signature verification failed' }));
+        return;
+      }
+      stats.verified += 1;
+      const answer = JSON.stringify({ stock_id: STOCK_ID, total_count: 2, success_count: 2, success_codes: PAYLOAD.coupon_code_list });
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      const nonce = randomBytes(16).toString('hex');
+      const signed = req.url === FORGED_URI ? `${answer} ` : answer;
+      const signature = sign('sha256', Buffer.from(`${timestamp}\n${nonce}\n${signed}\n`), platformKey).toString('base64');
+      res.writeHead(200, {
+        'Content-Type': 'application/json',
+        'Request-ID': 'bench',
+        'Wechatpay-Timestamp': timestamp,
+        'Wechatpay-Nonce': nonce,
+        'Wechatpay-Signature': signature,
+        'Wechatpay-Serial': PLATFORM_SERIAL,
+      });
+      res.end(answer);
+    });
+  });
+  server.keepAliveTimeout = 30_000;
+  server.listen(0, '127.0.0.1', () => parentPort?.postMessage({ port: (server.address() as AddressInfo).port }));
+  parentPort?.on('message', (command: string) => {
+    if (command === 'stats') parentPort?.postMessage({ stats: { ...stats } });
+    if (command === 'close') server.close(() => parentPort?.close());
+  });
+}
+
+// ---------------------------------------------------------------- the merchant side (main thread)
+
+type Send = (uri: string) => Promise<unknown>;
+
+interface Contender {
+  name: string;
+  send: Send;
+}
+
+function floorClient(baseURL: string, merchantKey: KeyObject, platformKey: KeyObject, agent: Agent): Send {
+  const { hostname, port } = new URL(baseURL);
+  return (uri) =>
+    new Promise((resolve, reject) => {
+      const body = JSON.stringify(PAYLOAD);
+      const timestamp = Math.floor(Date.now() / 1000);
+      const nonce = randomBytes(16).toString('hex');
+      const signature = sign('sha256', Buffer.from(`POST\n${uri}\n${timestamp}\n${nonce}\n${body}\n`), merchantKey).toString('base64');
+      const authorization = `WECHATPAY2-SHA256-RSA2048 mchid="${MCHID}",nonce_str="${nonce}",signature="${signature}",timestamp="${timestamp}",serial_no="${MERCHANT_SERIAL}"`;
+      const req = request(
+        { hostname, port, path: uri, method: 'POST', agent, headers: { Authorization: authorization, 'Content-Type': 'application/json', Accept: 'application/json' } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => {
+            const raw = Buffer.concat(chunks);
+            const message = Buffer.concat([Buffer.from(`${res.headers['wechatpay-timestamp']}\n${res.headers['wechatpay-nonce']}\n`), raw, Buffer.from('\n')]);
+            const valid = verify('sha256', message, platformKey, Buffer.from(String(res.headers['wechatpay-signature']), 'base64'));
+            if (res.statusCode !== 200 || !valid) reject(new Error(`floor: status ${res.statusCode}, signature ${valid ? 'valid' : 'invalid'}`));
+            else resolve(JSON.parse(raw.toString('utf8')));
+          });
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+}
+
+/** Runs `total` sends with `CONCURRENCY` in flight; returns requests per second. */
+async function measure(send: Send, total: number): Promise<number> {
+  let started = 0;
+  const worker = async (): Promise<void> => {
+    while (started < total) {
+      started += 1;
+      await send(URI);
+    }
+  };
+  const begin = performance.now();
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return total / ((performance.now() - begin) / 1000);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+async function rejectsForgery(contender: Contender): Promise<boolean> {
+  try {
+    await contender.send(FORGED_URI);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+function startServer(config: ServerConfig): Promise<{ worker: Worker; port: number }> {
+  // The worker loads this same file; a worker does not inherit tsx's loader, so it registers it first.
+  const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); })`;
+  const worker = new Worker(boot, { eval: true, workerData: config });
+  return new Promise((resolve, reject) => {
+    worker.once('message', (message: { port: number }) => resolve({ worker, port: message.port }));
+    worker.once('error', reject);
+  });
+}
+
+function serverStats(worker: Worker): Promise<ServerStats> {
+  return new Promise((resolve) => {
+    worker.once('message', (message: { stats: ServerStats }) => resolve(message.stats));
+    worker.postMessage('stats');
+  });
+}
+
+/** Runs the benchmark and prints the table; resolves to the median requests/s per contender. */
+export async function main(): Promise<Record<string, number>> {
+  const merchant = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const platform = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const platformPublicPem = platform.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  const { worker, port } = await startServer({
+    merchantPublicKey: merchant.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    platformPrivateKey: platform.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+  });
+  const baseURL = `http://127.0.0.1:${port}`;
+  // One keep-alive agent per contender, same socket budget for each.
+  const agents: Agent[] = [];
+  const agent = (): Agent => {
+    const created = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+    agents.push(created);
+    return created;
+  };
+
+  const Ours = createClientClass({ [TEMPLATE]: { post: {} } });
+  const ours = new Ours({
+    mchid: MCHID,
+    serial: MERCHANT_SERIAL,
+    privateKey: merchant.privateKey,
+    certs: { [PLATFORM_SERIAL]: platform.publicKey },
+    baseURL,
+    httpAgent: agent(),
+  });
+  const peer = new PeerWechatpay({
+    mchid: MCHID,
+    serial: MERCHANT_SERIAL,
+    privateKey: merchant.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    certs: { [PLATFORM_SERIAL]: platformPublicPem },
+    baseURL: `${baseURL}/`,
+    httpAgent: agent(),
+  });
+  const stockOf = (uri: string): string => (uri === FORGED_URI ? 'forged' : STOCK_ID);
+  const contenders: Contender[] = [
+    { name: 'this SDK', send: (uri) => ours.chain(TEMPLATE).post(PAYLOAD, { stock_id: stockOf(uri) }) },
+    { name: 'wechatpay-axios-plugin', send: (uri) => peer.chain(TEMPLATE).post(PAYLOAD, { stock_id: stockOf(uri) }) },
+    { name: 'floor (crypto + http)', send: floorClient(baseURL, merchant.privateKey, platform.publicKey, agent()) },
+  ];
+
+  try {
+    // A benchmark of clients that skip verification would be meaningless: each must refuse a forged response.
+    for (const contender of contenders) {
+      if (!(await rejectsForgery(contender))) throw new Error(`${contender.name} accepted a response with a forged signature`);
+      await measure(contender.send, WARMUP_REQUESTS);
+    }
+    const samples = new Map<string, number[]>(contenders.map((contender) => [contender.name, []]));
+    const begin = performance.now();
+    let rounds = 0;
+    for (; rounds < ROUNDS && (rounds < MIN_ROUNDS || performance.now() - begin < BUDGET_MS); rounds += 1) {
+      // Rotate the order each round so no contender always runs first (or last) after a pause.
+      for (let i = 0; i < contenders.length; i += 1) {
+        const contender = contenders[(rounds + i) % contenders.length] as Contender;
+        samples.get(contender.name)?.push(await measure(contender.send, REQUESTS_PER_ROUND));
+      }
+    }
+    const stats = await serverStats(worker);
+    const expected = contenders.length * (1 + WARMUP_REQUESTS + rounds * REQUESTS_PER_ROUND);
+    if (stats.rejected > 0 || stats.verified !== expected) {
+      throw new Error(`server verified ${stats.verified} of ${expected} requests and rejected ${stats.rejected}`);
+    }
+
+    const medians = Object.fromEntries([...samples].map(([name, values]) => [name, median(values)]));
+    const floor = medians['floor (crypto + http)'] as number;
+    const lines = [
+      `runtime: signed + verified POST ${URI}, ${rounds} rounds x ${REQUESTS_PER_ROUND} requests, ${CONCURRENCY} in flight, RSA-2048, Node ${process.version}`,
+      `${'client'.padEnd(26)}${'median req/s'.padStart(14)}${'min'.padStart(9)}${'max'.padStart(9)}${'vs floor'.padStart(10)}`,
+    ];
+    for (const [name, values] of samples) {
+      const value = medians[name] as number;
+      lines.push(
+        `${name.padEnd(26)}${value.toFixed(0).padStart(14)}${Math.min(...values).toFixed(0).padStart(9)}${Math.max(...values).toFixed(0).padStart(9)}${`${(value / floor).toFixed(2)}x`.padStart(10)}`,
+      );
+    }
+    const ratio = (medians['this SDK'] as number) / (medians['wechatpay-axios-plugin'] as number);
+    lines.push(`this SDK vs wechatpay-axios-plugin: ${ratio.toFixed(2)}x  (server verified ${stats.verified} requests, rejected 0)`);
+    process.stdout.write(`${lines.join('\n')}\n`);
+    return medians;
+  } finally {
+    for (const created of agents) created.destroy();
+    worker.postMessage('close');
+  }
+}
+
+if (!isMainThread) {
+  serve(workerData as ServerConfig);
+} else if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`bench/runtime: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  });
+}
