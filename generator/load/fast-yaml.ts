@@ -70,8 +70,9 @@ class BlockParser {
   }
 
   private isSeqItem(line: number): boolean {
-    const content = this.content(line);
-    return content === '-' || content.startsWith('- ');
+    const start = this.offsetOf(line);
+    if (this.text.charCodeAt(start) !== 45) return false;
+    return start + 1 === this.ends[line] || this.text.charCodeAt(start + 1) === 32;
   }
 
   /** A block node whose first line is the current line, at that line's indentation. */
@@ -300,6 +301,8 @@ function readQuoted(text: string, start: number): { value: string; end: number }
 
 /** Plain scalar resolution of YAML 1.2's core schema, as `yaml` does it. */
 export function coreScalar(plain: string): string | number | boolean | null {
+  // Most scalars are words or prose: only these first characters can start a non-string.
+  if (!/^[-+.0-9~nNtTfF]/.test(plain) && plain !== '') return plain;
   if (/^(?:~|[Nn]ull|NULL)?$/.test(plain)) return null;
   if (/^(?:[Tt]rue|TRUE)$/.test(plain)) return true;
   if (/^(?:[Ff]alse|FALSE)$/.test(plain)) return false;

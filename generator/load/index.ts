@@ -1,0 +1,110 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathSegments } from '../model/naming.ts';
+import { HTTP_METHODS, type ApiModel, type Diagnostic, type Endpoint, type HttpMethod, type Operation } from '../model/types.ts';
+import { FileStore } from './files.ts';
+import { OperationLoader } from './operation.ts';
+import { compareText, Reporter } from './report.ts';
+import { SchemaResolver } from './schema.ts';
+import { SpecFile } from './source.ts';
+import { didYouMean } from './suggest.ts';
+
+export interface LoadOptions {
+  /** Report per-operation data errors as warnings, degrade the broken node and load the rest. */
+  keepGoing?: boolean;
+}
+
+export interface LoadResult {
+  model: ApiModel;
+  diagnostics: Diagnostic[];
+}
+
+/** The URL path segment a file named `{empty}.yaml` stands for: the trailing slash. */
+const EMPTY_SEGMENT_FILE = '{empty}';
+const SPEC_EXTENSION = /\.ya?ml$/;
+
+/**
+ * Loads every `v3/**` spec file under `specDir` into the model. Never throws for bad input:
+ * every problem is a diagnostic with the file (relative to `specDir`), line and column.
+ */
+export async function loadSpecs(specDir: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const reporter = new Reporter(options.keepGoing ?? false);
+  const files = new FileStore(specDir, reporter);
+  const schemas = new SchemaResolver(files, reporter);
+  const operations = new OperationLoader(schemas, reporter);
+  const endpoints = new Map<string, Endpoint>();
+
+  const specFiles = listSpecFiles(specDir, 'v3');
+  if (specFiles === undefined) {
+    const directory = new SpecFile('v3', '');
+    reporter.error(directory, 0, 'READ_ERROR', `no \`v3\` folder in ${specDir}`);
+  }
+  for (const relativePath of specFiles ?? []) {
+    const file = files.get(relativePath);
+    if (!file) {
+      reporter.error(new SpecFile(relativePath, ''), 0, 'READ_ERROR', 'cannot read the file');
+      continue;
+    }
+    if (!file.parsed.ok) continue;
+    const path = urlPath(relativePath);
+    const root = file.parsed.root;
+    if (root.kind !== 'map') {
+      reporter.error(file, root.offset, 'INVALID_VALUE', 'a spec file must map HTTP methods to operations; file skipped');
+      continue;
+    }
+    const endpoint = endpoints.get(path) ?? { path, segments: pathSegments(path), operations: [], source: file.location(0) };
+    for (const pair of root.pairs) {
+      const method = HTTP_METHODS.find((candidate) => candidate === pair.key);
+      if (!method) {
+        reporter.warning(file, pair.keyOffset, 'NOT_AN_OPERATION', `\`${pair.key}\` is not an HTTP method (${HTTP_METHODS.join(', ')})${didYouMean(pair.key, HTTP_METHODS)}; skipped`);
+        continue;
+      }
+      const existing = endpoint.operations.find((operation) => operation.method === method);
+      if (existing) {
+        const first = `${existing.source.file}:${existing.source.line}:${existing.source.col}`;
+        reporter.error(file, pair.keyOffset, 'DUPLICATE_OPERATION', `${method.toUpperCase()} ${path} is already defined at ${first}; this one is skipped`);
+        continue;
+      }
+      const operation = operations.load(file, path, method, pair);
+      if (operation) endpoint.operations.push(operation);
+    }
+    if (endpoint.operations.length > 0) endpoints.set(path, endpoint);
+  }
+
+  const sorted = [...endpoints.values()].sort((a, b) => compareText(a.path, b.path));
+  for (const endpoint of sorted) endpoint.operations.sort(byMethodOrder);
+  return { model: { endpoints: sorted }, diagnostics: reporter.diagnostics() };
+}
+
+function byMethodOrder(a: Operation, b: Operation): number {
+  return HTTP_METHODS.indexOf(a.method) - HTTP_METHODS.indexOf(b.method);
+}
+
+/** `v3/a/{id}.yaml` -> `v3/a/{id}`; `v3/a/{empty}.yaml` -> `v3/a/`. */
+function urlPath(relativePath: string): string {
+  const withoutExtension = relativePath.replace(SPEC_EXTENSION, '');
+  const slash = withoutExtension.lastIndexOf('/');
+  const last = withoutExtension.slice(slash + 1);
+  return last === EMPTY_SEGMENT_FILE ? withoutExtension.slice(0, slash + 1) : withoutExtension;
+}
+
+/** Spec files under `root/folder`, `/`-separated, in code-unit order; `undefined` if the folder is missing. */
+function listSpecFiles(root: string, folder: string): string[] | undefined {
+  const found: string[] = [];
+  const walk = (relative: string): boolean => {
+    let entries;
+    try {
+      entries = readdirSync(join(root, relative), { withFileTypes: true });
+    } catch {
+      return false;
+    }
+    for (const entry of entries) {
+      const child = `${relative}/${entry.name}`;
+      if (entry.isDirectory()) walk(child);
+      else if (entry.isFile() && SPEC_EXTENSION.test(entry.name)) found.push(child);
+    }
+    return true;
+  };
+  if (!walk(folder)) return undefined;
+  return found.sort(compareText);
+}

@@ -1,0 +1,310 @@
+import type { ErrorCode, HttpMethod, Operation, Parameter, RequestBody, ResponseBody, Schema } from '../model/types.ts';
+import type { Reporter } from './report.ts';
+import { optional, SCHEMA_KEYS, type SchemaResolver } from './schema.ts';
+import type { SpecFile } from './source.ts';
+import { closest, didYouMean } from './suggest.ts';
+import { toPlain, type YMap, type YNode, type YPair } from './yaml-tree.ts';
+
+const OPERATION_KEYS: ReadonlySet<string> = new Set([
+  'summary', 'description', 'deprecated', 'tags', 'consumes', 'produces', 'parameters', 'responses', 'operationId',
+  'x-last-updated-at', 'x-role', 'x-baseuri', 'x-version', 'x-error-codes', 'x-is-sensitive',
+]);
+/** Misspellings accepted with a warning, as the key they stand for. */
+const OPERATION_KEY_ALIASES: Readonly<Record<string, string>> = { tag: 'tags' };
+const PARAMETER_KEYS: ReadonlySet<string> = new Set(['name', 'in', 'required', 'description', 'schema']);
+const PARAMETER_LOCATIONS = ['path', 'query', 'header', 'body', 'formData'] as const;
+const RESPONSE_KEYS: ReadonlySet<string> = new Set(['schema', 'description', 'headers', 'examples']);
+const ERROR_CODE_KEYS: ReadonlySet<string> = new Set(['status', 'code', 'description', 'solution']);
+const DOC_LINK = /\[官方文档\]\(([^)\s]+)\)/g;
+
+type ParameterLocation = (typeof PARAMETER_LOCATIONS)[number];
+
+interface ParameterSource {
+  file: SpecFile;
+  map: YMap;
+  /** Where the parameter is written in the operation (the `$ref` use, not the definition). */
+  offset: number;
+}
+
+/** Builds one operation; `undefined` when it cannot be used at all (already reported). */
+export class OperationLoader {
+  constructor(
+    private readonly schemas: SchemaResolver,
+    private readonly reporter: Reporter,
+  ) {}
+
+  load(file: SpecFile, path: string, method: HttpMethod, methodPair: YPair): Operation | undefined {
+    const node = methodPair.value;
+    if (node.kind !== 'map') {
+      this.reporter.error(file, node.offset, 'INVALID_VALUE', `\`${method}\` must be an operation mapping; operation skipped`);
+      return undefined;
+    }
+    const keys = this.operationKeys(file, node);
+    const text = (key: string): string | undefined => this.text(file, keys.get(key));
+    const { description, docLinks } = splitDescription(text('description'));
+    const consumes = this.textList(file, keys.get('consumes'));
+    const produces = this.textList(file, keys.get('produces'));
+    const parameters = this.parameters(file, path, methodPair, keys.get('parameters'), consumes);
+    const operation: Operation = {
+      method,
+      path,
+      ...optional('summary', text('summary')),
+      ...optional('description', description),
+      docLinks,
+      tags: this.textList(file, keys.get('tags')),
+      deprecated: this.flag(file, keys.get('deprecated')) ?? false,
+      ...optional('lastUpdatedAt', text('x-last-updated-at')),
+      ...optional('baseURL', text('x-baseuri')),
+      pathParams: parameters.path,
+      queryParams: parameters.query,
+      headerParams: parameters.header,
+      ...optional('body', parameters.body),
+      response: this.response(file, method, methodPair, keys.get('responses'), produces),
+      errorCodes: this.errorCodes(file, keys.get('x-error-codes')),
+      source: file.location(methodPair.keyOffset),
+    };
+    return operation;
+  }
+
+  private operationKeys(file: SpecFile, node: YMap): Map<string, YPair> {
+    const keys = new Map<string, YPair>();
+    for (const pair of node.pairs) {
+      let key = pair.key;
+      const alias = OPERATION_KEY_ALIASES[key];
+      if (alias !== undefined) {
+        this.reporter.warning(file, pair.keyOffset, 'UNKNOWN_KEY', `unknown operation key \`${key}\`; did you mean \`${alias}\`? (read as \`${alias}\`)`);
+        key = alias;
+      } else if (!OPERATION_KEYS.has(key)) {
+        this.reporter.error(file, pair.keyOffset, 'UNKNOWN_KEY', `unknown operation key \`${key}\`${didYouMean(key, OPERATION_KEYS)}`);
+        continue;
+      }
+      if (keys.has(key)) this.reporter.error(file, pair.keyOffset, 'DUPLICATE_KEY', `duplicate key \`${key}\`; the last one wins`);
+      keys.set(key, pair);
+    }
+    return keys;
+  }
+
+  private parameters(file: SpecFile, path: string, methodPair: YPair, pair: YPair | undefined, consumes: string[]) {
+    const result: { path: Parameter[]; query: Parameter[]; header: Parameter[]; body?: RequestBody } = { path: [], query: [], header: [] };
+    const formData: Array<{ name: string; source: ParameterSource; isFile: boolean }> = [];
+    const items = pair ? this.list(file, pair.value, '`parameters`') : [];
+    for (const item of items) {
+      const source = this.parameterSource(file, item);
+      if (!source) continue;
+      const fields = this.parameterFields(source);
+      if (!fields) continue;
+      const { name, location, required } = fields;
+      if (location === 'body') {
+        const schemaNode = source.map.pairs.find((candidate) => candidate.key === 'schema')?.value;
+        if (!schemaNode) this.reporter.error(source.file, source.offset, 'INVALID_VALUE', `body parameter \`${name}\` has no \`schema\``);
+        result.body = { kind: 'json', required, schema: schemaNode ? this.schemas.schema(source.file, schemaNode) : { kind: 'unknown', constraints: {} } };
+      } else if (location === 'formData') {
+        const type = source.map.pairs.find((candidate) => candidate.key === 'type')?.value;
+        formData.push({ name, source, isFile: type?.kind === 'scalar' && type.value === 'file' });
+      } else {
+        const description = this.text(source.file, source.map.pairs.find((candidate) => candidate.key === 'description'));
+        const schemaNode = source.map.pairs.find((candidate) => candidate.key === 'schema')?.value;
+        const schema = schemaNode ? this.schemas.schema(source.file, schemaNode) : this.schemas.schema(source.file, source.map, PARAMETER_KEYS);
+        result[location].push({ name, in: location, required: location === 'path' || required, ...optional('description', description), schema });
+      }
+    }
+    if (formData.length > 0) {
+      const body = this.multipart(file, methodPair, formData, consumes);
+      if (body) result.body = body;
+    }
+    this.checkPathParams(file, path, methodPair, result, items);
+    return result;
+  }
+
+  /** A parameter written inline or as a `$ref` into `definitions/Parameters.yaml` (siblings override). */
+  private parameterSource(file: SpecFile, item: YNode): ParameterSource | undefined {
+    if (item.kind !== 'map') {
+      this.reporter.error(file, item.offset, 'INVALID_VALUE', 'a parameter must be a mapping');
+      return undefined;
+    }
+    const ref = item.pairs.find((pair) => pair.key === '$ref');
+    if (!ref) return { file, map: item, offset: item.offset };
+    const target = this.schemas.resolveRef(file, ref.value);
+    if (!target) return undefined;
+    if (target.node.kind !== 'map') {
+      this.reporter.error(file, ref.value.offset, 'INVALID_VALUE', `\`$ref\` ${target.key} is not a parameter mapping`);
+      return undefined;
+    }
+    const siblings = item.pairs.filter((pair) => pair !== ref);
+    const overridden = new Set(siblings.map((pair) => pair.key));
+    const map: YMap = { kind: 'map', offset: target.node.offset, pairs: [...target.node.pairs.filter((pair) => !overridden.has(pair.key)), ...siblings] };
+    // With sibling overrides the merged mapping mixes two files; it is attributed to the using file.
+    return siblings.length > 0 ? { file, map, offset: item.offset } : { file: target.file, map, offset: target.node.offset };
+  }
+
+  private parameterFields(source: ParameterSource): { name: string; location: ParameterLocation; required: boolean } | undefined {
+    const { file, map } = source;
+    const find = (key: string) => map.pairs.find((pair) => pair.key === key);
+    const nameNode = find('name')?.value;
+    const inNode = find('in')?.value;
+    if (nameNode?.kind !== 'scalar' || typeof nameNode.value !== 'string') {
+      this.reporter.error(file, nameNode?.offset ?? source.offset, 'INVALID_VALUE', 'a parameter needs a `name`; parameter skipped');
+      return undefined;
+    }
+    const location = inNode?.kind === 'scalar' ? PARAMETER_LOCATIONS.find((candidate) => candidate === inNode.value) : undefined;
+    if (!location) {
+      const written = inNode?.kind === 'scalar' ? String(inNode.value) : '';
+      const hint = closest(written, PARAMETER_LOCATIONS);
+      this.reporter.error(file, inNode?.offset ?? source.offset, 'INVALID_VALUE', `parameter \`${nameNode.value}\`: \`in\` must be one of ${PARAMETER_LOCATIONS.join(', ')}${hint ? `; did you mean \`${hint}\`?` : ''}; parameter skipped`);
+      return undefined;
+    }
+    for (const pair of map.pairs) {
+      // Non-body parameters carry their schema inline; the schema resolver checks those keys.
+      if (!PARAMETER_KEYS.has(pair.key) && !SCHEMA_KEYS.has(pair.key)) {
+        this.reporter.error(file, pair.keyOffset, 'UNKNOWN_KEY', `unknown parameter key \`${pair.key}\`${didYouMean(pair.key, [...PARAMETER_KEYS, ...SCHEMA_KEYS])}`);
+      }
+    }
+    return { name: nameNode.value, location, required: this.flag(file, find('required')) ?? false };
+  }
+
+  /** `consumes: multipart/form-data` with a `file` part and a JSON `meta` part. */
+  private multipart(file: SpecFile, methodPair: YPair, parts: Array<{ name: string; source: ParameterSource; isFile: boolean }>, consumes: string[]): RequestBody | undefined {
+    const filePart = parts.find((part) => part.isFile);
+    const metaPart = parts.find((part) => !part.isFile);
+    if (!consumes.includes('multipart/form-data') || !filePart || !metaPart) {
+      this.reporter.error(file, parts[0]?.source.offset ?? methodPair.keyOffset, 'INVALID_VALUE', '`formData` parameters need `consumes: multipart/form-data`, one `type: file` part and one meta part');
+      return undefined;
+    }
+    const metaSchemaNode = metaPart.source.map.pairs.find((pair) => pair.key === 'schema')?.value;
+    const meta: Schema = metaSchemaNode
+      ? this.schemas.schema(metaPart.source.file, metaSchemaNode)
+      : this.schemas.schema(metaPart.source.file, metaPart.source.map, PARAMETER_KEYS);
+    return { kind: 'multipart', meta, fileField: filePart.name, metaField: metaPart.name };
+  }
+
+  /** Placeholders and `in: path` parameters must match one to one; mismatches are repaired. */
+  private checkPathParams(file: SpecFile, path: string, methodPair: YPair, params: Record<'path' | 'query' | 'header', Parameter[]>, items: YNode[]): void {
+    const placeholders = [...path.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1] ?? '');
+    const offsetOf = (name: string): number => {
+      const item = items.find((candidate) => candidate.kind === 'map' && candidate.pairs.some((pair) => pair.key === 'name' && pair.value.kind === 'scalar' && pair.value.value === name));
+      return item?.offset ?? methodPair.keyOffset;
+    };
+    // An unmatched parameter next to an unmatched placeholder is one misspelling: renamed.
+    const unmatched = params.path.filter((param) => !placeholders.includes(param.name));
+    const missing = placeholders.filter((name) => !params.path.some((param) => param.name === name));
+    if (unmatched.length === 1 && missing.length === 1) {
+      const [param, name] = [unmatched[0], missing[0]] as [Parameter, string];
+      this.reporter.error(file, offsetOf(param.name), 'PATH_PARAM_MISSING', `\`{${name}}\` in the URL has no path parameter; \`${param.name}\` is read as \`${name}\``);
+      params.path = params.path.map((candidate) => (candidate === param ? { ...param, name } : candidate));
+    }
+    params.path = params.path.filter((param) => {
+      if (placeholders.includes(param.name)) return true;
+      this.reporter.error(file, offsetOf(param.name), 'PATH_PARAM_UNUSED', `path parameter \`${param.name}\` has no \`{${param.name}}\` in ${path}; parameter dropped`);
+      return false;
+    });
+    for (const name of placeholders) {
+      if (params.path.some((param) => param.name === name)) continue;
+      // Often the parameter is there, declared `in: query`: it is moved, keeping its schema.
+      for (const location of ['query', 'header'] as const) {
+        const misplaced = params[location].find((param) => param.name === name);
+        if (!misplaced) continue;
+        this.reporter.error(file, offsetOf(name), 'PATH_PARAM_MISSING', `\`{${name}}\` in the URL is declared \`in: ${location}\`; read as a path parameter`);
+        params[location] = params[location].filter((param) => param !== misplaced);
+        params.path.push({ ...misplaced, in: 'path', required: true });
+        break;
+      }
+      if (params.path.some((param) => param.name === name)) continue;
+      this.reporter.error(file, methodPair.keyOffset, 'PATH_PARAM_MISSING', `\`{${name}}\` in the URL has no \`in: path\` parameter; read as a required string`);
+      params.path.push({ name, in: 'path', required: true, schema: { kind: 'string', constraints: {} } });
+    }
+  }
+
+  private response(file: SpecFile, method: HttpMethod, methodPair: YPair, pair: YPair | undefined, produces: string[]): ResponseBody {
+    const responses = pair?.value;
+    if (responses?.kind !== 'map') {
+      this.reporter.error(file, responses?.offset ?? methodPair.keyOffset, 'INVALID_VALUE', '`responses` must map status codes to responses; read as an empty 200');
+      return { kind: 'empty', status: 200 };
+    }
+    const success = responses.pairs.find((candidate) => /^2\d\d$/.test(candidate.key));
+    if (!success) {
+      this.reporter.error(file, responses.offset, 'INVALID_VALUE', 'no 2xx response; read as an empty 200');
+      return { kind: 'empty', status: 200 };
+    }
+    const status = Number(success.key);
+    let schemaNode: YNode | undefined;
+    if (success.value.kind === 'map') {
+      for (const entry of success.value.pairs) {
+        if (entry.key === 'schema') schemaNode = entry.value;
+        else if (!RESPONSE_KEYS.has(entry.key)) this.reporter.error(file, entry.keyOffset, 'UNKNOWN_KEY', `unknown response key \`${entry.key}\`${didYouMean(entry.key, RESPONSE_KEYS)}`);
+      }
+    } else if (!(success.value.kind === 'scalar' && success.value.value === null)) {
+      this.reporter.error(file, success.value.offset, 'INVALID_VALUE', 'a response must be a mapping');
+    }
+    // `schema: {}` says as little as no schema at all.
+    const hasSchema = schemaNode !== undefined && !(schemaNode.kind === 'map' && schemaNode.pairs.length === 0);
+    const producesJson = produces.length === 0 || produces.some((type) => /[/+]json\b/.test(type));
+    if (method === 'get' && status === 200 && (!hasSchema || !producesJson)) return { kind: 'download', status, contentTypes: produces };
+    if (!hasSchema || !schemaNode) return { kind: 'empty', status };
+    return { kind: 'json', status, schema: this.schemas.schema(file, schemaNode) };
+  }
+
+  private errorCodes(file: SpecFile, pair: YPair | undefined): ErrorCode[] {
+    if (!pair) return [];
+    const codes: ErrorCode[] = [];
+    for (const item of this.list(file, pair.value, '`x-error-codes`')) {
+      if (item.kind !== 'map') {
+        this.reporter.error(file, item.offset, 'INVALID_VALUE', 'an `x-error-codes` entry must be a mapping of status, code, description, solution');
+        continue;
+      }
+      const fields = new Map<string, YPair>();
+      for (const entry of item.pairs) {
+        if (ERROR_CODE_KEYS.has(entry.key)) fields.set(entry.key, entry);
+        else this.reporter.error(file, entry.keyOffset, 'UNKNOWN_KEY', `unknown error-code key \`${entry.key}\`${didYouMean(entry.key, ERROR_CODE_KEYS)}`);
+      }
+      const statusNode = fields.get('status')?.value;
+      const status = statusNode?.kind === 'scalar' && typeof statusNode.value === 'number' && Number.isInteger(statusNode.value) ? statusNode.value : undefined;
+      const code = this.text(file, fields.get('code'));
+      const description = this.text(file, fields.get('description'));
+      if (status === undefined || code === undefined || description === undefined) {
+        this.reporter.error(file, statusNode?.offset ?? item.offset, 'INVALID_VALUE', 'an `x-error-codes` entry needs an integer `status`, a `code` and a `description`; entry skipped');
+        continue;
+      }
+      codes.push({ status, code, description, ...optional('solution', this.text(file, fields.get('solution'))) });
+    }
+    return codes;
+  }
+
+  private list(file: SpecFile, node: YNode, what: string): YNode[] {
+    if (node.kind === 'seq') return node.items;
+    if (node.kind === 'scalar' && node.value === null) return [];
+    this.reporter.error(file, node.offset, 'INVALID_VALUE', `${what} must be a list`);
+    return [];
+  }
+
+  private textList(file: SpecFile, pair: YPair | undefined): string[] {
+    if (!pair) return [];
+    return this.list(file, pair.value, `\`${pair.key}\``).flatMap((item) => {
+      if (item.kind === 'scalar' && item.value !== null) return [file.rawScalar(item)];
+      this.reporter.error(file, item.offset, 'INVALID_VALUE', `\`${pair.key}\` entries must be text`);
+      return [];
+    });
+  }
+
+  private text(file: SpecFile, pair: YPair | undefined): string | undefined {
+    if (!pair) return undefined;
+    const node = pair.value;
+    if (node.kind === 'scalar') return node.value === null ? undefined : file.rawScalar(node);
+    this.reporter.error(file, node.offset, 'INVALID_VALUE', `\`${pair.key}\` must be text, got ${Array.isArray(toPlain(node)) ? 'a list' : 'a mapping'}`);
+    return undefined;
+  }
+
+  private flag(file: SpecFile, pair: YPair | undefined): boolean | undefined {
+    if (!pair) return undefined;
+    if (pair.value.kind === 'scalar' && typeof pair.value.value === 'boolean') return pair.value.value;
+    this.reporter.error(file, pair.value.offset, 'INVALID_VALUE', `\`${pair.key}\` must be true or false`);
+    return undefined;
+  }
+}
+
+/** `[官方文档](url)` links become `docLinks`; the rest, trimmed, stays the description. */
+function splitDescription(text: string | undefined): { description?: string; docLinks: string[] } {
+  if (text === undefined) return { docLinks: [] };
+  const docLinks = [...text.matchAll(DOC_LINK)].map((match) => match[1] ?? '');
+  const description = text.replace(DOC_LINK, '').trim();
+  return { ...optional('description', description === '' ? undefined : description), docLinks };
+}

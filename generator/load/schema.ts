@@ -1,0 +1,418 @@
+import { posix } from 'node:path';
+import type { Constraints, Property, Schema } from '../model/types.ts';
+import type { FileStore } from './files.ts';
+import type { Reporter } from './report.ts';
+import type { SpecFile } from './source.ts';
+import { didYouMean } from './suggest.ts';
+import { toPlain, type YMap, type YNode, type YPair, type YScalar } from './yaml-tree.ts';
+
+const CONSTRAINT_KEYS = ['minLength', 'maxLength', 'pattern', 'minItems', 'maxItems', 'minimum', 'maximum'] as const;
+
+/** Keys a schema may carry. `default`, `x-json`, `xml` and `title` are accepted and not modelled. */
+export const SCHEMA_KEYS: ReadonlySet<string> = new Set([
+  'type', 'format', 'description', 'example', 'enum', 'nullable', 'x-is-sensitive', 'x-json', 'default', 'xml', 'title',
+  'properties', 'required', 'items', 'allOf', '$ref', ...CONSTRAINT_KEYS,
+]);
+
+const TYPES = ['string', 'integer', 'number', 'boolean', 'object', 'array', 'file'] as const;
+/** `$ref` siblings that leave the shape alone, so the node still is the named definition. */
+const DOCUMENTATION_KEYS: ReadonlySet<string> = new Set(['description', 'example']);
+
+interface Entry {
+  file: SpecFile;
+  pair: YPair;
+}
+
+/** A schema node with `$ref` and `allOf` merged away, still pointing at the YAML it came from. */
+interface View {
+  file: SpecFile;
+  offset: number;
+  /** Every key except `$ref`, `allOf`, `properties`, `required`; a later writer wins. */
+  keys: Map<string, Entry>;
+  /** In spec order; `pair.key` is the property name. */
+  properties: Map<string, Entry> | undefined;
+  required: Set<string>;
+  definition?: string;
+  /** An unresolved or cyclic `$ref`: built as `unknown`. */
+  broken: boolean;
+}
+
+interface RefTarget {
+  file: SpecFile;
+  node: YNode;
+  /** `definitions/Enumerations.yaml#Name`: one identity for both `#Name` and `#/Name`. */
+  key: string;
+  name: string;
+}
+
+/** Resolves schema nodes into the model, memoising every `$ref` target. */
+export class SchemaResolver {
+  private readonly targetSchemas = new Map<string, Schema>();
+  private readonly targetViews = new Map<string, View>();
+  private readonly inProgress = new Set<string>();
+
+  constructor(
+    private readonly files: FileStore,
+    private readonly reporter: Reporter,
+  ) {}
+
+  /** `ignoredKeys`: keys of the enclosing construct (a parameter's `name`, `in`, ...). */
+  schema(file: SpecFile, node: YNode, ignoredKeys?: ReadonlySet<string>): Schema {
+    if (node.kind !== 'map') {
+      this.reporter.error(file, node.offset, 'INVALID_VALUE', 'a schema must be a mapping');
+      return unknownSchema();
+    }
+    const only = node.pairs.length === 1 ? node.pairs[0] : undefined;
+    if (only && only.key === '$ref') return this.refSchema(file, only.value);
+    return this.build(this.view(file, node, ignoredKeys));
+  }
+
+  /** A `$ref` target with the given sibling-free use: built once, shared by every use. */
+  private refSchema(file: SpecFile, refNode: YNode): Schema {
+    const target = this.resolveRef(file, refNode);
+    if (!target) return unknownSchema();
+    const cached = this.targetSchemas.get(target.key);
+    if (cached) return cached;
+    if (this.inProgress.has(target.key)) {
+      this.reporter.error(file, refNode.offset, 'REF_CYCLE', `\`$ref\` ${target.key} refers back to itself`);
+      return unknownSchema();
+    }
+    this.inProgress.add(target.key);
+    const schema: Schema = { ...this.schema(target.file, target.node), definition: target.name };
+    this.inProgress.delete(target.key);
+    this.targetSchemas.set(target.key, schema);
+    return schema;
+  }
+
+  private targetView(file: SpecFile, refNode: YNode): View | undefined {
+    const target = this.resolveRef(file, refNode);
+    if (!target) return undefined;
+    const cached = this.targetViews.get(target.key);
+    if (cached) return cached;
+    if (this.inProgress.has(target.key)) {
+      this.reporter.error(file, refNode.offset, 'REF_CYCLE', `\`$ref\` ${target.key} refers back to itself`);
+      return undefined;
+    }
+    if (target.node.kind !== 'map') {
+      this.reporter.error(file, refNode.offset, 'INVALID_VALUE', `\`$ref\` ${target.key} is not a mapping`);
+      return undefined;
+    }
+    this.inProgress.add(target.key);
+    const view = this.view(target.file, target.node);
+    this.inProgress.delete(target.key);
+    const named = { ...view, definition: target.name };
+    this.targetViews.set(target.key, named);
+    return named;
+  }
+
+  /** `Enumerations.yaml#Name`, `Enumerations.yaml#/Name`, `#Name` (same file), relative to `file`. */
+  resolveRef(file: SpecFile, refNode: YNode): RefTarget | undefined {
+    if (refNode.kind !== 'scalar' || typeof refNode.value !== 'string') {
+      this.reporter.error(file, refNode.offset, 'INVALID_VALUE', '`$ref` must be a string');
+      return undefined;
+    }
+    const ref = refNode.value;
+    const hash = ref.indexOf('#');
+    const filePart = hash === -1 ? ref : ref.slice(0, hash);
+    const pointer = hash === -1 ? '' : ref.slice(hash + 1).replace(/^\//, '');
+    const targetPath = filePart === '' ? file.path : posix.normalize(posix.join(posix.dirname(file.path), filePart));
+    const targetFile = targetPath.startsWith('../') ? undefined : this.files.get(targetPath);
+    if (!targetFile) {
+      this.reporter.error(file, refNode.offset, 'UNRESOLVED_REF', `\`$ref\` ${ref}: file ${targetPath} not found`);
+      return undefined;
+    }
+    // A file with YAML errors has been reported already.
+    if (!targetFile.parsed.ok) return undefined;
+    if (pointer === '') {
+      this.reporter.error(file, refNode.offset, 'UNRESOLVED_REF', `\`$ref\` ${ref} names no definition (expected \`file.yaml#Name\`)`);
+      return undefined;
+    }
+    let node: YNode = targetFile.parsed.root;
+    const names = pointer.split('/');
+    for (const name of names) {
+      const pair = node.kind === 'map' ? findLast(node, name) : undefined;
+      if (!pair) {
+        const candidates = node.kind === 'map' ? node.pairs.map((candidate) => candidate.key) : [];
+        this.reporter.error(file, refNode.offset, 'UNRESOLVED_REF', `\`$ref\` ${ref}: no \`${name}\` in ${targetPath}${didYouMean(name, candidates)}`);
+        return undefined;
+      }
+      node = pair.value;
+    }
+    return { file: targetFile, node, key: `${targetPath}#${pointer}`, name: names[names.length - 1] ?? pointer };
+  }
+
+  private view(file: SpecFile, map: YMap, ignoredKeys?: ReadonlySet<string>): View {
+    const own: View = { file, offset: map.offset, keys: new Map(), properties: undefined, required: new Set(), broken: false };
+    const seen = new Set<string>();
+    const unknown: YPair[] = [];
+    let base: View | undefined;
+    let refPair: YPair | undefined;
+    let propertiesPair: YPair | undefined;
+    const members: View[] = [];
+    for (const pair of map.pairs) {
+      if (seen.has(pair.key)) this.reporter.error(file, pair.keyOffset, 'DUPLICATE_KEY', `duplicate key \`${pair.key}\`; the last one wins`);
+      seen.add(pair.key);
+      if (ignoredKeys?.has(pair.key)) continue;
+      switch (pair.key) {
+        case '$ref':
+          refPair = pair;
+          base = this.targetView(file, pair.value);
+          if (!base) own.broken = true;
+          break;
+        case 'allOf':
+          if (pair.value.kind !== 'seq') {
+            this.reporter.error(file, pair.value.offset, 'INVALID_VALUE', '`allOf` must be a list of schemas');
+            break;
+          }
+          for (const item of pair.value.items) {
+            if (item.kind === 'map') members.push(this.view(file, item));
+            else this.reporter.error(file, item.offset, 'INVALID_VALUE', 'an `allOf` member must be a schema mapping');
+          }
+          break;
+        case 'properties':
+          propertiesPair = pair;
+          own.properties = this.properties(file, pair);
+          break;
+        case 'required':
+          this.requiredNames(file, pair.value, own.required);
+          break;
+        default:
+          if (SCHEMA_KEYS.has(pair.key)) own.keys.set(pair.key, { file, pair });
+          else unknown.push(pair);
+      }
+    }
+    this.reportUnknownKeys(file, own, unknown, propertiesPair !== undefined);
+    if (!base && members.length === 0) return own;
+    const merged = emptyView(file, map.offset);
+    for (const part of [base, ...members, own]) if (part) mergeInto(merged, part);
+    if (base && refPair) {
+      const siblings = map.pairs.filter((pair) => pair !== refPair && !ignoredKeys?.has(pair.key));
+      if (siblings.every((pair) => DOCUMENTATION_KEYS.has(pair.key)) && base.definition) merged.definition = base.definition;
+    }
+    return merged;
+  }
+
+  private properties(file: SpecFile, pair: YPair): Map<string, Entry> | undefined {
+    const value = pair.value;
+    if (value.kind === 'scalar' && value.value === null) return undefined;
+    if (value.kind !== 'map') {
+      this.reporter.error(file, value.offset, 'INVALID_VALUE', '`properties` must be a mapping of property names to schemas');
+      return undefined;
+    }
+    const result = new Map<string, Entry>();
+    for (const property of value.pairs) {
+      if (/\s/.test(property.key)) {
+        this.reporter.error(file, property.keyOffset, 'INVALID_PROPERTY_NAME', `property name \`${property.key}\` contains a space; the property is left out`);
+        continue;
+      }
+      if (result.has(property.key)) this.reporter.error(file, property.keyOffset, 'DUPLICATE_KEY', `duplicate property \`${property.key}\`; the last one wins`);
+      result.set(property.key, { file, pair: property });
+    }
+    return result;
+  }
+
+  private requiredNames(file: SpecFile, node: YNode, into: Set<string>): void {
+    // `required:` left empty lists nothing.
+    if (node.kind === 'scalar' && node.value === null) return;
+    if (node.kind !== 'seq') {
+      this.reporter.error(file, node.offset, 'INVALID_VALUE', 'a schema\'s `required` must be a list of property names');
+      return;
+    }
+    for (const item of node.items) {
+      if (item.kind === 'scalar' && typeof item.value === 'string') into.add(item.value);
+      else this.reporter.error(file, item.offset, 'INVALID_VALUE', '`required` entries must be property names');
+    }
+  }
+
+  /**
+   * Property names written beside `type: object` instead of under `properties` are one mistake,
+   * reported once and read as the properties they were meant to be; other unknown keys are dropped.
+   */
+  private reportUnknownKeys(file: SpecFile, own: View, unknown: YPair[], hasPropertiesKey: boolean): void {
+    const type = own.keys.get('type')?.pair.value;
+    const isObject = hasPropertiesKey || (type?.kind === 'scalar' && type.value === 'object');
+    const misplaced = isObject ? unknown.filter((pair) => pair.value.kind === 'map') : [];
+    const first = misplaced[0];
+    if (first) {
+      const names = misplaced.map((pair) => `\`${pair.key}\``).join(', ');
+      this.reporter.error(file, first.keyOffset, 'MISPLACED_PROPERTIES', `${names} ${misplaced.length === 1 ? 'is' : 'are'} written beside \`type: object\`; indent ${misplaced.length === 1 ? 'it' : 'them'} under \`properties\` (read as properties)`);
+      own.properties ??= new Map();
+      for (const pair of misplaced) own.properties.set(pair.key, { file, pair });
+    }
+    for (const pair of unknown) {
+      if (misplaced.includes(pair)) continue;
+      this.reporter.error(file, pair.keyOffset, 'UNKNOWN_KEY', `unknown schema key \`${pair.key}\`${didYouMean(pair.key, SCHEMA_KEYS)}`);
+    }
+  }
+
+  private build(view: View): Schema {
+    const base = this.baseFields(view);
+    if (view.broken) return { kind: 'unknown', ...base };
+    const typeEntry = view.keys.get('type');
+    const type = typeEntry ? this.typeName(typeEntry) : inferType(view);
+    switch (type) {
+      case 'string':
+        return { kind: 'string', ...base, ...optional('format', this.text(view, 'format')), ...optional('enum', this.enumValues(view, 'string')) };
+      case 'integer':
+      case 'number':
+        return { kind: 'number', ...base, integer: type === 'integer', ...optional('format', this.text(view, 'format')), ...optional('enum', this.enumValues(view, 'number')) };
+      case 'boolean':
+        return { kind: 'boolean', ...base };
+      case 'object':
+        return { kind: 'object', ...base, ...optional('properties', view.properties && this.propertyList(view)) };
+      case 'array': {
+        const items = view.keys.get('items');
+        if (!items) this.reporter.warning(view.file, view.offset, 'ARRAY_WITHOUT_ITEMS', 'array without `items`; documented as `[]`');
+        return { kind: 'array', ...base, ...optional('items', items && this.schema(items.file, items.pair.value)) };
+      }
+      case 'file':
+        return { kind: 'file', ...base };
+      default:
+        return { kind: 'unknown', ...base };
+    }
+  }
+
+  private typeName(entry: Entry): string | undefined {
+    const node = entry.pair.value;
+    if (node.kind !== 'scalar' || typeof node.value !== 'string') {
+      this.reporter.error(entry.file, node.offset, 'INVALID_VALUE', '`type` must be a type name');
+      return undefined;
+    }
+    if ((TYPES as readonly string[]).includes(node.value)) return node.value;
+    this.reporter.error(entry.file, node.offset, 'UNKNOWN_TYPE', `unknown type ${JSON.stringify(node.value)}${didYouMean(node.value, TYPES)}`);
+    return undefined;
+  }
+
+  private propertyList(view: View): Property[] {
+    const sensitive = this.sensitiveNames(view);
+    return [...(view.properties?.values() ?? [])].map(({ file, pair }) => {
+      const schema = this.schema(file, pair.value);
+      return {
+        name: pair.key,
+        required: view.required.has(pair.key),
+        schema: sensitive?.includes(pair.key) ? { ...schema, sensitive: true } : schema,
+      };
+    });
+  }
+
+  /** An object's `x-is-sensitive: [name, ...]` (or `: name`) marks those properties rather than the object. */
+  private sensitiveNames(view: View): string[] | undefined {
+    const node = view.keys.get('x-is-sensitive')?.pair.value;
+    if (node?.kind === 'scalar' && typeof node.value === 'string') return [node.value];
+    if (node?.kind !== 'seq') return undefined;
+    return node.items.flatMap((item) => (item.kind === 'scalar' && typeof item.value === 'string' ? [item.value] : []));
+  }
+
+  private baseFields(view: View): Omit<Schema & { kind: 'unknown' }, 'kind'> {
+    const constraints: Constraints = {};
+    for (const key of CONSTRAINT_KEYS) {
+      const entry = view.keys.get(key);
+      if (!entry) continue;
+      if (key === 'pattern') {
+        const pattern = this.text(view, key);
+        if (pattern !== undefined) constraints.pattern = pattern;
+      } else {
+        const value = scalar(entry.pair.value);
+        if (typeof value === 'number') constraints[key] = value;
+        else this.reporter.error(entry.file, entry.pair.value.offset, 'INVALID_VALUE', `\`${key}\` must be a number`);
+      }
+    }
+    const example = view.keys.get('example');
+    return {
+      constraints,
+      ...optional('description', this.text(view, 'description')),
+      ...optional('example', example && toPlain(example.pair.value)),
+      ...optional('nullable', this.flag(view, 'nullable')),
+      ...optional('sensitive', this.sensitiveNames(view) ? undefined : this.flag(view, 'x-is-sensitive')),
+      ...optional('definition', view.definition),
+    };
+  }
+
+  private text(view: View, key: string): string | undefined {
+    const entry = view.keys.get(key);
+    if (!entry) return undefined;
+    const value = scalar(entry.pair.value);
+    if (typeof value === 'string') return value;
+    if (typeof value === 'number' || typeof value === 'boolean') return entry.file.rawScalar(entry.pair.value as YScalar);
+    if (value === null) return undefined;
+    this.reporter.error(entry.file, entry.pair.value.offset, 'INVALID_VALUE', `\`${key}\` must be text`);
+    return undefined;
+  }
+
+  private flag(view: View, key: string): boolean | undefined {
+    const entry = view.keys.get(key);
+    if (!entry) return undefined;
+    const value = scalar(entry.pair.value);
+    if (typeof value === 'boolean') return value;
+    this.reporter.error(entry.file, entry.pair.value.offset, 'INVALID_VALUE', `\`${key}\` must be true or false`);
+    return undefined;
+  }
+
+  private enumValues(view: View, kind: 'string'): string[] | undefined;
+  private enumValues(view: View, kind: 'number'): number[] | undefined;
+  private enumValues(view: View, kind: 'string' | 'number'): Array<string | number> | undefined {
+    const entry = view.keys.get('enum');
+    if (!entry) return undefined;
+    const node = entry.pair.value;
+    if (node.kind !== 'seq') {
+      this.reporter.error(entry.file, node.offset, 'INVALID_VALUE', '`enum` must be a list of values');
+      return undefined;
+    }
+    const values: Array<string | number> = [];
+    for (const item of node.items) {
+      const value = scalar(item);
+      if (kind === 'number' && typeof value === 'number') values.push(value);
+      // A string enum written `- 01` or `- true` still means the text.
+      else if (kind === 'string' && item.kind === 'scalar' && value !== null) values.push(entry.file.rawScalar(item));
+      else {
+        // One mistake (usually the wrong `type`), one diagnostic: the whole enum is dropped.
+        this.reporter.error(entry.file, item.offset, 'INVALID_VALUE', `\`enum\` of a ${kind} schema holds ${JSON.stringify(toPlain(item))}; enum ignored`);
+        return undefined;
+      }
+    }
+    return values;
+  }
+}
+
+function emptyView(file: SpecFile, offset: number): View {
+  return { file, offset, keys: new Map(), properties: undefined, required: new Set(), broken: false };
+}
+
+/** `allOf` and `$ref` merging: properties merged in order, `required` unioned, other keys overridden. */
+function mergeInto(target: View, source: View): void {
+  for (const [key, entry] of source.keys) target.keys.set(key, entry);
+  if (source.properties) {
+    target.properties ??= new Map();
+    for (const [name, entry] of source.properties) target.properties.set(name, entry);
+  }
+  for (const name of source.required) target.required.add(name);
+  target.broken ||= source.broken;
+}
+
+function inferType(view: View): string | undefined {
+  if (view.properties) return 'object';
+  if (view.keys.has('items')) return 'array';
+  const values = view.keys.get('enum')?.pair.value;
+  const first = values?.kind === 'seq' ? scalar(values.items[0]) : undefined;
+  if (typeof first === 'number') return 'number';
+  if (typeof first === 'string') return 'string';
+  return undefined;
+}
+
+function findLast(map: YMap, key: string): YPair | undefined {
+  for (let index = map.pairs.length - 1; index >= 0; index--) if (map.pairs[index]?.key === key) return map.pairs[index];
+  return undefined;
+}
+
+function scalar(node: YNode | undefined): YScalar['value'] | undefined {
+  return node?.kind === 'scalar' ? node.value : undefined;
+}
+
+function unknownSchema(): Schema {
+  return { kind: 'unknown', constraints: {} };
+}
+
+/** `{ [key]: value }` when the value is present, so absent fields stay absent rather than `undefined`. */
+export function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}

@@ -1,0 +1,42 @@
+import type { SourceLocation } from '../model/types.ts';
+import { parseYaml, type ParsedYaml, type YScalar } from './yaml-tree.ts';
+
+/** One parsed spec file. Line starts are computed only when a diagnostic needs a line:col. */
+export class SpecFile {
+  readonly parsed: ParsedYaml;
+  private lineStarts: number[] | undefined;
+
+  constructor(
+    /** Relative to the spec root, `/`-separated. */
+    readonly path: string,
+    readonly text: string,
+  ) {
+    this.parsed = parseYaml(text);
+  }
+
+  location(offset: number): SourceLocation {
+    const starts = (this.lineStarts ??= computeLineStarts(this.text));
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((starts[middle] ?? 0) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { file: this.path, line: low + 1, col: offset - (starts[low] ?? 0) + 1 };
+  }
+
+  /** The scalar as written (so `2020.10` is not read back as the number 2020.1). */
+  rawScalar(node: YScalar): string {
+    if (typeof node.value === 'string') return node.value;
+    const lineEnd = this.text.indexOf('\n', node.offset);
+    const rest = this.text.slice(node.offset, lineEnd === -1 ? undefined : lineEnd);
+    return rest.replace(/\s+#.*$/, '').replace(/[\s,\]]*$/, '').trim() || String(node.value);
+  }
+}
+
+function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
+  return starts;
+}
