@@ -1,0 +1,36 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PACKAGE_NAME } from '../../../generator/emit/docs/index.ts';
+import { projectPages, repoRoot, typescriptBlocks } from './support.ts';
+import { typeCheckSnippets, type Snippet } from './typecheck.ts';
+
+const packageRoot = path.join(repoRoot, 'generated');
+const hasPackage = existsSync(path.join(packageRoot, 'dist/index.d.ts'));
+
+describe.skipIf(!hasPackage)(
+  `examples of the project's pages compile against the generated package${hasPackage ? '' : ' (skipped: generated/dist/index.d.ts is absent, run npm run generate)'}`,
+  () => {
+    it('type-checks every ```ts block, strict', async () => {
+      const { files } = await projectPages();
+      const snippets: Snippet[] = files.flatMap((file) =>
+        typescriptBlocks(file.contents).map((code, index) => ({ origin: `${file.path}#${index + 1}`, code })),
+      );
+      // Three access styles per operation of the three seed endpoints.
+      expect(snippets.length).toBeGreaterThanOrEqual(9);
+      expect(typeCheckSnippets(packageRoot, DEFAULT_PACKAGE_NAME, snippets)).toEqual([]);
+    });
+  },
+);
+
+describe('a wrong example is caught', () => {
+  it.skipIf(!hasPackage)('reports a misspelt endpoint and a wrong argument type with their positions', () => {
+    const header = `import { Wechatpay } from '${DEFAULT_PACKAGE_NAME}';\n\ndeclare const wxpay: Wechatpay;\n`;
+    const messages = typeCheckSnippets(packageRoot, DEFAULT_PACKAGE_NAME, [
+      { origin: 'misspelt', code: `${header}wxpay.v3.marketing.busifavor.stocks._stock_id_.couponcode.post({ upload_request_no: 'x' }, { stock_id: '1' });\n` },
+      { origin: 'wrong-type', code: `${header}wxpay.v3.marketing.busifavor.stocks._stock_id_.couponcodes.post({ upload_request_no: 1 }, { stock_id: '1' });\n` },
+    ]);
+    expect(messages.some((message) => message.startsWith('misspelt:4:'))).toBe(true);
+    expect(messages.some((message) => message.startsWith('wrong-type:4:'))).toBe(true);
+  });
+});
