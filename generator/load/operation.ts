@@ -104,7 +104,10 @@ export class OperationLoader {
       } else {
         const description = this.text(source.file, source.map.pairs.find((candidate) => candidate.key === 'description'));
         const schemaNode = source.map.pairs.find((candidate) => candidate.key === 'schema')?.value;
-        const schema = schemaNode ? this.schemas.schema(source.file, schemaNode) : this.schemas.schema(source.file, source.map, PARAMETER_KEYS);
+        const inline = schemaNode ? this.schemas.schema(source.file, schemaNode) : this.schemas.schema(source.file, source.map, PARAMETER_KEYS);
+        // URL and header values are text: an untyped parameter is a string.
+        const untyped = inline.kind === 'unknown' && !schemaNode && !source.map.pairs.some((candidate) => candidate.key === 'type' || candidate.key === '$ref');
+        const schema: Schema = untyped ? { ...inline, kind: 'string' } : inline;
         result[location].push({ name, in: location, required: location === 'path' || required, ...optional('description', description), schema });
       }
     }
