@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { oaepDecrypt, oaepEncrypt } from '../../../templates/runtime/oaep.ts';
-import { VerificationError } from '../../../templates/runtime/errors.ts';
+import { UsageError, VerificationError } from '../../../templates/runtime/errors.ts';
 import { hasOpenssl } from './openssl.ts';
 
 const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -67,5 +67,27 @@ describe('RSA-OAEP (SHA-1) sensitive fields', () => {
       opened = undefined;
     }
     expect(opened).not.toBe(name);
+  });
+});
+
+describe('RSA-OAEP input checks', () => {
+  it('accepts the largest plaintext a 2048-bit key takes and refuses one byte more, without echoing it', () => {
+    const largest = 'x'.repeat(256 - 42);
+    expect(oaepDecrypt(oaepEncrypt(largest, publicKey), privateKey)).toBe(largest);
+    const tooLong = `${largest}y`;
+    let thrown: unknown;
+    try {
+      oaepEncrypt(tooLong, publicKey);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(UsageError);
+    expect((thrown as Error).message).toContain('at most 214');
+    expect((thrown as Error).message).not.toContain(tooLong);
+  });
+
+  it('refuses a key that is not RSA', () => {
+    const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    expect(() => oaepEncrypt(name, ec.publicKey)).toThrow(UsageError);
   });
 });
