@@ -126,7 +126,8 @@ function decodeEntry(entry: unknown, where: string, secret: string | Buffer, now
  * Decrypts and checks every platform certificate in a `GET /v3/certificates` response (the parsed
  * object, or the raw body). Throws `VerificationError` when a certificate fails decryption, does not
  * carry the serial it is listed under or is outside its validity at `now` (Unix seconds); `UsageError`
- * for a body that is not such a response.
+ * for a body that is not such a response. A first download, made before any platform key is known,
+ * is then checked with `verifyHeaders(responseHeaders, rawBody, decoded.keys)`.
  */
 export function decodeCertificates(
   body: CertificatesResponse | string | Buffer,

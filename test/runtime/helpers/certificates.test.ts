@@ -4,6 +4,7 @@ import { aesGcmEncrypt } from '../../../templates/runtime/aead.ts';
 import { decodeCertificates } from '../../../templates/runtime/certificates.ts';
 import type { CertificatesResponse } from '../../../templates/runtime/certificates.ts';
 import { UsageError, VerificationError } from '../../../templates/runtime/errors.ts';
+import { verifyHeaders } from '../../../templates/runtime/signature.ts';
 import { hasOpenssl, issueCertificate } from './openssl.ts';
 
 const secret = randomBytes(24).toString('base64');
@@ -57,6 +58,17 @@ describe.skipIf(!hasOpenssl())('decodeCertificates', () => {
     const [first] = decoded.certificates;
     expect(first?.expireTime).toBe('2029-01-01T00:00:00+08:00');
     expect(first!.validTo.getTime() - first!.validFrom.getTime()).toBe(30 * DAY * 1000);
+  });
+
+  it('bootstraps trust: the downloaded keys verify the signature of the very response that carried them', () => {
+    const rawBody = JSON.stringify(response);
+    const timestamp = String(nowSeconds);
+    const nonce = 'n0nce';
+    const signature = sign('sha256', Buffer.from(`${timestamp}\n${nonce}\n${rawBody}\n`), current.privateKey).toString('base64');
+    const headers = { 'Wechatpay-Timestamp': timestamp, 'Wechatpay-Nonce': nonce, 'Wechatpay-Signature': signature, 'Wechatpay-Serial': '5157F09EFDC096DE15EBE81A47057A7232F1B8E1' };
+    const decoded = decodeCertificates(rawBody, secret, nowSeconds);
+    expect(() => verifyHeaders(headers, rawBody, decoded.keys, nowSeconds)).not.toThrow();
+    expect(() => verifyHeaders(headers, rawBody.replace('2029', '2030'), decoded.keys, nowSeconds)).toThrow(VerificationError);
   });
 
   it('takes the raw body as a string or Buffer alike', () => {
