@@ -528,12 +528,29 @@ class Comparison {
       if (parameter.name !== counterpart.name) {
         this.report(where, `member ${where.path}: parameter ${i + 1} documented ${parameter.name}, emitted ${counterpart.name}`);
       }
-      if (parameter.optional !== counterpart.optional || parameter.rest !== counterpart.rest) {
+      const emittedOptional = this.normalisedConfigOptional(counterpart);
+      if (parameter.optional !== emittedOptional || parameter.rest !== counterpart.rest) {
         this.report(where, `member ${at}: documented ${printParameter(parameter)}, emitted ${printParameter(counterpart)}`);
         return;
       }
       this.compareTypes(parameter.type, counterpart.type, { ...where, path: at });
     });
+  }
+
+  /**
+   * `config` is optional exactly when its `RequestConfig` has no required member, so the required
+   * improvement (all-optional query parameters) can make it optional. With `dropOptional`, an emitted
+   * `config` that follows that rule is re-derived from the RequestConfig as documented (every member
+   * required but the conventional `data?`); one that breaks the rule keeps its mark and is reported.
+   */
+  private normalisedConfigOptional(parameter: ParameterShape): boolean {
+    if (!this.options.dropOptional || parameter.type.kind !== 'reference') return parameter.optional;
+    const config = this.emitted.declarations.get(parameter.type.name);
+    if (config?.kind !== 'interface' || lastSegment(config.name) !== 'RequestConfig') return parameter.optional;
+    const properties = config.members.filter((member) => member.kind === 'property');
+    const followsRule = properties.every((member) => member.optional) === parameter.optional;
+    if (!followsRule) return parameter.optional;
+    return properties.every((member) => member.name === 'data' && member.optional);
   }
 
   /** Reports one difference per mismatching leaf, descending into arrays and object literals. */

@@ -263,6 +263,24 @@ describe('compareDeclarations: endpoint and parent-chain interfaces', () => {
     ]);
   });
 
+  it('re-derives an emitted optional config from its RequestConfig only when the required improvement is normalised', () => {
+    const endpoint = (config: string, params: string): string => `
+      namespace N.Partnerships.GetHttpMethod { export interface RequestConfig { params${params}: { limit${params}: number } } }
+      namespace N { export interface Partnerships { get(${config}: Partnerships.GetHttpMethod.RequestConfig): AxiosPromise<{}> } }`;
+    const documented = endpoint('config', '');
+    const improved = endpoint('config?', '?');
+    expect(differences(documented, improved, DOCUMENTED_STYLE)).toEqual([]);
+    expect(differences(documented, improved)).toEqual([
+      'N.Partnerships.GetHttpMethod.RequestConfig: member params: documented required, emitted optional',
+      'N.Partnerships.GetHttpMethod.RequestConfig: member params.limit: documented required, emitted optional',
+      'N.Partnerships: member get, parameter config: documented config: Partnerships.GetHttpMethod.RequestConfig, emitted config?: Partnerships.GetHttpMethod.RequestConfig',
+    ]);
+    // An optional config beside a required member breaks the rule itself: never normalised away.
+    expect(differences(documented, endpoint('config?', ''), DOCUMENTED_STYLE)).toEqual([
+      'N.Partnerships: member get, parameter config: documented config: Partnerships.GetHttpMethod.RequestConfig, emitted config?: Partnerships.GetHttpMethod.RequestConfig',
+    ]);
+  });
+
   it('positions each difference on the documented member', () => {
     const [difference] = compareDeclarations(
       parseDeclarations('namespace A.GetHttpMethod {\n  export interface X {\n    a: string\n  }\n}'),
