@@ -85,13 +85,15 @@ async function main(): Promise<void> {
       ['send (scripted, random code, state change)', (r) => (i) => call('POST', `/v3/marketing/busifavor/coupons/bench-${r}/send`, {
         appid: 'wx233544546545989', openid: 'o-bench', out_request_no: `r${r}-${i}`, send_time: new Date().toISOString(),
       })],
-      ['list codes (GET, answer from examples)', () => () => call('GET', '/v3/marketing/busifavor/stocks/98065001/couponcodes?limit=20&offset=0')],
+      ['upload (scripted, 10 codes, idempotency record)', (r) => (i) => call('POST', `/v3/marketing/busifavor/stocks/bench-${r}/couponcodes`, {
+        coupon_code_list: Array.from({ length: 10 }, (_, k) => `U${i}-${k}`), upload_request_no: `u${i}`,
+      })],
     ];
     console.log(`sandbox throughput: ${rounds} rounds x ${requestsPerRound} requests, ${concurrency} in flight, signed requests + verified responses`);
     for (const [name, scenario] of scenarios) {
       const rates: number[] = [];
       for (let r = 0; r < rounds; r++) rates.push(await round(requestsPerRound, scenario(r)));
-      console.log(`  ${name.padEnd(46)} median ${median(rates).toFixed(0)} req/s  (min ${Math.min(...rates).toFixed(0)}, max ${Math.max(...rates).toFixed(0)})`);
+      console.log(`  ${name.padEnd(48)} median ${median(rates).toFixed(0)} req/s  (min ${Math.min(...rates).toFixed(0)}, max ${Math.max(...rates).toFixed(0)})`);
     }
 
     const before = process.memoryUsage();

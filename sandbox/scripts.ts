@@ -64,12 +64,24 @@ function fail(status: number, code: string, message: string): ScriptResult {
   return { status, body: errorBody(code, message), mutated: false };
 }
 
+// Every code a pool ever held, kept beside the state (not persisted) so duplicate checks stay O(1) as pools grow.
+const knownByPool = new WeakMap<CodePool, Set<string>>();
+
+function knownCodes(pool: CodePool): Set<string> {
+  let known = knownByPool.get(pool);
+  if (!known) {
+    known = new Set([...pool.available, ...pool.handedOut]);
+    knownByPool.set(pool, known);
+  }
+  return known;
+}
+
 /** Each code: SUCCESS (now held), DUPLICATE (held before, or earlier in this request) or FAIL (breaks the code rules). */
 function depositMemberCardCodes({ pathParams, body, state }: ScriptContext): ScriptResult {
   const cardId = pathParams.card_id!;
   const codes = Array.isArray(body.code) ? (body.code as string[]) : [];
   const pool = (state.memberCards[cardId] ??= emptyPool());
-  const known = new Set([...pool.available, ...pool.handedOut]);
+  const known = knownCodes(pool);
   const data = codes.map((code) => {
     if (codeFailure(code)) return { code, result: 'FAIL' };
     if (known.has(code)) return { code, result: 'DUPLICATE' };
@@ -97,7 +109,7 @@ function uploadCouponCodes({ pathParams, body, state, now, itemIssues }: ScriptC
 
   // Items the request check flagged fail one by one, as the real service reports them.
   const flagged = new Map(itemIssues.map((issue) => [Number(/\[(\d+)\]$/.exec(issue.path)?.[1]), issue.message]));
-  const held = new Set([...stock.available, ...stock.handedOut]);
+  const held = knownCodes(stock);
   const seen = new Set<string>();
   const duplicates = new Set<string>();
   const response: CouponUploadResponse = {
@@ -124,6 +136,7 @@ function uploadCouponCodes({ pathParams, body, state, now, itemIssues }: ScriptC
     else {
       response.success_codes.push(code);
       stock.available.push(code);
+      held.add(code);
     }
   });
   response.duplicate_codes = [...duplicates];
