@@ -28,6 +28,7 @@ export interface AeadPlaintext {
 // The APIv3 key is a 32-character ASCII string set in the merchant console; its UTF-8 bytes are the AES key.
 // The message reports only the length: the key itself must never reach an error or a log.
 function apiV3Key(secret: string | Buffer): Buffer {
+  if (typeof secret !== 'string' && !Buffer.isBuffer(secret)) throw new UsageError('The APIv3 key (secret) is not configured');
   const key = typeof secret === 'string' ? Buffer.from(secret, 'utf8') : secret;
   if (key.length !== KEY_BYTES) {
     throw new UsageError(`The APIv3 key must be ${KEY_BYTES} bytes, got ${key.length} bytes`);
@@ -60,11 +61,11 @@ export function aesGcmDecrypt(envelope: AeadEnvelope, secret: string | Buffer, o
   const { ciphertext, associatedData = '' } = envelope;
   if (typeof ciphertext !== 'string') throw new UsageError('AEAD_AES_256_GCM ciphertext must be a base64 string');
   if (typeof associatedData !== 'string') throw new UsageError('AEAD_AES_256_GCM associated data must be a string');
-  // Buffer.from(.., 'base64') silently skips invalid characters; a damaged envelope must fail, not shrink.
   // The GCM tag authenticates the envelope as the signature does a body, hence the 'bad-signature' reason.
   const reject = (message: string): never => {
     throw new VerificationError('bad-signature', message, Buffer.from(ciphertext, 'utf8'), undefined);
   };
+  // Buffer.from(.., 'base64') silently skips invalid characters; a damaged envelope must fail, not shrink.
   if (!STRICT_BASE64.test(ciphertext)) reject('AEAD_AES_256_GCM ciphertext is not valid base64');
   const sealed = Buffer.from(ciphertext, 'base64');
   if (sealed.length < TAG_BYTES) reject(`AEAD_AES_256_GCM ciphertext is shorter than its ${TAG_BYTES}-byte tag`);

@@ -73,6 +73,8 @@ describe('AEAD_AES_256_GCM', () => {
     expect(text).toContain('32 bytes');
     expect(text).not.toContain(shortKey);
     expect(() => aesGcmEncrypt({ plaintext }, `${secret}x`)).toThrow(UsageError);
+    // A JavaScript caller whose client has no APIv3 key configured.
+    expect(() => aesGcmDecrypt(sealed, undefined as unknown as string)).toThrow(/not configured/);
   });
 
   it('rejects a nonce that is not 12 bytes with a UsageError', () => {
