@@ -54,7 +54,9 @@ export function parseYaml(text: string): ParsedYaml {
 export function parseWithLibrary(text: string): ParsedYaml {
   const doc = parseDocument(text, { schema: 'core', uniqueKeys: false, lineCounter: new LineCounter() });
   if (doc.errors.length > 0) {
-    return { ok: false, errors: doc.errors.map((error) => ({ offset: error.pos[0], message: error.message.split('\n')[0] ?? error.message })) };
+    // `yaml` appends its own "at line L, column C:" and a source excerpt; the diagnostic has both already.
+    const message = (text: string): string => (text.split('\n')[0] ?? text).replace(/ at line \d+, column \d+:?$/, '');
+    return { ok: false, errors: doc.errors.map((error) => ({ offset: error.pos[0], message: message(error.message) })) };
   }
   return { ok: true, root: convert(doc, doc.contents, 0) };
 }
