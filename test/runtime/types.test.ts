@@ -1,0 +1,95 @@
+/**
+ * Type-level claims about `ClientConstructor`, checked with the TypeScript compiler (strict) against
+ * the hand-written declarations fixture in the documented style.
+ */
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
+
+const preamble = `
+import { createClientClass, type ClientOptions } from '../../../templates/runtime/index.ts';
+import type { Paths, Wechatpay as Endpoints } from './openapi.d.ts';
+declare const options: ClientOptions;
+const Wechatpay = createClientClass<Endpoints, Paths>({});
+const wxpay = new Wechatpay(options);
+const data = { coupon_code_list: ['A'], upload_request_no: 'R' };
+`;
+
+const styles = {
+  chain: 'wxpay.v3.marketing.busifavor.stocks._stock_id_.couponcodes',
+  declarative: "wxpay.chain('v3/marketing/busifavor/stocks/{stock_id}/couponcodes')",
+  attribute: "wxpay['v3/marketing/busifavor/stocks/{stock_id}/couponcodes']",
+};
+
+/** Case name -> statement; `error` is what the diagnostic must mention, `undefined` when it must compile. */
+const cases: Record<string, { code: string; error?: RegExp }> = {};
+for (const [style, node] of Object.entries(styles)) {
+  cases[`${style}: correct call`] = { code: `${node}.post(data, { stock_id: 'S' }).then((r) => r.data.total_count.toFixed());` };
+  cases[`${style}: shortland`] = { code: `${node}(data, { stock_id: 'S', idempotent: true, retry: { retries: 1 } });` };
+  cases[`${style}: wrong field name`] = {
+    code: `${node}.post({ coupon_code_list: [], upload_request_no: 'R', upload_no: 'x' }, { stock_id: 'S' });`,
+    error: /upload_no/,
+  };
+  cases[`${style}: missing required field`] = { code: `${node}.post({ coupon_code_list: [] }, { stock_id: 'S' });`, error: /upload_request_no/ };
+  cases[`${style}: wrong path parameter name`] = { code: `${node}.post(data, { stockId: 'S' });`, error: /stockId|stock_id/ };
+  cases[`${style}: wrong response member`] = { code: `${node}.post(data, { stock_id: 'S' }).then((r) => r.data.totalCount);`, error: /totalCount/ };
+}
+Object.assign(cases, {
+  'GET with required query': { code: "wxpay.v3.pay.transactions.id._transaction_id_.get({ transaction_id: '1', params: { mchid: '1' } });" },
+  'GET missing required query': { code: "wxpay['v3/pay/transactions/id/{transaction_id}'].get({ transaction_id: '1' });", error: /params/ },
+  'undeclared verb': { code: "wxpay.v3.pay.transactions.id._transaction_id_.post({});", error: /post/ },
+  'untyped path via chain()': { code: "wxpay.chain('v3/not/declared/{x}').get({ x: '1', params: { a: 1 } });" },
+  'untyped path via attribute': { code: "wxpay['v3/not/declared'].post({ anything: true });" },
+  'unknown chain property': { code: 'wxpay.v3.marketing.notDeclared;', error: /notDeclared/ },
+});
+
+function compile(): Map<string, readonly ts.Diagnostic[]> {
+  const files = new Map<string, string>();
+  Object.values(cases).forEach((testCase, index) => files.set(resolve(fixtures, `case-${index}.ts`), preamble + testCase.code));
+  const options: ts.CompilerOptions = {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    allowImportingTsExtensions: true,
+    skipLibCheck: true,
+    types: ['node'],
+  };
+  const host = ts.createCompilerHost(options);
+  const readFile = host.readFile.bind(host);
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.fileExists = (name) => files.has(resolve(name)) || ts.sys.fileExists(name);
+  host.readFile = (name) => files.get(resolve(name)) ?? readFile(name);
+  host.getSourceFile = (name, language) => {
+    const text = files.get(resolve(name));
+    return text === undefined ? getSourceFile(name, language) : ts.createSourceFile(name, text, language, true);
+  };
+  const program = ts.createProgram([...files.keys()], options, host);
+  const result = new Map<string, readonly ts.Diagnostic[]>();
+  Object.keys(cases).forEach((name, index) => {
+    const file = program.getSourceFile(resolve(fixtures, `case-${index}.ts`));
+    result.set(name, file === undefined ? [] : [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)]);
+  });
+  return result;
+}
+
+describe('ClientConstructor typing (TypeScript compiler, strict)', () => {
+  const diagnostics = compile();
+  const text = (name: string): string =>
+    (diagnostics.get(name) ?? []).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')).join('\n');
+
+  it.each(Object.entries(cases).filter(([, testCase]) => testCase.error === undefined).map(([name]) => name))('%s compiles', (name) => {
+    expect(text(name)).toBe('');
+  });
+
+  it.each(Object.entries(cases).flatMap(([name, testCase]) => (testCase.error ? [[name, testCase.error] as const] : [])))(
+    '%s is a compile error',
+    (name, error) => {
+      expect(text(name)).toMatch(error);
+    },
+  );
+});
