@@ -2,6 +2,7 @@
  * `npm run sandbox -- [options]`: serves the spec's operations on 127.0.0.1 until interrupted.
  * Keys not given are generated and written, with a ready client configuration, to a directory it prints.
  */
+import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -47,8 +48,8 @@ async function main(): Promise<void> {
   const sandbox = await startSandbox({
     port: values.port === undefined ? 0 : positiveInteger('--port', values.port, true),
     mchid: values.mchid,
-    merchantPublicKey: values['merchant-public-key'] === undefined ? undefined : await readKey('--merchant-public-key', values['merchant-public-key']),
-    platformPrivateKey: values['platform-private-key'] === undefined ? undefined : await readKey('--platform-private-key', values['platform-private-key']),
+    merchantPublicKey: values['merchant-public-key'] === undefined ? undefined : await readKey('--merchant-public-key', values['merchant-public-key'], 'public'),
+    platformPrivateKey: values['platform-private-key'] === undefined ? undefined : await readKey('--platform-private-key', values['platform-private-key'], 'private'),
     platformSerial: values['platform-serial'],
     dataFile: values.data === undefined ? undefined : resolve(values.data),
     rateLimit: values['rate-limit'] === undefined ? undefined : positiveInteger('--rate-limit', values['rate-limit']),
@@ -82,11 +83,18 @@ function positiveInteger(flag: string, text: string, allowZero = false): number 
   return value;
 }
 
-async function readKey(flag: string, file: string): Promise<string> {
+async function readKey(flag: string, file: string, kind: 'public' | 'private'): Promise<KeyObject> {
+  let text: string;
   try {
-    return await readFile(file, 'utf8');
+    text = await readFile(file, 'utf8');
   } catch (error) {
     throw new CliError(`${flag}: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  try {
+    return kind === 'public' ? createPublicKey(text) : createPrivateKey(text);
+  } catch {
+    // The parser's own message could quote the file; only the file name is reported.
+    throw new CliError(`${flag}: ${file} is not a PEM ${kind} key`);
   }
 }
 
