@@ -1,6 +1,9 @@
 import * as prettier from 'prettier';
 import {
+  IndentationText,
+  NewLineKind,
   Project,
+  QuoteKind,
   StructureKind,
   ModuleDeclarationKind,
   type InterfaceDeclarationStructure,
@@ -101,7 +104,16 @@ export function printDeclarations(model: ApiModel): string {
   );
 
   const structure: SourceFileStructure = { kind: StructureKind.SourceFile, statements };
-  const project = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true });
+  const project = new Project({
+    useInMemoryFileSystem: true,
+    skipLoadingLibFiles: true,
+    // Print close to the formatter's style so that formatting changes little.
+    manipulationSettings: {
+      indentationText: IndentationText.TwoSpaces,
+      quoteKind: QuoteKind.Single,
+      newLineKind: NewLineKind.LineFeed,
+    },
+  });
   return project.createSourceFile(`/${TYPES_FILE}`, structure).getFullText();
 }
 
