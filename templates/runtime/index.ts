@@ -17,4 +17,8 @@ export {
   verifyMessage,
 } from './signature.js';
 export type { AuthorizationParts, HeaderBag } from './signature.js';
-export { oaepDecrypt, oaepEncrypt } from './oaep.js';
+// Helpers for notifications, platform certificates and sensitive fields.
+export * from './aead.js';
+export * from './certificates.js';
+export * from './notification.js';
+export * from './oaep.js';
