@@ -21,7 +21,7 @@ const REQUESTS_PER_ROUND = 100;
 const WARMUP_REQUESTS = 30;
 const CONCURRENCY = 8;
 /** Rounds stop early past this budget (a loaded machine), but never before MIN_ROUNDS. */
-const BUDGET_MS = 18_000;
+const BUDGET_MS = 15_000;
 const MIN_ROUNDS = 3;
 
 const MCHID = '1900000109';
