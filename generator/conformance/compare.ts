@@ -299,7 +299,7 @@ export function formatDifference(difference: Difference): string {
  * namespace compare exactly (and the namespace may hold no undocumented interface); the other
  * interfaces are parent-chain/endpoint interfaces, of which a page shows only the children on its
  * path: their documented properties must be a subset of the emitted ones in the same relative order,
- * while call signatures and methods of the methods the page documents compare exactly.
+ * while the call signature and methods the page shows compare exactly.
  */
 export function compareDeclarations(
   documented: DeclarationIndex,
@@ -430,20 +430,14 @@ class Comparison {
     const isData = (member: MemberShape): boolean => member.kind === 'property' || member.kind === 'index';
     this.compareMembers(documented.members.filter(isData), emitted.members.filter(isData), 'subset', where);
 
-    const documentedMethods = documented.members.filter((member) => member.kind === 'method');
+    // A page shows only its own block's method (and POST's shortland): each one shown compares
+    // exactly, while methods of the endpoint's other verbs belong to other blocks.
     const emittedMethods = emitted.members.filter((member) => member.kind === 'method');
-    for (const method of documentedMethods) {
+    for (const method of documented.members.filter((member) => member.kind === 'method')) {
       const counterpart = emittedMethods.find((candidate) => candidate.name === method.name);
       if (counterpart) this.compareMember(method, counterpart, memberWhere(where, method, method.name));
       else this.report(memberWhere(where, method, ''), `missing member ${method.name}`);
     }
-    for (const method of emittedMethods) {
-      const documentsVerb = methodNamespaces.has(`${documented.name}.${upperFirst(method.name)}HttpMethod`);
-      if (documentsVerb && !documentedMethods.some((candidate) => candidate.name === method.name)) {
-        this.report(where, `extra member ${method.name}`);
-      }
-    }
-
     // The callable shortland belongs to POST: compared whenever the page shows it or documents POST.
     const documentedCalls = documented.members.filter((member) => member.kind === 'call');
     const emittedCalls = emitted.members.filter((member) => member.kind === 'call');
@@ -700,8 +694,4 @@ function isMethodNamespace(namespace: string): boolean {
 
 function lastSegment(name: string): string {
   return name.slice(name.lastIndexOf('.') + 1);
-}
-
-function upperFirst(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
