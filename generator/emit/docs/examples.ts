@@ -257,11 +257,17 @@ function responseHandler(operation: Operation, imports: Set<string>): string {
   return `${pattern} => {\n    console.log(${logged});\n  }`;
 }
 
-/** One complete snippet per access style, in ACCESS_STYLES order. */
-export function operationExamples(endpoint: Endpoint, operation: Operation, context: ExampleContext): Record<AccessStyle, string> {
+/** The pieces of an operation's examples: the shared header (imports, client, inputs), the call per style, the response handler. */
+export interface ExampleParts {
+  header: string;
+  calls: Record<AccessStyle, string>;
+  handler: string;
+}
+
+export function operationExampleParts(endpoint: Endpoint, operation: Operation, context: ExampleContext): ExampleParts {
   const imports = new Set<string>();
   const declarations: Declaration[] = [];
-  const args = callArguments(operation, new Scope(), declarations, imports);
+  const args = callArguments(operation, new Scope(), declarations, imports).join(', ');
   const handler = responseHandler(operation, imports);
 
   const header: string[] = [];
@@ -271,10 +277,17 @@ export function operationExamples(endpoint: Endpoint, operation: Operation, cont
   if (declarations.length > 0) {
     header.push(...declarations.map(({ binding, value }) => `const ${binding} = ${value};`), '');
   }
-
-  const snippet = (style: AccessStyle): string => {
-    const call = `${styleAccess(endpoint, style)}.${operation.method}(${args.join(', ')})`;
-    return `${header.join('\n')}\n${call}\n  .then(${handler});\n`;
+  const call = (style: AccessStyle): string => `${styleAccess(endpoint, style)}.${operation.method}(${args})`;
+  return {
+    header: header.join('\n'),
+    calls: { chained: call('chained'), declarative: call('declarative'), attribute: call('attribute') },
+    handler,
   };
+}
+
+/** One complete snippet per access style. */
+export function operationExamples(endpoint: Endpoint, operation: Operation, context: ExampleContext): Record<AccessStyle, string> {
+  const { header, calls, handler } = operationExampleParts(endpoint, operation, context);
+  const snippet = (style: AccessStyle): string => `${header}\n${calls[style]}\n  .then(${handler});\n`;
   return { chained: snippet('chained'), declarative: snippet('declarative'), attribute: snippet('attribute') };
 }

@@ -1,12 +1,12 @@
 import rootPackage from '../../../package.json' with { type: 'json' };
 import type { ApiModel, Endpoint } from '../../model/types.ts';
 import type { EmittedFile } from '../files.ts';
-import { operationExamples } from './examples.ts';
+import { operationExampleParts } from './examples.ts';
 import { inlineText, tableCell, tableCode, yamlString } from './markdown.ts';
 import { render } from './render.ts';
 import { endpointPageView, endpointTitle } from './view-model.ts';
 
-export { operationExamples } from './examples.ts';
+export { operationExampleParts, operationExamples } from './examples.ts';
 
 export const DEFAULT_PACKAGE_NAME = '@wechatpay-sdk/apiv3';
 
@@ -105,27 +105,17 @@ export function emitPackageFiles(model: ApiModel, info: { name: string; version:
 function readmeView(model: ApiModel, packageName: string, description: string): object {
   const candidates = model.endpoints.flatMap((endpoint) => endpoint.operations.map((operation) => ({ endpoint, operation })));
   const featured = candidates.find(({ operation }) => operation.body?.kind === 'json') ?? candidates[0];
-  const examples = featured ? operationExamples(featured.endpoint, featured.operation, { packageName }) : undefined;
+  const parts = featured ? operationExampleParts(featured.endpoint, featured.operation, { packageName }) : undefined;
   return {
     name: packageName,
     description,
     endpointCount: model.endpoints.length,
     operationCount: candidates.length,
     construct: constructExample(packageName),
-    example: examples?.chained.trimEnd() ?? '',
-    styles: {
-      chained: examples ? callLine(examples.chained) : '',
-      declarative: examples ? callLine(examples.declarative) : '',
-      attribute: examples ? callLine(examples.attribute) : '',
-    },
+    example: parts ? `${parts.header}\n${parts.calls.chained}\n  .then(${parts.handler});` : '',
+    stylesHeader: parts?.header ?? '',
+    styles: parts?.calls ?? { chained: '', declarative: '', attribute: '' },
   };
-}
-
-/** The call expression of a snippet (from `wxpay.` up to the `.then`). */
-function callLine(snippet: string): string {
-  const start = snippet.indexOf('\nwxpay');
-  const end = snippet.indexOf('\n  .then(');
-  return snippet.slice(start + 1, end);
 }
 
 function constructExample(packageName: string): string {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PACKAGE_NAME } from '../../../generator/emit/docs/index.ts';
+import { DEFAULT_PACKAGE_NAME, emitPackageFiles } from '../../../generator/emit/docs/index.ts';
 import { projectPages, repoRoot, typescriptBlocks } from './support.ts';
 import { typeCheckSnippets, type Snippet } from './typecheck.ts';
 
@@ -18,6 +18,15 @@ describe.skipIf(!hasPackage)(
       );
       // Three access styles per operation of the three seed endpoints.
       expect(snippets.length).toBeGreaterThanOrEqual(9);
+      expect(typeCheckSnippets(packageRoot, DEFAULT_PACKAGE_NAME, snippets)).toEqual([]);
+    });
+
+    it("type-checks the package README's ```ts blocks", async () => {
+      const { model } = await projectPages();
+      const readme = emitPackageFiles(model, { name: DEFAULT_PACKAGE_NAME, version: '0.0.0' }).find((file) => file.path === 'README.md');
+      const snippets = typescriptBlocks(readme?.contents ?? '').map((code, index) => ({ origin: `README.md#${index + 1}`, code }));
+      // Constructing a client, one example, the three access styles.
+      expect(snippets).toHaveLength(3);
       expect(typeCheckSnippets(packageRoot, DEFAULT_PACKAGE_NAME, snippets)).toEqual([]);
     });
   },
