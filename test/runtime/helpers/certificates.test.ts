@@ -1,11 +1,11 @@
 import { randomBytes, sign, verify } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { aesGcmEncrypt } from '../../../templates/runtime/aead.ts';
 import { decodeCertificates } from '../../../templates/runtime/certificates.ts';
 import type { CertificatesResponse } from '../../../templates/runtime/certificates.ts';
 import { UsageError, VerificationError } from '../../../templates/runtime/errors.ts';
 import { verifyHeaders } from '../../../templates/runtime/signature.ts';
-import { hasOpenssl, issueCertificate } from './openssl.ts';
+import { hasOpenssl, issueCertificate, type IssuedCertificate } from './openssl.ts';
 
 const secret = randomBytes(24).toString('base64');
 const DAY = 86_400;
@@ -35,11 +35,17 @@ function failure(run: () => unknown): Error {
 
 describe.skipIf(!hasOpenssl())('decodeCertificates', () => {
   // Two certificates, as during a platform key rotation; one serial with a leading zero nibble.
-  const current = issueCertificate('5157F09EFDC096DE15EBE81A47057A7232F1B8E1');
-  const next = issueCertificate('0A1B2C3D4E5F60718293A4B5C6D7E8F901234567', 365);
-  const response: CertificatesResponse = {
-    data: [entry('5157F09EFDC096DE15EBE81A47057A7232F1B8E1', current.pem), entry('0A1B2C3D4E5F60718293A4B5C6D7E8F901234567', next.pem)],
-  };
+  // Issued in beforeAll: a skipped suite's body still runs to collect its tests.
+  let current: IssuedCertificate;
+  let next: IssuedCertificate;
+  let response: CertificatesResponse;
+  beforeAll(() => {
+    current = issueCertificate('5157F09EFDC096DE15EBE81A47057A7232F1B8E1');
+    next = issueCertificate('0A1B2C3D4E5F60718293A4B5C6D7E8F901234567', 365);
+    response = {
+      data: [entry('5157F09EFDC096DE15EBE81A47057A7232F1B8E1', current.pem), entry('0A1B2C3D4E5F60718293A4B5C6D7E8F901234567', next.pem)],
+    };
+  });
 
   it('decrypts and returns every certificate, keyed by serial, with usable public keys', () => {
     const decoded = decodeCertificates(response, secret, nowSeconds);
