@@ -93,7 +93,7 @@ interface ValueOptions {
 }
 
 /** A TypeScript expression for a value of `schema`, from the spec's example where it fits the type. */
-export function exampleValue(schema: Schema, example: unknown, options: ValueOptions): string {
+function exampleValue(schema: Schema, example: unknown, options: ValueOptions): string {
   const given = example ?? schema.example;
   const constSuffix = options.nested ? ' as const' : '';
   switch (schema.kind) {
@@ -158,7 +158,7 @@ function isScalarSchema(schema: Schema): boolean {
 }
 
 /** The chained property access of an endpoint: `wxpay.v3.marketing.busifavor...couponcodes`. */
-export function chainedAccess(endpoint: Endpoint): string {
+function chainedAccess(endpoint: Endpoint): string {
   return ['wxpay', ...endpoint.segments.map((segment) => segment.propName)].join('.');
 }
 
@@ -180,9 +180,9 @@ interface Declaration {
 
 /** Builds the arguments of one call, declaring each input as a `const` in `scope`. */
 function callArguments(operation: Operation, scope: Scope, declarations: Declaration[], imports: Set<string>): string[] {
-  const declare = (name: string, schema: Schema, example?: unknown): string => {
+  const declare = (name: string, schema: Schema): string => {
     const binding = scope.bind(name);
-    declarations.push({ binding, value: exampleValue(schema, example, { nested: false, indent: '', imports }) });
+    declarations.push({ binding, value: exampleValue(schema, undefined, { nested: false, indent: '', imports }) });
     return binding;
   };
   const declareParameter = (parameter: Parameter): string => entry(parameter.name, declare(parameter.name, parameter.schema));
