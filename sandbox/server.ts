@@ -25,7 +25,6 @@ import { resolveKeys, type KeyInputs, type SandboxKeys } from './keys.ts';
 import { SCRIPTS, errorBody, type ScriptResult } from './scripts.ts';
 import { StateStore, type SandboxState } from './state.ts';
 
-export const REPO_ROOT: string = fileURLToPath(new URL('..', import.meta.url));
 export const DEFAULT_SPEC_DIR: string = fileURLToPath(new URL('../spec/', import.meta.url));
 export const DEFAULT_MCHID = '1900000001';
 /** Request bodies above this are refused before parsing. */

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -122,7 +122,8 @@ describe('consume-card send', () => {
   });
 
   it('never hands out one code twice nor loses one under many parallel sends, and the data file agrees', async () => {
-    const dataFile = join(await temporaryDirectory(), 'state.json');
+    const dataDirectory = await temporaryDirectory();
+    const dataFile = join(dataDirectory, 'state.json');
     const busy = await startSandbox({ model, dataFile });
     cleanups.push(() => busy.close());
     const codes = Array.from({ length: 150 }, (_, index) => `P${index}`);
@@ -141,6 +142,8 @@ describe('consume-card send', () => {
     expect(saved.memberCards['card-busy']!.available).toEqual([]);
     expect([...saved.memberCards['card-busy']!.handedOut].sort()).toEqual([...codes].sort());
     expect(Object.keys(saved.memberCards['card-busy']!.sends)).toHaveLength(150);
+    // Every save went through a temporary file renamed into place; none is left behind.
+    expect(await readdir(dataDirectory)).toEqual(['state.json']);
   });
 });
 
@@ -166,7 +169,7 @@ describe('state across restarts', () => {
 
   it('refuses a data file that is not sandbox state, naming the file', async () => {
     const dataFile = join(await temporaryDirectory(), 'state.json');
-    await import('node:fs/promises').then(({ writeFile }) => writeFile(dataFile, '{"cards": []}'));
+    await writeFile(dataFile, '{"cards": []}');
     await expect(startSandbox({ model, dataFile })).rejects.toThrow(`${dataFile}: not a sandbox data file`);
   });
 });
