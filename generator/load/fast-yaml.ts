@@ -84,49 +84,78 @@ class BlockParser {
     const map: YMap = { kind: 'map', pairs: [], offset: this.offsetOf(this.index) };
     while (this.index < this.starts.length && this.indents[this.index] === indent && !this.isSeqItem(this.index)) {
       const line = this.index;
-      const content = this.content(line);
-      const key = splitKey(content);
-      if (!key) bail();
       const keyOffset = this.offsetOf(line);
-      const rest = content.slice(key.restStart);
+      const lineEnd = this.ends[line] ?? keyOffset;
+      if (!this.readKey(keyOffset, lineEnd)) bail();
+      const key = this.key;
       this.index++;
-      map.pairs.push({ key: key.key, keyOffset, value: this.parseValue(rest, keyOffset + key.restStart, indent, keyOffset, true) });
+      map.pairs.push({ key, keyOffset, value: this.parseValue(this.valueStart, lineEnd, indent, keyOffset, true) });
     }
     if (this.index < this.starts.length && (this.indents[this.index] ?? 0) > indent) bail();
     return map;
+  }
+
+  /** Set by `readKey`: the key and where its value starts (kept in fields to spare an allocation per line). */
+  private key = '';
+  private valueStart = 0;
+
+  /** Whether `[start, end)` opens with `key:`; on success sets `key` and `valueStart`. */
+  private readKey(start: number, end: number): boolean {
+    const text = this.text;
+    const first = text.charCodeAt(start);
+    if (first === 39 || first === 34) {
+      const split = splitKey(text.slice(start, end));
+      if (!split) return false;
+      this.key = split.key;
+      this.valueStart = start + split.restStart;
+      return true;
+    }
+    if (start >= end || INDICATORS.includes(text[start] ?? '')) return false;
+    for (let index = start; index < end; index++) {
+      if (text.charCodeAt(index) !== 58) continue;
+      if (index + 1 < end && text.charCodeAt(index + 1) !== 32) continue;
+      const key = text.slice(start, index);
+      if (key.includes(' #') || text.charCodeAt(index - 1) === 32) return false;
+      // Plain keys resolve like values (`200:` is the number 200), then become map keys as strings.
+      this.key = String(coreScalar(key));
+      this.valueStart = index + 1;
+      return true;
+    }
+    return false;
   }
 
   private parseSeq(indent: number): YSeq {
     const seq: YSeq = { kind: 'seq', items: [], offset: this.offsetOf(this.index) };
     while (this.index < this.starts.length && this.indents[this.index] === indent && this.isSeqItem(this.index)) {
       const line = this.index;
-      const content = this.content(line);
-      let skip = 1;
-      while (content.charCodeAt(skip) === 32) skip++;
-      const rest = content.slice(skip);
-      const itemOffset = this.offsetOf(line) + skip;
-      if (rest !== '' && !rest.startsWith('#') && splitKey(rest)) {
+      const dash = this.offsetOf(line);
+      const lineEnd = this.ends[line] ?? dash;
+      let itemOffset = dash + 1;
+      while (this.text.charCodeAt(itemOffset) === 32 && itemOffset < lineEnd) itemOffset++;
+      if (itemOffset < lineEnd && this.text.charCodeAt(itemOffset) !== 35 && this.readKey(itemOffset, lineEnd)) {
         // `- key: value` opens a mapping whose indentation is the column of `key`.
-        this.indents[line] = indent + skip;
-        seq.items.push(this.parseMap(indent + skip));
+        const column = indent + (itemOffset - dash);
+        this.indents[line] = column;
+        seq.items.push(this.parseMap(column));
         continue;
       }
-      if (rest.startsWith('- ') || rest === '-') bail();
+      if (this.text.charCodeAt(itemOffset) === 45 && (itemOffset + 1 === lineEnd || this.text.charCodeAt(itemOffset + 1) === 32)) bail();
       this.index++;
-      seq.items.push(this.parseValue(rest, itemOffset, indent, this.offsetOf(line), false));
+      seq.items.push(this.parseValue(itemOffset, lineEnd, indent, dash, false));
     }
     if (this.index < this.starts.length && (this.indents[this.index] ?? 0) > indent) bail();
     return seq;
   }
 
   /**
-   * The value after `key:` or `- `. `rest` is the remainder of the line (starting at `restOffset`),
-   * `indent` the column of the parent collection.
+   * The value after `key:` or `- `, on `[start, end)` of the current line; `indent` is the
+   * column of the parent collection.
    */
-  private parseValue(rest: string, restOffset: number, indent: number, nullOffset: number, inMap: boolean): YNode {
-    const trimmed = rest.trimStart();
-    const offset = restOffset + (rest.length - trimmed.length);
-    if (trimmed === '' || trimmed.startsWith('#')) {
+  private parseValue(start: number, end: number, indent: number, nullOffset: number, inMap: boolean): YNode {
+    const text = this.text;
+    let offset = start;
+    while (offset < end && text.charCodeAt(offset) === 32) offset++;
+    if (offset === end || text.charCodeAt(offset) === 35) {
       const next = this.index;
       if (next < this.starts.length) {
         const nextIndent = this.indents[next] ?? 0;
@@ -136,9 +165,27 @@ class BlockParser {
       }
       return { kind: 'scalar', value: null, offset: nullOffset };
     }
-    const value = trimmed.startsWith('|') ? this.parseLiteral(trimmed, offset, indent) : parseInline(trimmed, offset);
+    const value = text.charCodeAt(offset) === 124 ? this.parseLiteral(text.slice(offset, end), offset, indent) : this.parseInline(offset, end);
     if (this.index < this.starts.length && (this.indents[this.index] ?? 0) > indent) bail();
     return value;
+  }
+
+  private parseInline(start: number, end: number): YNode {
+    const text = this.text;
+    const first = text.charCodeAt(start);
+    if (first === 39 || first === 34 || first === 91 || first === 123) return parseInline(text.slice(start, end), start);
+    // A plain scalar ends at a ` #` comment; trailing spaces are not part of it.
+    let stop = end;
+    for (let index = start + 1; index < end; index++) {
+      if (text.charCodeAt(index) === 35 && (text.charCodeAt(index - 1) === 32 || text.charCodeAt(index - 1) === 9)) {
+        stop = index;
+        break;
+      }
+    }
+    while (stop > start && (text.charCodeAt(stop - 1) === 32 || text.charCodeAt(stop - 1) === 9)) stop--;
+    const plain = text.slice(start, stop);
+    if (!isSafePlain(plain)) bail();
+    return { kind: 'scalar', value: coreScalar(plain), offset: start };
   }
 
   /** `|` (clip) and `|-` (strip) literal block scalars. */
@@ -178,6 +225,9 @@ class BlockParser {
   }
 }
 
+/** Characters a plain key cannot start with. */
+const INDICATORS = '[]{}#&*!|>%@`,?-';
+
 /** `key: rest` or `key:` -> where the key ends and its value starts; `undefined` if not a mapping entry. */
 function splitKey(content: string): { key: string; restStart: number } | undefined {
   const first = content[0];
@@ -189,7 +239,7 @@ function splitKey(content: string): { key: string; restStart: number } | undefin
     return { key: quoted.value, restStart: quoted.end + 1 };
   }
   // Plain keys resolve like values (`200:` is the number 200), then become map keys as strings.
-  if (first === undefined || '[]{}#&*!|>%@`,?-'.includes(first)) return undefined;
+  if (first === undefined || INDICATORS.includes(first)) return undefined;
   let colon = content.indexOf(':');
   while (colon !== -1) {
     const after = content[colon + 1];

@@ -15,12 +15,20 @@ export class FileStore {
   /** `undefined` when the file cannot be read; a file with YAML errors is reported once and returned. */
   get(path: string): SpecFile | undefined {
     if (this.files.has(path)) return this.files.get(path);
-    let file: SpecFile | undefined;
+    let text: string | undefined;
     try {
-      file = new SpecFile(path, readFileSync(join(this.root, path), 'utf8'));
+      text = readFileSync(join(this.root, path), 'utf8');
     } catch {
-      file = undefined;
+      text = undefined;
     }
+    return this.add(path, text);
+  }
+
+  /** Parses a file whose text was read ahead (`undefined`: it could not be read). */
+  add(path: string, text: string | undefined): SpecFile | undefined {
+    // A `$ref` may have reached this file before its turn came.
+    if (this.files.has(path)) return this.files.get(path);
+    const file = text === undefined ? undefined : new SpecFile(path, text);
     // Later YAML errors are mostly consequences of the first one: report that one only.
     const firstError = file && !file.parsed.ok ? file.parsed.errors[0] : undefined;
     if (file && firstError) this.reporter.error(file, firstError.offset, 'YAML_SYNTAX', firstError.message);

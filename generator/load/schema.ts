@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { Constraints, Property, Schema } from '../model/types.ts';
+import type { ArraySchema, NumberSchema, ObjectSchema, Property, Schema, StringSchema } from '../model/types.ts';
 import type { FileStore } from './files.ts';
 import type { Reporter } from './report.ts';
 import type { SpecFile } from './source.ts';
@@ -246,29 +246,46 @@ export class SchemaResolver {
   }
 
   private build(view: View): Schema {
-    const base = this.baseFields(view);
-    if (view.broken) return { kind: 'unknown', ...base };
-    const typeEntry = view.keys.get('type');
-    const type = typeEntry ? this.typeName(typeEntry) : inferType(view);
+    const typeEntry = view.broken ? undefined : view.keys.get('type');
+    const type = view.broken ? undefined : typeEntry ? this.typeName(typeEntry) : inferType(view);
+    const schema = this.shape(view, type);
+    this.addBaseFields(view, schema);
+    return schema;
+  }
+
+  private shape(view: View, type: string | undefined): Schema {
     switch (type) {
-      case 'string':
-        return { kind: 'string', ...base, ...optional('format', this.text(view, 'format')), ...optional('enum', this.enumValues(view, 'string')) };
+      case 'string': {
+        const schema: StringSchema = { kind: 'string', constraints: {} };
+        setIfDefined(schema, 'format', this.text(view, 'format'));
+        setIfDefined(schema, 'enum', this.enumValues(view, 'string'));
+        return schema;
+      }
       case 'integer':
-      case 'number':
-        return { kind: 'number', ...base, integer: type === 'integer', ...optional('format', this.text(view, 'format')), ...optional('enum', this.enumValues(view, 'number')) };
+      case 'number': {
+        const schema: NumberSchema = { kind: 'number', constraints: {}, integer: type === 'integer' };
+        setIfDefined(schema, 'format', this.text(view, 'format'));
+        setIfDefined(schema, 'enum', this.enumValues(view, 'number'));
+        return schema;
+      }
       case 'boolean':
-        return { kind: 'boolean', ...base };
-      case 'object':
-        return { kind: 'object', ...base, ...optional('properties', view.properties && this.propertyList(view)) };
+        return { kind: 'boolean', constraints: {} };
+      case 'object': {
+        const schema: ObjectSchema = { kind: 'object', constraints: {} };
+        if (view.properties) schema.properties = this.propertyList(view);
+        return schema;
+      }
       case 'array': {
+        const schema: ArraySchema = { kind: 'array', constraints: {} };
         const items = view.keys.get('items');
-        if (!items) this.reporter.warning(view.file, view.offset, 'ARRAY_WITHOUT_ITEMS', 'array without `items`; documented as `[]`');
-        return { kind: 'array', ...base, ...optional('items', items && this.schema(items.file, items.pair.value)) };
+        if (items) schema.items = this.schema(items.file, items.pair.value);
+        else this.reporter.warning(view.file, view.offset, 'ARRAY_WITHOUT_ITEMS', 'array without `items`; documented as `[]`');
+        return schema;
       }
       case 'file':
-        return { kind: 'file', ...base };
+        return { kind: 'file', constraints: {} };
       default:
-        return { kind: 'unknown', ...base };
+        return { kind: 'unknown', constraints: {} };
     }
   }
 
@@ -303,29 +320,24 @@ export class SchemaResolver {
     return node.items.flatMap((item) => (item.kind === 'scalar' && typeof item.value === 'string' ? [item.value] : []));
   }
 
-  private baseFields(view: View): Omit<Schema & { kind: 'unknown' }, 'kind'> {
-    const constraints: Constraints = {};
+  private addBaseFields(view: View, schema: Schema): void {
     for (const key of CONSTRAINT_KEYS) {
       const entry = view.keys.get(key);
       if (!entry) continue;
       if (key === 'pattern') {
-        const pattern = this.text(view, key);
-        if (pattern !== undefined) constraints.pattern = pattern;
-      } else {
-        const value = scalar(entry.pair.value);
-        if (typeof value === 'number') constraints[key] = value;
-        else this.reporter.error(entry.file, entry.pair.value.offset, 'INVALID_VALUE', `\`${key}\` must be a number`);
+        setIfDefined(schema.constraints, 'pattern', this.text(view, key));
+        continue;
       }
+      const value = scalar(entry.pair.value);
+      if (typeof value === 'number') schema.constraints[key] = value;
+      else this.reporter.error(entry.file, entry.pair.value.offset, 'INVALID_VALUE', `\`${key}\` must be a number`);
     }
+    setIfDefined(schema, 'description', this.text(view, 'description'));
     const example = view.keys.get('example');
-    return {
-      constraints,
-      ...optional('description', this.text(view, 'description')),
-      ...optional('example', example && toPlain(example.pair.value)),
-      ...optional('nullable', this.flag(view, 'nullable')),
-      ...optional('sensitive', this.sensitiveNames(view) ? undefined : this.flag(view, 'x-is-sensitive')),
-      ...optional('definition', view.definition),
-    };
+    if (example) setIfDefined(schema, 'example', toPlain(example.pair.value));
+    setIfDefined(schema, 'nullable', this.flag(view, 'nullable'));
+    if (!this.sensitiveNames(view)) setIfDefined(schema, 'sensitive', this.flag(view, 'x-is-sensitive'));
+    setIfDefined(schema, 'definition', view.definition);
   }
 
   private text(view: View, key: string): string | undefined {
@@ -410,6 +422,11 @@ function scalar(node: YNode | undefined): YScalar['value'] | undefined {
 
 function unknownSchema(): Schema {
   return { kind: 'unknown', constraints: {} };
+}
+
+/** Assigns only present values, so absent fields stay absent rather than `undefined`. */
+export function setIfDefined<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
+  if (value !== undefined) target[key] = value;
 }
 
 /** `{ [key]: value }` when the value is present, so absent fields stay absent rather than `undefined`. */

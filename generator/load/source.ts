@@ -15,6 +15,8 @@ export class SpecFile {
   }
 
   location(offset: number): SourceLocation {
+    // Most operations start the file: no need to index its lines for them.
+    if (offset === 0) return { file: this.path, line: 1, col: 1 };
     const starts = (this.lineStarts ??= computeLineStarts(this.text));
     let low = 0;
     let high = starts.length - 1;
