@@ -47,7 +47,10 @@ async function main(argv: string[]): Promise<number> {
   if (minimum !== undefined && !(Number.isInteger(minimum) && minimum >= 0)) {
     return usageError(`--min takes a whole number, got '${args.min}'`);
   }
-  for (const [option, directory] of [['--spec', args.spec], ['--docs', args.docs]] as const) {
+  for (const [option, directory] of [
+    ['--spec', args.spec],
+    ['--docs', args.docs],
+  ] as const) {
     if (!(await isDirectory(directory))) return usageError(`${option}: no such directory: ${directory}`);
   }
 

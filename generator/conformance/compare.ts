@@ -47,10 +47,7 @@ export type Declaration = Position & {
   name: string;
   /** Fully qualified enclosing namespace, `` at the top level. */
   namespace: string;
-} & (
-    | { kind: 'interface'; extends: TypeShape[]; members: MemberShape[] }
-    | { kind: 'alias'; type: TypeShape }
-  );
+} & ({ kind: 'interface'; extends: TypeShape[]; members: MemberShape[] } | { kind: 'alias'; type: TypeShape });
 
 export interface DeclarationIndex {
   /** In source order; merged interface declarations keep the position of the first one. */
@@ -94,7 +91,9 @@ export function parseDeclarations(text: string): DeclarationIndex {
     },
     declaration: (node, path) => void declaredNames.add([...path, node.name.text].join('.')),
   });
-  const converter = new ShapeConverter(source, (path, text) => resolveName(path, text, index.namespaces, declaredNames));
+  const converter = new ShapeConverter(source, (path, text) =>
+    resolveName(path, text, index.namespaces, declaredNames),
+  );
   walkStatements(source.statements, [], {
     namespace: () => undefined,
     declaration: (node, path) => {
@@ -103,11 +102,19 @@ export function parseDeclarations(text: string): DeclarationIndex {
       const namespace = path.join('.');
       if (ts.isTypeAliasDeclaration(node)) {
         if (!index.declarations.has(name)) {
-          index.declarations.set(name, { kind: 'alias', name, namespace, ...position, type: converter.type(node.type, path) });
+          index.declarations.set(name, {
+            kind: 'alias',
+            name,
+            namespace,
+            ...position,
+            type: converter.type(node.type, path),
+          });
         }
         return;
       }
-      const heritage = (node.heritageClauses ?? []).flatMap((clause) => clause.types.map((type) => converter.heritage(type, path)));
+      const heritage = (node.heritageClauses ?? []).flatMap((clause) =>
+        clause.types.map((type) => converter.heritage(type, path)),
+      );
       const members = node.members.map((member) => converter.member(member, path));
       const existing = index.declarations.get(name);
       if (existing?.kind === 'interface') {
@@ -185,20 +192,24 @@ class ShapeConverter {
     if (ts.isLiteralTypeNode(node)) return this.literal(node);
     if (ts.isArrayTypeNode(node)) return { kind: 'array', element: this.type(node.elementType, path) };
     if (ts.isTupleTypeNode(node)) {
-      const elements = node.elements.map((element) => this.type(ts.isNamedTupleMember(element) ? element.type : element, path));
+      const elements = node.elements.map((element) =>
+        this.type(ts.isNamedTupleMember(element) ? element.type : element, path),
+      );
       return { kind: 'tuple', elements };
     }
     if (ts.isUnionTypeNode(node)) return { kind: 'union', members: node.types.map((type) => this.type(type, path)) };
     if (ts.isIntersectionTypeNode(node)) {
       return { kind: 'intersection', members: node.types.map((type) => this.type(type, path)) };
     }
-    if (ts.isTypeLiteralNode(node)) return { kind: 'object', members: node.members.map((member) => this.member(member, path)) };
+    if (ts.isTypeLiteralNode(node))
+      return { kind: 'object', members: node.members.map((member) => this.member(member, path)) };
     if (ts.isTypeReferenceNode(node)) {
       const text = node.typeName.getText(this.source);
       const args = (node.typeArguments ?? []).map((arg) => this.type(arg, path));
       return { kind: 'reference', name: this.resolve(path, text), text, args };
     }
-    if (ts.isTypeOperatorNode(node) && node.operator === ts.SyntaxKind.ReadonlyKeyword) return this.type(node.type, path);
+    if (ts.isTypeOperatorNode(node) && node.operator === ts.SyntaxKind.ReadonlyKeyword)
+      return this.type(node.type, path);
     return { kind: 'other', text: node.getText(this.source).replace(/\s+/g, '') };
   }
 
@@ -220,7 +231,13 @@ class ShapeConverter {
     const position = this.position(node);
     if (ts.isPropertySignature(node)) {
       const type = node.type ? this.type(node.type, path) : ANY;
-      return { kind: 'property', name: this.propertyName(node.name), optional: Boolean(node.questionToken), type, ...position };
+      return {
+        kind: 'property',
+        name: this.propertyName(node.name),
+        optional: Boolean(node.questionToken),
+        type,
+        ...position,
+      };
     }
     if (ts.isMethodSignature(node)) {
       return {
@@ -242,7 +259,12 @@ class ShapeConverter {
       };
     }
     if (ts.isIndexSignatureDeclaration(node)) {
-      return { kind: 'index', parameters: this.parameters(node.parameters, path), type: this.type(node.type, path), ...position };
+      return {
+        kind: 'index',
+        parameters: this.parameters(node.parameters, path),
+        type: this.type(node.type, path),
+        ...position,
+      };
     }
     // Accessors in an interface: compared by their written text.
     return {
@@ -333,7 +355,10 @@ export function compareDeclarations(
       if (declaration.namespace === namespace && !documented.declarations.has(declaration.name)) {
         const [first] = [...documented.declarations.values()].filter((doc) => doc.namespace === namespace);
         const where: Where = { declaration: namespace, path: '', line: first?.line ?? 1, col: first?.col ?? 1 };
-        comparison.report(where, `extra ${declaration.kind === 'alias' ? 'type' : 'interface'} ${lastSegment(declaration.name)}`);
+        comparison.report(
+          where,
+          `extra ${declaration.kind === 'alias' ? 'type' : 'interface'} ${lastSegment(declaration.name)}`,
+        );
       }
     }
   }
@@ -375,16 +400,16 @@ function printMember(member: MemberShape): string {
     case 'property':
       return `${member.name}${member.optional ? '?' : ''}: ${printType(member.type)}`;
     case 'method':
-      return `${member.name}${member.optional ? '?' : ''}${printSignature(member.parameters, member.returns, ': ')}`;
+      return `${member.name}${member.optional ? '?' : ''}${printSignature(member.parameters, member.returns)}`;
     case 'call':
-      return `${member.construct ? 'new ' : ''}${printSignature(member.parameters, member.returns, ': ')}`;
+      return `${member.construct ? 'new ' : ''}${printSignature(member.parameters, member.returns)}`;
     case 'index':
       return `[${member.parameters.map(printParameter).join(', ')}]: ${printType(member.type)}`;
   }
 }
 
-function printSignature(parameters: ParameterShape[], returns: TypeShape, arrow: string): string {
-  return `(${parameters.map(printParameter).join(', ')})${arrow}${printType(returns)}`;
+function printSignature(parameters: ParameterShape[], returns: TypeShape): string {
+  return `(${parameters.map(printParameter).join(', ')}): ${printType(returns)}`;
 }
 
 function printParameter(parameter: ParameterShape): string {
@@ -447,7 +472,8 @@ class Comparison {
     }
     documentedCalls.forEach((call, i) => {
       const counterpart = emittedCalls[i];
-      if (counterpart) this.compareMember(call, counterpart, memberWhere(where, call, memberKey(call, documentedCalls.slice(0, i))));
+      if (counterpart)
+        this.compareMember(call, counterpart, memberWhere(where, call, memberKey(call, documentedCalls.slice(0, i))));
     });
   }
 
@@ -490,7 +516,10 @@ class Comparison {
     }
     if (documented.kind === 'property' && emitted.kind === 'property') {
       if (!this.options.dropOptional && documented.optional !== emitted.optional) {
-        this.report(where, `${subject(where)}: documented ${optionality(documented.optional)}, emitted ${optionality(emitted.optional)}`);
+        this.report(
+          where,
+          `${subject(where)}: documented ${optionality(documented.optional)}, emitted ${optionality(emitted.optional)}`,
+        );
       }
       this.compareTypes(documented.type, emitted.type, where);
       return;
@@ -500,9 +529,15 @@ class Comparison {
       this.compareTypes(documented.type, emitted.type, where);
       return;
     }
-    if ((documented.kind === 'method' || documented.kind === 'call') && (emitted.kind === 'method' || emitted.kind === 'call')) {
+    if (
+      (documented.kind === 'method' || documented.kind === 'call') &&
+      (emitted.kind === 'method' || emitted.kind === 'call')
+    ) {
       if (documented.kind === 'method' && emitted.kind === 'method' && documented.optional !== emitted.optional) {
-        this.report(where, `${subject(where)}: documented ${optionality(documented.optional)}, emitted ${optionality(emitted.optional)}`);
+        this.report(
+          where,
+          `${subject(where)}: documented ${optionality(documented.optional)}, emitted ${optionality(emitted.optional)}`,
+        );
       }
       this.compareParameters(documented.parameters, emitted.parameters, where);
       this.compareTypes(documented.returns, emitted.returns, { ...where, path: `${where.path}, return type` });
@@ -520,11 +555,17 @@ class Comparison {
       if (!counterpart) return;
       const at = `${where.path}, parameter ${parameter.name}`;
       if (parameter.name !== counterpart.name) {
-        this.report(where, `member ${where.path}: parameter ${i + 1} documented ${parameter.name}, emitted ${counterpart.name}`);
+        this.report(
+          where,
+          `member ${where.path}: parameter ${i + 1} documented ${parameter.name}, emitted ${counterpart.name}`,
+        );
       }
       const emittedOptional = this.normalisedConfigOptional(counterpart);
       if (parameter.optional !== emittedOptional || parameter.rest !== counterpart.rest) {
-        this.report(where, `member ${at}: documented ${printParameter(parameter)}, emitted ${printParameter(counterpart)}`);
+        this.report(
+          where,
+          `member ${at}: documented ${printParameter(parameter)}, emitted ${printParameter(counterpart)}`,
+        );
         return;
       }
       this.compareTypes(parameter.type, counterpart.type, { ...where, path: at });
@@ -549,7 +590,11 @@ class Comparison {
 
   /** Reports one difference per mismatching leaf, descending into arrays and object literals. */
   compareTypes(documentedType: TypeShape, emittedType: TypeShape, where: Where): void {
-    const documented = this.expandForComparison(this.normalise(documentedType), this.normalise(emittedType), 'documented');
+    const documented = this.expandForComparison(
+      this.normalise(documentedType),
+      this.normalise(emittedType),
+      'documented',
+    );
     const emitted = this.expandForComparison(this.normalise(emittedType), documented, 'emitted');
     const mismatch = (): void =>
       this.report(where, `${subject(where)}: documented ${printType(documented)}, emitted ${printType(emitted)}`);
@@ -594,14 +639,19 @@ class Comparison {
         const documentedMembers = childrenOf(documented);
         const emittedMembers = childrenOf(emitted);
         const covered = (from: TypeShape[], to: TypeShape[], flip: boolean): boolean =>
-          from.every((type) => to.some((candidate) => (flip ? this.typesEqual(candidate, type) : this.typesEqual(type, candidate))));
-        if (!covered(documentedMembers, emittedMembers, false) || !covered(emittedMembers, documentedMembers, true)) mismatch();
+          from.every((type) =>
+            to.some((candidate) => (flip ? this.typesEqual(candidate, type) : this.typesEqual(type, candidate))),
+          );
+        if (!covered(documentedMembers, emittedMembers, false) || !covered(emittedMembers, documentedMembers, true))
+          mismatch();
       }
     }
   }
 
   private sequenceEqual(documented: TypeShape[], emitted: TypeShape[]): boolean {
-    return documented.length === emitted.length && documented.every((type, i) => this.typesEqual(type, emitted[i] ?? ANY));
+    return (
+      documented.length === emitted.length && documented.every((type, i) => this.typesEqual(type, emitted[i] ?? ANY))
+    );
   }
 
   private typesEqual(documented: TypeShape, emitted: TypeShape): boolean {
@@ -645,7 +695,8 @@ class Comparison {
 function asType(declaration: Declaration): TypeShape {
   if (declaration.kind === 'alias') return declaration.type;
   // An interface with `extends` is not an inline literal: keep it named so it only equals itself.
-  if (declaration.extends.length) return { kind: 'reference', name: declaration.name, text: lastSegment(declaration.name), args: [] };
+  if (declaration.extends.length)
+    return { kind: 'reference', name: declaration.name, text: lastSegment(declaration.name), args: [] };
   return { kind: 'object', members: declaration.members };
 }
 
@@ -672,7 +723,12 @@ function memberKey(member: MemberShape, before: MemberShape[]): string {
 }
 
 function memberWhere(where: Where, member: MemberShape, key: string): Where {
-  return { declaration: where.declaration, path: key ? joinPath(where.path, key) : where.path, line: member.line, col: member.col };
+  return {
+    declaration: where.declaration,
+    path: key ? joinPath(where.path, key) : where.path,
+    line: member.line,
+    col: member.col,
+  };
 }
 
 function joinPath(path: string, key: string): string {

@@ -14,7 +14,8 @@ export function checkOptionality(model: ApiModel, emitted: DeclarationIndex): Di
       const namespace = `${endpointNamespace(endpoint)}.${methodNamespace(operation.method)}`;
       const walker = new OptionalityWalker(emitted, differences);
       if (operation.body?.kind === 'json') walker.declaration(`${namespace}.JsonDataRequest`, operation.body.schema);
-      if (operation.response.kind === 'json') walker.declaration(`${namespace}.WellformedResponse`, operation.response.schema);
+      if (operation.response.kind === 'json')
+        walker.declaration(`${namespace}.WellformedResponse`, operation.response.schema);
       if (operation.queryParams.length > 0) {
         const config = emitted.declarations.get(`${namespace}.RequestConfig`);
         const params = config?.kind === 'interface' ? findProperty(config.members, 'params') : undefined;
@@ -50,7 +51,8 @@ class OptionalityWalker {
 
   declaration(name: string, schema: Schema): void {
     const declaration = this.emitted.declarations.get(name);
-    if (declaration?.kind === 'interface') this.schema(name, '', schema, { kind: 'object', members: declaration.members });
+    if (declaration?.kind === 'interface')
+      this.schema(name, '', schema, { kind: 'object', members: declaration.members });
   }
 
   check(declaration: string, path: string, required: boolean, member: PropertyMember): void {

@@ -24,7 +24,16 @@ function conformance(...args: string[]): Promise<Run> {
 
 /** A documented page as the corpus writes them: the fixture is the `virtual.ts` part of a twoslash fence. */
 function page(virtualPart: string): string {
-  return ['# Title', '', '```js twoslash', virtualPart.trimEnd(), '// @filename: business.js', "import { wxpay } from './virtual'", '```', ''].join('\n');
+  return [
+    '# Title',
+    '',
+    '```js twoslash',
+    virtualPart.trimEnd(),
+    '// @filename: business.js',
+    "import { wxpay } from './virtual'",
+    '```',
+    '',
+  ].join('\n');
 }
 
 let docs: string;
@@ -33,8 +42,12 @@ let altered: { line: number; col: number };
 
 beforeAll(async () => {
   docs = await mkdtemp(join(tmpdir(), 'conformance-docs-'));
-  const fixture = (name: string): Promise<string> => readFile(resolve(REPO_ROOT, `test/fixtures/seeds/${name}.documented.ts`), 'utf8');
-  const couponcodes = page(await fixture('couponcodes')).replace('coupon_code_list: string[]', 'coupon_code_list: number[]');
+  const fixture = (name: string): Promise<string> =>
+    readFile(resolve(REPO_ROOT, `test/fixtures/seeds/${name}.documented.ts`), 'utf8');
+  const couponcodes = page(await fixture('couponcodes')).replace(
+    'coupon_code_list: string[]',
+    'coupon_code_list: number[]',
+  );
   const lines = couponcodes.split('\n');
   const index = lines.findIndex((line) => line.includes('coupon_code_list: number[]'));
   altered = { line: index + 1, col: (lines[index] ?? '').indexOf('coupon_code_list') + 1 };

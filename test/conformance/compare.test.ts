@@ -72,7 +72,9 @@ describe('findSyntaxErrors', () => {
   });
 
   it('accepts the documented style (commas after nested literals, no semicolons)', () => {
-    expect(findSyntaxErrors('namespace A { export interface X {\n  a: {\n    b: number\n  },\n  c: string\n} }')).toEqual([]);
+    expect(
+      findSyntaxErrors('namespace A { export interface X {\n  a: {\n    b: number\n  },\n  c: string\n} }'),
+    ).toEqual([]);
   });
 });
 
@@ -111,7 +113,9 @@ describe('compareDeclarations: types', () => {
   });
 
   it('reports missing, extra and reordered members of an interface', () => {
-    expect(differences(request('a: string\n b: string\n c: string'), request('c: string\n a: string\n d: string'))).toEqual([
+    expect(
+      differences(request('a: string\n b: string\n c: string'), request('c: string\n a: string\n d: string')),
+    ).toEqual([
       'Foo.Bar.PostHttpMethod.JsonDataRequest: missing member b',
       'Foo.Bar.PostHttpMethod.JsonDataRequest: extra member d',
       'Foo.Bar.PostHttpMethod.JsonDataRequest: member order: documented a, c; emitted c, a',
@@ -129,9 +133,13 @@ describe('compareDeclarations: types', () => {
     const emitted = `
       namespace Foo.Definitions { export interface Amount { total: number; currency: string } }
       namespace Foo.Bar.PostHttpMethod { export interface JsonDataRequest { amount: Definitions.Amount; list: Foo.Definitions.Amount[] } }`;
-    const documented = request('amount: { total: number; currency: string }\n list: { total: number; currency: string }[]');
+    const documented = request(
+      'amount: { total: number; currency: string }\n list: { total: number; currency: string }[]',
+    );
     expect(differences(documented, emitted)).toEqual([]);
-    expect(differences(request('amount: { total: string; currency: string }\n list: { total: number }[]'), emitted)).toEqual([
+    expect(
+      differences(request('amount: { total: string; currency: string }\n list: { total: number }[]'), emitted),
+    ).toEqual([
       'Foo.Bar.PostHttpMethod.JsonDataRequest: member amount.total: documented string, emitted number',
       'Foo.Bar.PostHttpMethod.JsonDataRequest: extra member list[].currency',
     ]);
@@ -223,9 +231,9 @@ describe('compareDeclarations: endpoint and parent-chain interfaces', () => {
     expect(differences(documentedTwoChildren, emittedReversed)).toEqual([
       'N.Parent: member order: documented first, second; emitted second, first',
     ]);
-    expect(differences(documentedTwoChildren, 'namespace N { export interface Parent { first: Parent.First } }')).toEqual([
-      'N.Parent: missing member second',
-    ]);
+    expect(
+      differences(documentedTwoChildren, 'namespace N { export interface Parent { first: Parent.First } }'),
+    ).toEqual(['N.Parent: missing member second']);
   });
 
   it('compares the call signature and the documented method exactly', () => {
@@ -243,7 +251,8 @@ describe('compareDeclarations: endpoint and parent-chain interfaces', () => {
   });
 
   it('compares only the methods the page shows: the other verbs of the endpoint belong to other blocks', () => {
-    const get = 'get(config: Couponcodes.GetHttpMethod.RequestConfig): AxiosPromise<Couponcodes.GetHttpMethod.WellformedResponse>';
+    const get =
+      'get(config: Couponcodes.GetHttpMethod.RequestConfig): AxiosPromise<Couponcodes.GetHttpMethod.WellformedResponse>';
     const getNamespace = `namespace ${COUPONCODES}.GetHttpMethod { export interface RequestConfig {} }\n`;
     const emitted = `${getNamespace}${methodNamespace}${emittedEndpoint(`${shortland}; post${shortland}; ${get}`)}`;
     expect(differences(documented, emitted)).toEqual([]);
