@@ -1,6 +1,9 @@
 import { performance } from 'node:perf_hooks';
+import rootPackage from '../package.json' with { type: 'json' };
+import { DEFAULT_PACKAGE_NAME, emitDocs, emitPackageFiles } from './emit/docs/index.ts';
 import { emitRuntime } from './emit/runtime/index.ts';
 import { emitTypes } from './emit/types/index.ts';
+import { emitValidators } from './emit/validators/index.ts';
 import type { EmittedFile } from './emit/files.ts';
 import { loadSpecs } from './load/index.ts';
 import type { ApiModel, Diagnostic } from './model/types.ts';
@@ -38,6 +41,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const emitted = await Promise.all([
     timed('types', () => emitTypes(model)),
     timed('runtime', () => emitRuntime(model)),
+    timed('validators', () => emitValidators(model)),
+    timed('docs', () => emitDocs(model, { packageName: DEFAULT_PACKAGE_NAME })),
+    timed('package', async () => emitPackageFiles(model, { name: DEFAULT_PACKAGE_NAME, version: rootPackage.version })),
   ]);
   const files = emitted.flat().sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { model, diagnostics, files, timings };
