@@ -1,4 +1,3 @@
-import * as prettier from 'prettier';
 import {
   IndentationText,
   NewLineKind,
@@ -16,6 +15,7 @@ import {
 import type { EmittedFile } from '../files.ts';
 import { formatDiagnostic, type ApiModel, type Endpoint, type PathSegment } from '../../model/types.ts';
 import { methodNamespace } from '../../model/naming.ts';
+import { formatDeclarations, MemberComments } from './format.ts';
 import { operationDeclarations } from './operation.ts';
 import { isIdentifier, memberName, quote } from './schema.ts';
 
@@ -28,26 +28,7 @@ const ROOT_NAMESPACE = 'WeChatPay.OpenAPI';
  * Global and imported names the declarations refer to from inside the namespaces: a segment
  * namespace spelled like one of them would shadow it for everything nested below.
  */
-const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([
-  'AxiosRequestConfig',
-  'AxiosPromise',
-  'ReadStream',
-  'Date',
-]);
-
-/** Fixed options, never a config file, so the output is byte-identical on every machine. */
-const PRETTIER_OPTIONS: prettier.Options = {
-  parser: 'typescript',
-  printWidth: 120,
-  tabWidth: 2,
-  useTabs: false,
-  semi: true,
-  singleQuote: true,
-  quoteProps: 'preserve',
-  trailingComma: 'all',
-  bracketSpacing: true,
-  endOfLine: 'lf',
-};
+const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set(['AxiosRequestConfig', 'AxiosPromise', 'ReadStream', 'Date']);
 
 /** A level of the URL tree: a namespace, and the interface of the same name in its parent. */
 interface TreeNode {
@@ -61,13 +42,17 @@ interface TreeNode {
 
 /** Emits `dist/openapi.d.ts`: the nested namespace declarations, `Wechatpay` and `Paths`. */
 export async function emitTypes(model: ApiModel): Promise<EmittedFile[]> {
-  const text = printDeclarations(model);
-  const contents = await prettier.format(text, PRETTIER_OPTIONS);
+  const comments = new MemberComments();
+  const text = printDeclarations(model, comments);
+  const contents = await formatDeclarations(text, comments);
   return [{ path: TYPES_FILE, contents }];
 }
 
-/** The unformatted declarations, built as one structure and printed once. */
-export function printDeclarations(model: ApiModel): string {
+/**
+ * The unformatted declarations, built as one structure and printed once; data-member comments
+ * are placeholders registered in `comments`.
+ */
+export function printDeclarations(model: ApiModel, comments: MemberComments): string {
   const endpoints = [...model.endpoints].sort((a, b) => compare(a.path, b.path));
   const roots = buildTree(endpoints);
   const pathEntries: OptionalKind<PropertySignatureStructure>[] = endpoints.flatMap((endpoint) => {
@@ -81,9 +66,14 @@ export function printDeclarations(model: ApiModel): string {
       moduleSpecifier: 'axios',
       namedImports: ['AxiosRequestConfig', 'AxiosPromise'],
     },
-    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: 'node:fs', namedImports: ['ReadStream'] },
+    {
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      moduleSpecifier: 'node:fs',
+      namedImports: ['ReadStream'],
+    },
   ];
-  for (const root of sortedChildren(roots)) collectStatements(root, ROOT_NAMESPACE, statements);
+  for (const root of sortedChildren(roots)) collectStatements(root, ROOT_NAMESPACE, statements, comments);
   statements.push(
     {
       kind: StructureKind.Interface,
@@ -164,9 +154,14 @@ function sortedChildren(children: Map<string, TreeNode>): TreeNode[] {
  * Depth first, children before their parent, so a single endpoint reads as the documented
  * blocks do: its method namespaces, its interface, then one interface per parent level.
  */
-function collectStatements(node: TreeNode, parentNamespace: string, statements: StatementStructures[]): void {
+function collectStatements(
+  node: TreeNode,
+  parentNamespace: string,
+  statements: StatementStructures[],
+  comments: MemberComments,
+): void {
   const children = sortedChildren(node.children);
-  for (const child of children) collectStatements(child, node.namespace, statements);
+  for (const child of children) collectStatements(child, node.namespace, statements, comments);
 
   const name = node.segment.typeName;
   const endpointInterface: InterfaceDeclarationStructure = {
@@ -175,16 +170,16 @@ function collectStatements(node: TreeNode, parentNamespace: string, statements: 
     isExported: true,
     callSignatures: [],
     methods: [],
-    properties: children.map(
-      (child): OptionalKind<PropertySignatureStructure> => ({
-        name: memberName(child.segment.propName),
-        type: `${name}.${child.segment.typeName}`,
-      }),
-    ),
+    properties: children.map((child): OptionalKind<PropertySignatureStructure> => ({
+      name: memberName(child.segment.propName),
+      type: `${name}.${child.segment.typeName}`,
+    })),
   };
   for (const operation of node.endpoint?.operations ?? []) {
-    const declarations = operationDeclarations(operation, name);
-    statements.push(namespaceDeclaration(`${node.namespace}.${methodNamespace(operation.method)}`, declarations.statements));
+    const declarations = operationDeclarations(operation, name, comments);
+    statements.push(
+      namespaceDeclaration(`${node.namespace}.${methodNamespace(operation.method)}`, declarations.statements),
+    );
     endpointInterface.callSignatures?.push(...declarations.callSignatures);
     endpointInterface.methods?.push(...declarations.methods);
   }

@@ -11,6 +11,7 @@ import {
 } from 'ts-morph';
 import { methodNamespace } from '../../model/naming.ts';
 import type { Operation, Parameter, Schema } from '../../model/types.ts';
+import type { MemberComments } from './format.ts';
 import { escapeComment, memberDoc, memberName, objectLiteralOf, oneLine, typeText, type MemberSpec } from './schema.ts';
 
 /** POST, PUT and PATCH take `data` as their first argument; GET and DELETE take only `config`. */
@@ -27,7 +28,12 @@ export interface OperationDeclarations {
 }
 
 /** `endpointName` is the endpoint interface's own name, which qualifies its method namespaces. */
-export function operationDeclarations(operation: Operation, endpointName: string): OperationDeclarations {
+export function operationDeclarations(
+  operation: Operation,
+  endpointName: string,
+  comments: MemberComments,
+): OperationDeclarations {
+  const property = (member: MemberSpec): OptionalKind<PropertySignatureStructure> => propertyOf(member, comments);
   const namespace = methodNamespace(operation.method);
   const qualify = (name: string): string => `${endpointName}.${namespace}.${name}`;
   const statements: MethodStatement[] = [];
@@ -36,10 +42,10 @@ export function operationDeclarations(operation: Operation, endpointName: string
   let dataInterface: string | undefined;
   if (takesData) {
     dataInterface = operation.body?.kind === 'multipart' ? 'BinaryDataRequest' : 'JsonDataRequest';
-    statements.push(requestDataStatement(operation));
+    statements.push(requestDataStatement(operation, comments));
   }
 
-  const config = requestConfigMembers(operation, dataInterface);
+  const config = requestConfigMembers(operation, dataInterface, comments).map(property);
   statements.push({
     kind: StructureKind.Interface,
     name: 'RequestConfig',
@@ -47,7 +53,7 @@ export function operationDeclarations(operation: Operation, endpointName: string
     extends: ['AxiosRequestConfig'],
     properties: config,
   });
-  statements.push(responseStatement(operation));
+  statements.push(responseStatement(operation, comments));
 
   const configOptional = config.every((member) => member.hasQuestionToken === true);
   const parameters: OptionalKind<ParameterDeclarationStructure>[] = [];
@@ -65,8 +71,7 @@ export function operationDeclarations(operation: Operation, endpointName: string
   return {
     statements,
     // The callable chain node always POSTs, so only POST gets the shortland.
-    callSignatures:
-      operation.method === 'post' ? [{ docs: [jsDoc('shortland', tags)], parameters, returnType }] : [],
+    callSignatures: operation.method === 'post' ? [{ docs: [jsDoc('shortland', tags)], parameters, returnType }] : [],
     methods: [{ name: operation.method, docs: methodDocs, parameters, returnType }],
   };
 }
@@ -85,7 +90,7 @@ function signatureTags(operation: Operation): NonNullable<JSDocStructure['tags']
   return tags;
 }
 
-function requestDataStatement(operation: Operation): MethodStatement {
+function requestDataStatement(operation: Operation, comments: MemberComments): MethodStatement {
   const body = operation.body;
   if (body?.kind === 'multipart') {
     // The documented shape: the signed `meta` JSON first, then the binary `file`.
@@ -94,16 +99,16 @@ function requestDataStatement(operation: Operation): MethodStatement {
       name: 'BinaryDataRequest',
       isExported: true,
       properties: [
-        property({ name: body.metaField, optional: false, type: 'string', doc: memberDoc(body.meta) }),
-        property({ name: body.fileField, optional: false, type: 'ReadStream' }),
+        propertyOf({ name: body.metaField, optional: false, type: 'string', doc: memberDoc(body.meta) }, comments),
+        propertyOf({ name: body.fileField, optional: false, type: 'ReadStream' }, comments),
       ],
     };
   }
   // A POST without a body parameter still gets an empty `JsonDataRequest {}`.
-  return schemaStatement('JsonDataRequest', body?.schema);
+  return schemaStatement('JsonDataRequest', body?.schema, comments);
 }
 
-function responseStatement(operation: Operation): MethodStatement {
+function responseStatement(operation: Operation, comments: MemberComments): MethodStatement {
   const response = operation.response;
   if (response.kind === 'download') {
     return {
@@ -113,34 +118,38 @@ function responseStatement(operation: Operation): MethodStatement {
       extends: ['ReadStream'],
     };
   }
-  return schemaStatement('WellformedResponse', response.kind === 'json' ? response.schema : undefined);
+  return schemaStatement('WellformedResponse', response.kind === 'json' ? response.schema : undefined, comments);
 }
 
 /** An object schema becomes an interface of its properties; any other schema a type alias. */
-function schemaStatement(name: string, schema: Schema | undefined): MethodStatement {
+function schemaStatement(name: string, schema: Schema | undefined, comments: MemberComments): MethodStatement {
   if (schema === undefined || schema.kind === 'object') {
     return {
       kind: StructureKind.Interface,
       name,
       isExported: true,
       properties: (schema?.properties ?? []).map((member) =>
-        property({
-          name: member.name,
-          optional: !member.required,
-          type: typeText(member.schema),
-          doc: memberDoc(member.schema),
-        }),
+        propertyOf(
+          {
+            name: member.name,
+            optional: !member.required,
+            type: typeText(member.schema, comments),
+            doc: memberDoc(member.schema),
+          },
+          comments,
+        ),
       ),
     };
   }
-  return { kind: StructureKind.TypeAlias, name, isExported: true, type: typeText(schema) };
+  return { kind: StructureKind.TypeAlias, name, isExported: true, type: typeText(schema, comments) };
 }
 
 /** Members of `RequestConfig extends AxiosRequestConfig`, in the documented order. */
 function requestConfigMembers(
   operation: Operation,
   dataInterface: string | undefined,
-): OptionalKind<PropertySignatureStructure>[] {
+  comments: MemberComments,
+): MemberSpec[] {
   const members: MemberSpec[] = [];
   if (dataInterface) members.push({ name: 'data', optional: true, type: dataInterface });
   for (const parameter of operation.pathParams) {
@@ -148,30 +157,35 @@ function requestConfigMembers(
   }
   if (!dataInterface && operation.body?.kind === 'json') {
     // DELETE with a body: the body is inline and required.
-    members.push({ name: 'data', optional: false, type: typeText(operation.body.schema) });
+    members.push({ name: 'data', optional: false, type: typeText(operation.body.schema, comments) });
   }
-  if (operation.queryParams.length > 0) members.push(parameterGroup('params', operation.queryParams));
+  if (operation.queryParams.length > 0) members.push(parameterGroup('params', operation.queryParams, comments));
   if (operation.headerParams.length > 0) {
     // Header values travel as strings whatever the spec says.
-    members.push(parameterGroup('headers', operation.headerParams, 'string'));
+    members.push(parameterGroup('headers', operation.headerParams, comments, 'string'));
   }
   if (operation.response.kind === 'download') {
     members.push({ name: 'responseType', optional: false, type: "'stream'" });
     members.push({ name: 'transformResponse', optional: false, type: '[]' });
   }
-  return members.map(property);
+  return members;
 }
 
 /** `params` / `headers`: optional as a whole when none of its members is required. */
-function parameterGroup(name: string, parameters: readonly Parameter[], type?: string): MemberSpec {
+function parameterGroup(
+  name: string,
+  parameters: readonly Parameter[],
+  comments: MemberComments,
+  type?: string,
+): MemberSpec {
   const members = parameters.map((parameter) => ({
     ...parameterMember(parameter),
-    type: type ?? typeText(parameter.schema),
+    type: type ?? typeText(parameter.schema, comments),
   }));
   return {
     name,
     optional: members.every((member) => member.optional),
-    type: objectLiteralOf(members),
+    type: objectLiteralOf(members, comments),
   };
 }
 
@@ -187,11 +201,11 @@ function pathParameterType(schema: Schema): string {
   return schema.kind === 'number' ? 'number' : 'string';
 }
 
-function property(member: MemberSpec): OptionalKind<PropertySignatureStructure> {
+function propertyOf(member: MemberSpec, comments: MemberComments): OptionalKind<PropertySignatureStructure> {
   return {
     name: memberName(member.name),
     hasQuestionToken: member.optional,
     type: member.type,
-    docs: member.doc ? [member.doc] : [],
+    docs: member.doc ? [comments.placeholder(member.doc)] : [],
   };
 }

@@ -1,4 +1,5 @@
-import type { Constraints, Schema } from '../../model/types.ts';
+import type { Constraints, Property, Schema } from '../../model/types.ts';
+import type { MemberComments } from './format.ts';
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
@@ -24,7 +25,7 @@ export function quote(text: string): string {
 }
 
 /** The TypeScript type of a schema, as the documented shapes spell it (plus literal unions for enums). */
-export function typeText(schema: Schema): string {
+export function typeText(schema: Schema, comments: MemberComments): string {
   switch (schema.kind) {
     case 'string':
       if (schema.enum && schema.enum.length > 0) return unique(schema.enum).map(quote).join(' | ');
@@ -39,10 +40,10 @@ export function typeText(schema: Schema): string {
     case 'boolean':
       return 'boolean';
     case 'object':
-      return schema.properties && schema.properties.length > 0 ? objectLiteral(schema.properties) : '{}';
+      return schema.properties && schema.properties.length > 0 ? objectLiteral(schema.properties, comments) : '{}';
     case 'array': {
       if (!schema.items) return '[]';
-      const item = typeText(schema.items);
+      const item = typeText(schema.items, comments);
       return isUnion(schema.items) ? `(${item})[]` : `${item}[]`;
     }
     case 'file':
@@ -63,23 +64,24 @@ export interface MemberSpec {
  * An inline object type, one member per line so the formatter keeps it expanded
  * the way the documented shapes show nested objects.
  */
-export function objectLiteralOf(members: readonly MemberSpec[]): string {
+export function objectLiteralOf(members: readonly MemberSpec[], comments: MemberComments): string {
   if (members.length === 0) return '{}';
   const lines = members.map((member) => {
-    const doc = member.doc ? `/** ${member.doc} */\n` : '';
+    const doc = member.doc ? `/** ${comments.placeholder(member.doc)} */\n` : '';
     return `${doc}${memberName(member.name)}${member.optional ? '?' : ''}: ${member.type};`;
   });
   return `{\n${lines.join('\n')}\n}`;
 }
 
-function objectLiteral(properties: NonNullable<Extract<Schema, { kind: 'object' }>['properties']>): string {
+function objectLiteral(properties: readonly Property[], comments: MemberComments): string {
   return objectLiteralOf(
     properties.map((property) => ({
       name: property.name,
       optional: !property.required,
-      type: typeText(property.schema),
+      type: typeText(property.schema, comments),
       doc: memberDoc(property.schema),
     })),
+    comments,
   );
 }
 

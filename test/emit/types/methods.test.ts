@@ -23,7 +23,10 @@ describe('interfaces and signatures per method', () => {
       ),
     );
     expect(
-      block(text, 'export declare namespace WeChatPay.OpenAPI.V3.Marketing.Busifavor.Stocks._stock_id_.Couponcodes.PostHttpMethod {'),
+      block(
+        text,
+        'export declare namespace WeChatPay.OpenAPI.V3.Marketing.Busifavor.Stocks._stock_id_.Couponcodes.PostHttpMethod {',
+      ),
     ).toBe(
       lines(
         'export declare namespace WeChatPay.OpenAPI.V3.Marketing.Busifavor.Stocks._stock_id_.Couponcodes.PostHttpMethod {',
@@ -103,7 +106,13 @@ describe('interfaces and signatures per method', () => {
   it('types query parameters as params, optional per required, with their JSDoc', async () => {
     const path = 'v3/bill/tradebill';
     const queryParams: Parameter[] = [
-      { name: 'bill_date', in: 'query', required: true, description: '账单日期', schema: string({ example: '2019-06-11' }) },
+      {
+        name: 'bill_date',
+        in: 'query',
+        required: true,
+        description: '账单日期',
+        schema: string({ example: '2019-06-11' }),
+      },
       { name: 'tar_type', in: 'query', required: false, schema: string({ enum: ['GZIP'] }) },
       { name: 'limit', in: 'query', required: false, schema: integer({ constraints: { minimum: 1, maximum: 100 } }) },
     ];
@@ -123,7 +132,9 @@ describe('interfaces and signatures per method', () => {
     );
     expect(interfaceIn(text, 'WeChatPay.OpenAPI.V3.Bill', 'Tradebill')).toContain('get(config: Tradebill');
 
-    const optionalOnly = await emitted(model(endpoint(path, operation('get', path, { queryParams: queryParams.slice(1) }))));
+    const optionalOnly = await emitted(
+      model(endpoint(path, operation('get', path, { queryParams: queryParams.slice(1) }))),
+    );
     expect(optionalOnly).toContain('    params?: {\n');
     expect(interfaceIn(optionalOnly, 'WeChatPay.OpenAPI.V3.Bill', 'Tradebill')).toContain('get(config?: Tradebill');
   });
@@ -170,7 +181,10 @@ describe('interfaces and signatures per method', () => {
       ),
     );
     expect(
-      block(text, 'export declare namespace WeChatPay.OpenAPI.V3.Marketing.Partnerships._brand_id_._partner_id_.DeleteHttpMethod {'),
+      block(
+        text,
+        'export declare namespace WeChatPay.OpenAPI.V3.Marketing.Partnerships._brand_id_._partner_id_.DeleteHttpMethod {',
+      ),
     ).toBe(
       lines(
         'export declare namespace WeChatPay.OpenAPI.V3.Marketing.Partnerships._brand_id_._partner_id_.DeleteHttpMethod {',
@@ -200,7 +214,9 @@ describe('interfaces and signatures per method', () => {
     const body = { kind: 'json' as const, required: true, schema: object({ state: string() }) };
     const pathParams = [pathParam('complaint_id')];
     const text = await emitted(
-      model(endpoint(path, operation('put', path, { body, pathParams }), operation('patch', path, { body, pathParams }))),
+      model(
+        endpoint(path, operation('put', path, { body, pathParams }), operation('patch', path, { body, pathParams })),
+      ),
     );
     const endpointInterface = interfaceIn(text, 'WeChatPay.OpenAPI.V3.MerchantService.Complaints', '_complaint_id_');
     expect(endpointInterface).toBe(
@@ -242,7 +258,9 @@ describe('interfaces and signatures per method', () => {
         ),
       ),
     );
-    expect(block(text, 'export declare namespace WeChatPay.OpenAPI.V3.Merchant.Media.Upload.PostHttpMethod {')).toContain(
+    expect(
+      block(text, 'export declare namespace WeChatPay.OpenAPI.V3.Merchant.Media.Upload.PostHttpMethod {'),
+    ).toContain(
       lines(
         '  export interface BinaryDataRequest {',
         '    /** 媒体文件元信息 */',
@@ -319,12 +337,18 @@ describe('interfaces and signatures per method', () => {
       model(
         endpoint(
           path,
-          operation('post', path, { pathParams: [pathParam('out_order_no')], response: { kind: 'empty', status: 204 } }),
+          operation('post', path, {
+            pathParams: [pathParam('out_order_no')],
+            response: { kind: 'empty', status: 204 },
+          }),
         ),
       ),
     );
     expect(
-      block(text, 'export declare namespace WeChatPay.OpenAPI.V3.Payscore.Serviceorder._out_order_no_.Complete.PostHttpMethod {'),
+      block(
+        text,
+        'export declare namespace WeChatPay.OpenAPI.V3.Payscore.Serviceorder._out_order_no_.Complete.PostHttpMethod {',
+      ),
     ).toBe(
       lines(
         'export declare namespace WeChatPay.OpenAPI.V3.Payscore.Serviceorder._out_order_no_.Complete.PostHttpMethod {',
@@ -351,7 +375,10 @@ describe('interfaces and signatures per method', () => {
             summary: '发放代金券批次API',
             deprecated: true,
             lastUpdatedAt: '2025.07.25',
-            docLinks: ['https://pay.weixin.qq.com/doc/v3/merchant/4012538797', 'https://pay.weixin.qq.com/doc/v3/partner/4012539199'],
+            docLinks: [
+              'https://pay.weixin.qq.com/doc/v3/merchant/4012538797',
+              'https://pay.weixin.qq.com/doc/v3/partner/4012539199',
+            ],
           }),
         ),
       ),

@@ -39,7 +39,10 @@ export function integer(extra: Partial<Extract<Schema, { kind: 'number' }>> = {}
 }
 
 /** An object schema; a name ending in `?` marks a member not listed in `required`. */
-export function object(members: Record<string, Schema>, extra: Partial<Extract<Schema, { kind: 'object' }>> = {}): Schema {
+export function object(
+  members: Record<string, Schema>,
+  extra: Partial<Extract<Schema, { kind: 'object' }>> = {},
+): Schema {
   const properties: Property[] = Object.entries(members).map(([key, schema]) => ({
     name: key.endsWith('?') ? key.slice(0, -1) : key,
     required: !key.endsWith('?'),

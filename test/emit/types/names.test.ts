@@ -106,23 +106,31 @@ describe('namespace and member names', () => {
 
   it('ends with Wechatpay and one Paths entry per URL path, in path order', async () => {
     const text = await emitted(model(get('v3/pay/transactions/h5'), get('v3/bill/tradebill')));
-    expect(text.endsWith(
-      lines(
-        'export interface Wechatpay {',
-        '  /** APIv3 endpoint */',
-        '  v3: WeChatPay.OpenAPI.V3;',
-        '}',
-        '',
-        'export interface Paths {',
-        "  'v3/bill/tradebill': WeChatPay.OpenAPI.V3.Bill.Tradebill;",
-        "  'v3/pay/transactions/h5': WeChatPay.OpenAPI.V3.Pay.Transactions.H5;",
-        '}',
-        '',
+    expect(
+      text.endsWith(
+        lines(
+          'export interface Wechatpay {',
+          '  /** APIv3 endpoint */',
+          '  v3: WeChatPay.OpenAPI.V3;',
+          '}',
+          '',
+          'export interface Paths {',
+          "  'v3/bill/tradebill': WeChatPay.OpenAPI.V3.Bill.Tradebill;",
+          "  'v3/pay/transactions/h5': WeChatPay.OpenAPI.V3.Pay.Transactions.H5;",
+          '}',
+          '',
+        ),
       ),
-    )).toBe(true);
-    expect(text.startsWith(
-      lines("import type { AxiosRequestConfig, AxiosPromise } from 'axios';", "import type { ReadStream } from 'node:fs';", ''),
-    )).toBe(true);
+    ).toBe(true);
+    expect(
+      text.startsWith(
+        lines(
+          "import type { AxiosRequestConfig, AxiosPromise } from 'axios';",
+          "import type { ReadStream } from 'node:fs';",
+          '',
+        ),
+      ),
+    ).toBe(true);
   });
 
   it('reports two segments that give one name at the spec file', async () => {

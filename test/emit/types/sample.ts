@@ -33,7 +33,9 @@ export function sampleModel(): ApiModel {
           schema: object({
             stock_id: string(),
             'success_time?': string({ format: 'rfc3339' }),
-            'fail_codes?': array(object({ coupon_code: string(), code: string({ enum: ['LENGTH_LIMIT', 'DUPLICATE'] }) })),
+            'fail_codes?': array(
+              object({ coupon_code: string(), code: string({ enum: ['LENGTH_LIMIT', 'DUPLICATE'] }) }),
+            ),
           }),
         },
       }),
@@ -57,7 +59,12 @@ export function sampleModel(): ApiModel {
     endpoint(
       upload,
       operation('post', upload, {
-        body: { kind: 'multipart', meta: object({ filename: string(), sha256: string() }), fileField: 'file', metaField: 'meta' },
+        body: {
+          kind: 'multipart',
+          meta: object({ filename: string(), sha256: string() }),
+          fileField: 'file',
+          metaField: 'meta',
+        },
         response: { kind: 'json', status: 200, schema: object({ media_id: string() }) },
       }),
     ),

@@ -8,7 +8,9 @@ const RESPONSE_NAMESPACE = 'export declare namespace WeChatPay.OpenAPI.V3.Shapes
 
 /** The emitted WellformedResponse of a GET answering `schema`. */
 async function responseOf(schema: Schema): Promise<string> {
-  const text = await emitted(model(endpoint(PATH, operation('get', PATH, { response: { kind: 'json', status: 200, schema } }))));
+  const text = await emitted(
+    model(endpoint(PATH, operation('get', PATH, { response: { kind: 'json', status: 200, schema } }))),
+  );
   const namespace = block(text, RESPONSE_NAMESPACE);
   // From the declaration of WellformedResponse to the namespace's closing line.
   return namespace.slice(namespace.search(/ {2}export (interface|type) WellformedResponse/), -'\n}'.length);
@@ -81,7 +83,9 @@ describe('schema to type', () => {
     expect(
       await responseOf(
         object({
-          data: array(object({ code: string(), results: array(object({ 'times?': array(string({ format: 'rfc3339' })) })) })),
+          data: array(
+            object({ code: string(), results: array(object({ 'times?': array(string({ format: 'rfc3339' })) })) }),
+          ),
           matrix: array(array(integer())),
           states: array(string({ enum: ['A', 'B'] })),
         }),
