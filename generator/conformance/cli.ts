@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { TYPES_FILE } from '../emit/types/index.ts';
 import { formatDifference } from './compare.ts';
 import { runConformance, type BlockResult } from './run.ts';
 
@@ -12,8 +13,9 @@ const USAGE = `Usage: npm run conformance -- [--spec DIR] [--docs DIR] [--min N]
 
 Emits the declarations for the specs in --spec and compares every documented twoslash block
 (\`// @filename: virtual.ts\`) of the pages in --docs with them, structurally, with the two
-improvements (optional members, literal unions) normalised away. Prints each differing block
-with its differences, then \`N/M blocks match\`.
+improvements (optional members, literal unions) normalised away, and holds the emitted \`?\` marks
+to the spec's \`required\` lists. Prints each differing block with its differences, the \`?\` marks
+that disagree, then \`N/M blocks match\`.
 
   --spec DIR   spec root, default: ../shared/corpus/openapi (beside the repository)
   --docs DIR   documented pages, default: ../shared/corpus/pages
@@ -62,7 +64,13 @@ async function main(argv: string[]): Promise<number> {
       `specs loaded with ${errors} error(s) and ${report.loadDiagnostics.length - errors} warning(s) (npm run generate -- --spec ${args.spec} --keep-going lists them)\n`,
     );
   }
-  lines.push(`${report.matched}/${report.blocks.length} blocks match`);
+  lines.push(
+    ...report.optionality.map(
+      (difference) => `${TYPES_FILE}:${difference.line}:${difference.col}: ${formatDifference(difference)}`,
+    ),
+    `? marks: ${report.optionality.length} disagree with the spec's required lists`,
+    `${report.matched}/${report.blocks.length} blocks match`,
+  );
   process.stdout.write(`${lines.join('\n')}\n`);
   return minimum !== undefined && report.matched < minimum ? 1 : 0;
 }

@@ -13,6 +13,7 @@ import {
   type Difference,
   type SyntaxError,
 } from './compare.ts';
+import { checkOptionality } from './optionality.ts';
 import { extractDocumentedBlocks, type DocumentedBlock } from './pages.ts';
 
 export interface BlockResult {
@@ -28,6 +29,11 @@ export interface BlockResult {
 export interface ConformanceReport {
   blocks: BlockResult[];
   matched: number;
+  /**
+   * `?` marks of the emitted declarations that disagree with the spec's `required` lists: the block
+   * comparison normalises them away, this holds them to the model instead. Positions are in `dist/openapi.d.ts`.
+   */
+  optionality: Difference[];
   /** What the loader reported while reading the specs (kept going past per-operation errors). */
   loadDiagnostics: Diagnostic[];
   model: ApiModel;
@@ -53,7 +59,14 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     }
   }
   const matched = blocks.filter((result) => result.syntaxErrors.length + result.differences.length === 0).length;
-  return { blocks, matched, loadDiagnostics: diagnostics, model, emitted };
+  return {
+    blocks,
+    matched,
+    optionality: checkOptionality(model, emitted),
+    loadDiagnostics: diagnostics,
+    model,
+    emitted,
+  };
 }
 
 /** The text of `dist/openapi.d.ts` as the type emitter produces it for `model`. */
