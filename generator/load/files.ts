@@ -3,36 +3,42 @@ import { join } from 'node:path';
 import type { Reporter } from './report.ts';
 import { SpecFile } from './source.ts';
 
-/** Reads and parses each spec file once, whether it holds operations or is a `$ref` target. */
+/** Reads and parses spec files; each `$ref` target is parsed once and kept. */
 export class FileStore {
-  private readonly files = new Map<string, SpecFile | undefined>();
+  private readonly targets = new Map<string, SpecFile | undefined>();
 
   constructor(
     private readonly root: string,
     private readonly reporter: Reporter,
   ) {}
 
-  /** `undefined` when the file cannot be read; a file with YAML errors is reported once and returned. */
+  /** A `$ref` target, cached. `undefined` when the file cannot be read; YAML errors are reported once. */
   get(path: string): SpecFile | undefined {
-    if (this.files.has(path)) return this.files.get(path);
-    let text: string | undefined;
+    if (this.targets.has(path)) return this.targets.get(path);
+    const file = this.parse(path);
+    this.targets.set(path, file);
+    return file;
+  }
+
+  /**
+   * An operation file. It is not kept, so its tree can be collected once its operations are
+   * built (which keeps garbage collection cheap), unless a `$ref` has already cached it.
+   */
+  open(path: string): SpecFile | undefined {
+    return this.targets.has(path) ? this.targets.get(path) : this.parse(path);
+  }
+
+  private parse(path: string): SpecFile | undefined {
+    let text: string;
     try {
       text = readFileSync(join(this.root, path), 'utf8');
     } catch {
-      text = undefined;
+      return undefined;
     }
-    return this.add(path, text);
-  }
-
-  /** Parses a file whose text was read ahead (`undefined`: it could not be read). */
-  add(path: string, text: string | undefined): SpecFile | undefined {
-    // A `$ref` may have reached this file before its turn came.
-    if (this.files.has(path)) return this.files.get(path);
-    const file = text === undefined ? undefined : new SpecFile(path, text);
+    const file = new SpecFile(path, text);
     // Later YAML errors are mostly consequences of the first one: report that one only.
-    const firstError = file && !file.parsed.ok ? file.parsed.errors[0] : undefined;
-    if (file && firstError) this.reporter.error(file, firstError.offset, 'YAML_SYNTAX', firstError.message);
-    this.files.set(path, file);
+    const firstError = file.parsed.ok ? undefined : file.parsed.errors[0];
+    if (firstError) this.reporter.error(file, firstError.offset, 'YAML_SYNTAX', firstError.message);
     return file;
   }
 }

@@ -1,5 +1,4 @@
 import { readdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathSegments } from '../model/naming.ts';
 import { HTTP_METHODS, type ApiModel, type Diagnostic, type Endpoint, type HttpMethod, type Operation } from '../model/types.ts';
@@ -40,10 +39,8 @@ export async function loadSpecs(specDir: string, options: LoadOptions = {}): Pro
     const directory = new SpecFile('v3', '');
     reporter.error(directory, 0, 'READ_ERROR', `no \`v3\` folder in ${specDir}`);
   }
-  // All reads start at once (libuv's thread pool), so parsing one file overlaps reading the next.
-  const texts = (specFiles ?? []).map((relativePath) => readFile(join(specDir, relativePath), 'utf8').catch(() => undefined));
-  for (const [index, relativePath] of (specFiles ?? []).entries()) {
-    const file = files.add(relativePath, await texts[index]);
+  for (const relativePath of specFiles ?? []) {
+    const file = files.open(relativePath);
     if (!file) {
       reporter.error(new SpecFile(relativePath, ''), 0, 'READ_ERROR', 'cannot read the file');
       continue;

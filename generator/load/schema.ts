@@ -116,7 +116,7 @@ export class SchemaResolver {
     const filePart = hash === -1 ? ref : ref.slice(0, hash);
     const pointer = hash === -1 ? '' : ref.slice(hash + 1).replace(/^\//, '');
     const targetPath = filePart === '' ? file.path : posix.normalize(posix.join(posix.dirname(file.path), filePart));
-    const targetFile = targetPath.startsWith('../') ? undefined : this.files.get(targetPath);
+    const targetFile = filePart === '' ? file : targetPath.startsWith('../') ? undefined : this.files.get(targetPath);
     if (!targetFile) {
       this.reporter.error(file, refNode.offset, 'UNRESOLVED_REF', `\`$ref\` ${ref}: file ${targetPath} not found`);
       return undefined;
