@@ -53,16 +53,12 @@ class BlockParser {
 
   parseDocument(): YNode | undefined {
     if (this.starts.length === 0) return { kind: 'scalar', value: null, offset: 0 };
-    const first = this.content(0);
+    const first = this.text.slice(this.offsetOf(0), this.ends[0]);
     if (first.startsWith('---') || first.startsWith('%') || this.text.charCodeAt(0) === 0xfeff) bail();
     if ((this.indents[0] ?? 0) !== 0) bail();
     const root = this.parseBlock(0);
     if (this.index !== this.starts.length) bail();
     return root;
-  }
-
-  private content(line: number): string {
-    return this.text.slice((this.starts[line] ?? 0) + (this.indents[line] ?? 0), this.ends[line]);
   }
 
   private offsetOf(line: number): number {
@@ -104,10 +100,12 @@ class BlockParser {
     const text = this.text;
     const first = text.charCodeAt(start);
     if (first === 39 || first === 34) {
-      const split = splitKey(text.slice(start, end));
-      if (!split) return false;
-      this.key = split.key;
-      this.valueStart = start + split.restStart;
+      const line = text.slice(start, end);
+      const quoted = readQuoted(line, 0);
+      if (!quoted || line[quoted.end] !== ':') return false;
+      if (quoted.end + 1 < line.length && line[quoted.end + 1] !== ' ') return false;
+      this.key = quoted.value;
+      this.valueStart = start + quoted.end + 1;
       return true;
     }
     if (start >= end || INDICATORS.includes(text[start] ?? '')) return false;
@@ -173,7 +171,7 @@ class BlockParser {
   private parseInline(start: number, end: number): YNode {
     const text = this.text;
     const first = text.charCodeAt(start);
-    if (first === 39 || first === 34 || first === 91 || first === 123) return parseInline(text.slice(start, end), start);
+    if (first === 39 || first === 34 || first === 91 || first === 123) return parseQuotedOrFlow(text.slice(start, end), start);
     // A plain scalar ends at a ` #` comment; trailing spaces are not part of it.
     let stop = end;
     for (let index = start + 1; index < end; index++) {
@@ -228,50 +226,22 @@ class BlockParser {
 /** Characters a plain key cannot start with. */
 const INDICATORS = '[]{}#&*!|>%@`,?-';
 
-/** `key: rest` or `key:` -> where the key ends and its value starts; `undefined` if not a mapping entry. */
-function splitKey(content: string): { key: string; restStart: number } | undefined {
-  const first = content[0];
-  if (first === "'" || first === '"') {
-    const quoted = readQuoted(content, 0);
-    if (!quoted || content[quoted.end] !== ':') return undefined;
-    const after = content[quoted.end + 1];
-    if (after !== undefined && after !== ' ') return undefined;
-    return { key: quoted.value, restStart: quoted.end + 1 };
-  }
-  // Plain keys resolve like values (`200:` is the number 200), then become map keys as strings.
-  if (first === undefined || INDICATORS.includes(first)) return undefined;
-  let colon = content.indexOf(':');
-  while (colon !== -1) {
-    const after = content[colon + 1];
-    if (after === undefined || after === ' ') break;
-    colon = content.indexOf(':', colon + 1);
-  }
-  if (colon === -1) return undefined;
-  const key = content.slice(0, colon);
-  if (key.includes(' #') || key !== key.trimEnd()) return undefined;
-  return { key: String(coreScalar(key)), restStart: colon + 1 };
-}
-
 function stripComment(text: string): string {
   const hash = text.search(/\s#/);
   return (hash === -1 ? text : text.slice(0, hash)).trimEnd();
 }
 
-function parseInline(text: string, offset: number): YScalar | YMap | YSeq {
+/** A quoted scalar, a flow sequence or `{}`, alone on the rest of its line. */
+function parseQuotedOrFlow(text: string, offset: number): YScalar | YMap | YSeq {
   const first = text[0];
-  if (first === "'" || first === '"') {
-    const quoted = readQuoted(text, 0);
-    if (!quoted || stripComment(text.slice(quoted.end)) !== '') bail();
-    return { kind: 'scalar', value: quoted.value, offset };
-  }
   if (first === '[') return parseFlowSeq(text, offset);
   if (first === '{') {
     if (stripComment(text) !== '{}') bail();
     return { kind: 'map', pairs: [], offset };
   }
-  const plain = stripComment(text);
-  if (!isSafePlain(plain)) bail();
-  return { kind: 'scalar', value: coreScalar(plain), offset };
+  const quoted = readQuoted(text, 0);
+  if (!quoted || stripComment(text.slice(quoted.end)) !== '') bail();
+  return { kind: 'scalar', value: quoted.value, offset };
 }
 
 function isSafePlain(plain: string): boolean {

@@ -125,6 +125,13 @@ describe('loadSpecs diagnostics', () => {
     expect(operation(result, 'v3/twice', 'get').summary).toBe('first');
   });
 
+  it('DUPLICATE_KEY: any other repeated key is reported where it repeats; the last one wins', async () => {
+    const result = await load({ 'v3/keys.yaml': getReturning('type: object', 'properties:', '  a: { type: string }', '  a: { type: integer }') });
+    expect(printed(result)).toEqual(['v3/keys.yaml:8:11: error DUPLICATE_KEY duplicate property `a`; the last one wins']);
+    const response = operation(result, 'v3/keys', 'get').response;
+    expect(response.kind === 'json' && response.schema.kind === 'object' ? response.schema.properties?.map((property) => property.schema.kind) : undefined).toEqual(['number']);
+  });
+
   it('INVALID_VALUE: a known key with a value of the wrong type', async () => {
     const result = await load({ 'v3/flags.yaml': lines('get:', '  deprecated: yes', '  tags: 资金', '  responses:', '    204: {}') });
     expect(printed(result)).toEqual([
