@@ -55,6 +55,11 @@ beforeAll(async () => {
   await writeFile(join(docs, 'busifavor/couponcodes.md'), couponcodes);
   await writeFile(join(docs, 'deposit.md'), page(await fixture('deposit')));
   await writeFile(join(docs, 'send.md'), page(await fixture('send')));
+  // Line 6 of the page lacks a closing bracket.
+  await writeFile(
+    join(docs, 'broken.md'),
+    page('// @filename: virtual.ts\nnamespace A.GetHttpMethod {\n  export interface RequestConfig { a: string[ }\n}'),
+  );
 });
 
 afterAll(async () => {
@@ -62,14 +67,16 @@ afterAll(async () => {
 });
 
 describe('npm run conformance', () => {
-  it('prints each differing block with page:line:col differences and a closing count', async () => {
+  it('prints each differing block with page:line:col differences (syntax errors too) and a closing count', async () => {
     const run = await conformance('--spec', 'spec', '--docs', docs);
     expect(run.code).toBe(0);
     expect(run.stdout.trimEnd().split('\n')).toEqual([
+      'broken.md block 1: 1 difference(s)',
+      `  ${join(docs, 'broken.md')}:6:47: syntax error: ']' expected.`,
       'busifavor/couponcodes.md block 1: 1 difference(s)',
       `  ${join(docs, 'busifavor/couponcodes.md')}:${altered.line}:${altered.col}: WeChatPay.OpenAPI.V3.Marketing.Busifavor.Stocks._stock_id_.Couponcodes.PostHttpMethod.JsonDataRequest: member coupon_code_list: documented number[], emitted string[]`,
       "? marks: 0 disagree with the spec's required lists",
-      '2/3 blocks match',
+      '2/4 blocks match',
     ]);
   });
 
@@ -77,7 +84,7 @@ describe('npm run conformance', () => {
     expect((await conformance('--spec', 'spec', '--docs', docs, '--min', '2')).code).toBe(0);
     const run = await conformance('--spec', 'spec', '--docs', docs, '--min', '3');
     expect(run.code).toBe(1);
-    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('2/3 blocks match');
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('2/4 blocks match');
   });
 
   it('shows the usage with --help', async () => {
