@@ -10,7 +10,7 @@ const OPERATION_KEYS: ReadonlySet<string> = new Set([
   'x-last-updated-at', 'x-role', 'x-baseuri', 'x-version', 'x-error-codes', 'x-is-sensitive',
 ]);
 /** Misspellings accepted with a warning, as the key they stand for. */
-const OPERATION_KEY_ALIASES: Readonly<Record<string, string>> = { tag: 'tags' };
+const OPERATION_KEY_ALIASES: ReadonlyMap<string, string> = new Map([['tag', 'tags']]);
 const PARAMETER_KEYS: ReadonlySet<string> = new Set(['name', 'in', 'required', 'description', 'schema']);
 const PARAMETER_LOCATIONS = ['path', 'query', 'header', 'body', 'formData'] as const;
 const RESPONSE_KEYS: ReadonlySet<string> = new Set(['schema', 'description', 'headers', 'examples']);
@@ -70,7 +70,7 @@ export class OperationLoader {
     const keys = new Map<string, YPair>();
     for (const pair of node.pairs) {
       let key = pair.key;
-      const alias = OPERATION_KEY_ALIASES[key];
+      const alias = OPERATION_KEY_ALIASES.get(key);
       if (alias !== undefined) {
         this.reporter.warning(file, pair.keyOffset, 'UNKNOWN_KEY', `unknown operation key \`${key}\`; did you mean \`${alias}\`? (read as \`${alias}\`)`);
         key = alias;

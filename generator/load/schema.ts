@@ -67,7 +67,7 @@ export class SchemaResolver {
     return this.build(this.view(file, node, ignoredKeys));
   }
 
-  /** A `$ref` target with the given sibling-free use: built once, shared by every use. */
+  /** A `$ref` without siblings: its target is built once and shared by every use. */
   private refSchema(file: SpecFile, refNode: YNode): Schema {
     const target = this.resolveRef(file, refNode);
     if (!target) return unknownSchema();

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { parseBlockYaml } from './fast-yaml.ts';
 
 /**
@@ -52,7 +52,7 @@ export function parseYaml(text: string): ParsedYaml {
 
 /** The reference parse, also used by tests to check the fast path against it. */
 export function parseWithLibrary(text: string): ParsedYaml {
-  const doc = parseDocument(text, { schema: 'core', uniqueKeys: false, lineCounter: new LineCounter() });
+  const doc = parseDocument(text, { schema: 'core', uniqueKeys: false });
   if (doc.errors.length > 0) {
     // `yaml` appends its own "at line L, column C:" and a source excerpt; the diagnostic has both already.
     const message = (text: string): string => (text.split('\n')[0] ?? text).replace(/ at line \d+, column \d+:?$/, '');
@@ -91,7 +91,8 @@ export function toPlain(node: YNode): unknown {
       return node.items.map(toPlain);
     case 'map': {
       const result: Record<string, unknown> = {};
-      for (const pair of node.pairs) result[pair.key] = toPlain(pair.value);
+      // defineProperty: a `__proto__` key is data, not the object's prototype.
+      for (const pair of node.pairs) Object.defineProperty(result, pair.key, { value: toPlain(pair.value), enumerable: true, writable: true, configurable: true });
       return result;
     }
   }

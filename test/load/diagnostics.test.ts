@@ -155,6 +155,13 @@ describe('loadSpecs diagnostics', () => {
     expect(lenient.model.endpoints.map((endpoint) => endpoint.path)).toEqual(['v3/ok', 'v3/types']);
   });
 
+  it('treats keys named like Object.prototype members as plain data', async () => {
+    const result = await load({ 'v3/proto.yaml': lines('get:', '  constructor: 1', '  responses:', '    200:', '      schema:', '        type: object', '        example: { }', '        properties:', '          __proto__: { type: string, example: x }') });
+    expect(printed(result)).toEqual(['v3/proto.yaml:2:3: error UNKNOWN_KEY unknown operation key `constructor`']);
+    const response = operation(result, 'v3/proto', 'get').response;
+    expect(response.kind === 'json' && response.schema.kind === 'object' ? response.schema.properties?.map((property) => property.name) : undefined).toEqual(['__proto__']);
+  });
+
   it('never throws: a folder without v3/ and a file that is not a mapping are diagnostics', async () => {
     const empty = await loadSpecs(specTree({ 'README.md': '# none\n' }));
     expect(empty.diagnostics).toMatchObject([{ severity: 'error', code: 'READ_ERROR', location: { file: 'v3', line: 1, col: 1 } }]);
