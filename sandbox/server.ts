@@ -7,8 +7,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { randomBytes, type KeyObject } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { createAjv, operationsOf } from '../generator/emit/validators/index.ts';
-import { operationKey, requestSchema } from '../generator/emit/validators/schema.ts';
+import { requestSchemas } from '../generator/emit/validators/index.ts';
+import { operationKey } from '../generator/emit/validators/schema.ts';
 import { loadSpecs } from '../generator/load/index.ts';
 import { formatDiagnostic, type ApiModel, type Operation } from '../generator/model/types.ts';
 import {
@@ -19,7 +19,7 @@ import {
   signMessage,
   verifyMessage,
 } from '../templates/runtime/signature.ts';
-import { collectIssues, formatIssues, type CompiledCheck, type RequestParts, type ValidationIssue } from '../templates/runtime/validation.ts';
+import { formatIssues, requestValidator, type RequestParts, type ValidationIssue } from '../templates/runtime/validation.ts';
 import { exampleOf } from './examples.ts';
 import { resolveKeys, type KeyInputs, type SandboxKeys } from './keys.ts';
 import { SCRIPTS, errorBody, type ScriptResult } from './scripts.ts';
@@ -88,7 +88,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const now = options.now ?? Date.now;
   const store = await StateStore.open(options.dataFile);
   const routes = buildRoutes(model);
-  const checks = compileChecks(model);
+  // The schemas the generated `dist/validators.js` holds; each is compiled on its first request, as the client does.
+  const schemas = Object.freeze(Object.fromEntries(requestSchemas(model)));
   const limiter = options.rateLimit === undefined ? undefined : new RateLimiter(options.rateLimit, now);
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
@@ -157,7 +158,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       pathParams: found.pathParams,
     };
     const script = SCRIPTS[key];
-    const issues = checks.get(key)?.(parts) ?? [];
+    const issues = requestValidator(schemas, operation.method, operation.path)?.(parts) ?? [];
     const itemIssues = script?.perItemIssues ? issues.filter((issue) => script.perItemIssues!.test(issue.path)) : [];
     const requestIssues = issues.filter((issue) => !itemIssues.includes(issue));
     if (requestIssues.length > 0) return { status: 400, body: paramError(requestIssues) };
@@ -323,17 +324,6 @@ function route(routes: readonly Route[], pathname: string): { route: Route; path
     if (matches) return { route: candidate, pathParams };
   }
   return undefined;
-}
-
-/** The same checks the generated `dist/validators.js` makes, compiled in process. */
-function compileChecks(model: ApiModel): Map<string, (request: RequestParts) => ValidationIssue[]> {
-  const ajv = createAjv({ standalone: false });
-  const checks = new Map<string, (request: RequestParts) => ValidationIssue[]>();
-  for (const operation of operationsOf(model)) {
-    const check = ajv.compile(requestSchema(operation)) as CompiledCheck;
-    checks.set(operationKey(operation), (request) => collectIssues(check, request));
-  }
-  return checks;
 }
 
 /** A token bucket per operation: `perSecond` requests a second, bursts up to `perSecond`. */

@@ -61,9 +61,9 @@ export function aesGcmDecrypt(envelope: AeadEnvelope, secret: string | Buffer, o
   const { ciphertext, associatedData = '' } = envelope;
   if (typeof ciphertext !== 'string') throw new UsageError('AEAD_AES_256_GCM ciphertext must be a base64 string');
   if (typeof associatedData !== 'string') throw new UsageError('AEAD_AES_256_GCM associated data must be a string');
-  // The GCM tag authenticates the envelope as the signature does a body, hence the 'bad-signature' reason.
+  // The GCM tag authenticates the envelope: a damaged or forged one is untrusted content, as a bad signature is.
   const reject = (message: string): never => {
-    throw new VerificationError('bad-signature', message, Buffer.from(ciphertext, 'utf8'), undefined);
+    throw new VerificationError('decryption-failed', message, Buffer.from(ciphertext, 'utf8'), undefined);
   };
   // Buffer.from(.., 'base64') silently skips invalid characters; a damaged envelope must fail, not shrink.
   if (!STRICT_BASE64.test(ciphertext)) reject('AEAD_AES_256_GCM ciphertext is not valid base64');

@@ -98,12 +98,12 @@ function decodeEntry(entry: unknown, where: string, secret: string | Buffer, now
   try {
     certificate = new X509Certificate(pem);
   } catch {
-    throw new VerificationError('bad-signature', `Certificate ${serial} does not decrypt to an X.509 certificate`, rawBody, undefined);
+    throw new VerificationError('certificate-invalid', `Certificate ${serial} does not decrypt to an X.509 certificate`, rawBody, undefined);
   }
   // A certificate filed under another serial would let one key answer for another: refuse it.
   if (canonicalSerial(certificate.serialNumber) !== canonicalSerial(serial)) {
     throw new VerificationError(
-      'unknown-serial',
+      'certificate-invalid',
       `Certificate listed as ${serial} has serial number ${certificate.serialNumber}`,
       rawBody,
       undefined,
@@ -113,7 +113,7 @@ function decodeEntry(entry: unknown, where: string, secret: string | Buffer, now
   const validTo = new Date(certificate.validTo);
   if (!(validFrom.getTime() <= nowMs && nowMs <= validTo.getTime())) {
     throw new VerificationError(
-      'timestamp-out-of-window',
+      'certificate-invalid',
       `Certificate ${serial} is valid from ${validFrom.toISOString()} to ${validTo.toISOString()}, not now (${new Date(nowMs).toISOString()})`,
       rawBody,
       undefined,

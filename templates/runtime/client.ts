@@ -6,12 +6,17 @@ import axios, { AxiosError, type AxiosInstance, type AxiosPromise, type AxiosReq
 import { KeyObject, X509Certificate, createPrivateKey, createPublicKey } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { createEndpoint, isProbedName, propertyToSegment, type Dispatch } from './chain.js';
+import { AEAD_AES_256_GCM, aesGcmDecrypt } from './aead.js';
 import { ApiError, NetworkError, TimeoutError, UsageError, WechatpayError } from './errors.js';
 import { buildMultipart, isMultipartData } from './multipart.js';
+import { verifyNotification, type NotificationRequest, type VerifiedNotification } from './notification.js';
 import { oaepEncrypt } from './oaep.js';
-import { createOperationMatcher, type HttpVerb, type OperationMatcher, type OperationTable } from './operations.js';
+import { createOperationResolver, type HttpVerb, type OperationInfo, type OperationResolver, type OperationTable } from './operations.js';
+import type { RequestSchemaTable } from './request-schema.js';
 import { validateRetryOptions, withRetries, type RetryOptions } from './retry.js';
 import { authorizationHeader, createNonce, requestMessage, signMessage, verifyHeaders } from './signature.js';
+import { validateRequest } from './validation.js';
+import { PACKAGE_NAME, PACKAGE_VERSION } from './version.js';
 
 declare module 'axios' {
   interface AxiosRequestConfig {
@@ -19,12 +24,14 @@ declare module 'axios' {
     retry?: RetryOptions | false;
     /** Marks a POST/PUT/PATCH safe to retry on 429, 5xx and network failures. */
     idempotent?: boolean;
+    /** Per-call request validation against the spec; `false` skips it for this call. */
+    validate?: boolean;
   }
 }
 
 export const DEFAULT_BASE_URL = 'https://api.mch.weixin.qq.com';
 export const DEFAULT_TIMEOUT = 10_000;
-const USER_AGENT = `wechatpay-openapi-sdk (Node.js ${process.version}; ${process.platform})`;
+const USER_AGENT = `${PACKAGE_NAME}/${PACKAGE_VERSION} (Node.js ${process.version}; ${process.platform})`;
 /** How many `encrypt` results are remembered to set `Wechatpay-Serial` on the request that sends them. */
 const REMEMBERED_CIPHERTEXTS = 256;
 
@@ -47,6 +54,17 @@ export interface ClientOptions extends Omit<AxiosRequestConfig, 'url' | 'method'
   timeout?: number;
   /** Opt-in retries for GET/DELETE and calls marked `idempotent`. */
   retry?: RetryOptions;
+  /** Checks every request against the spec before it is signed or sent (default `true`); a call's `validate` overrides it. */
+  validate?: boolean;
+}
+
+/** An encrypted `resource` of a notification (or `encrypt_certificate` of a certificate), as WeChat Pay sends it. */
+export interface EncryptedResource {
+  /** `AEAD_AES_256_GCM`; when present it must be that. */
+  algorithm?: string;
+  ciphertext: string;
+  nonce: string;
+  associated_data?: string;
 }
 
 /** Config of a call on a path without a spec: path parameters by placeholder name, plus axios options. */
@@ -74,6 +92,13 @@ export interface ClientMethods<Paths> {
    * result gets the matching `Wechatpay-Serial` header.
    */
   encrypt(plaintext: string, serial?: string): string;
+  /**
+   * Verifies a webhook notification with the configured `certs` and decrypts its `resource` with the
+   * configured `secret` (see the standalone `verifyNotification` for the errors thrown).
+   */
+  verifyNotification<Resource = Record<string, unknown>>(request: NotificationRequest): VerifiedNotification<Resource>;
+  /** Decrypts an AEAD_AES_256_GCM resource with the configured `secret`; returns the UTF-8 plaintext. */
+  decrypt(resource: EncryptedResource): string;
 }
 
 /** A client: the property chain (`Endpoints`), `chain(path)`, and attribute access `wxpay['v3/...']`. */
@@ -85,6 +110,8 @@ export interface ClientConstructor<Endpoints, Paths> {
 
 interface ClientState {
   mchid: string;
+  /** The APIv3 key; lives only here, never on the instance, in errors or in the axios config. */
+  secret: string | Buffer | undefined;
   serial: string;
   privateKey: KeyObject;
   platformKeys: Map<string, KeyObject>;
@@ -92,7 +119,10 @@ interface ClientState {
   timeout: number;
   retry: RetryOptions | undefined;
   http: AxiosInstance;
-  findOperation: OperationMatcher;
+  resolveOperation: OperationResolver;
+  /** Request schemas by operation, when the class was made with them. */
+  validators: RequestSchemaTable | undefined;
+  validate: boolean;
   /** Origins a full URL may point at: the base URL's and those of operations with their own base URL. */
   origins: Set<string>;
   ciphertextSerials: Map<string, string>;
@@ -107,16 +137,22 @@ function stateOf(client: object): ClientState {
   return state;
 }
 
-/** The client class for an operation table (the generated package passes the table emitted from the specs). */
-export function createClientClass<Endpoints = object, Paths = object>(operations: OperationTable): ClientConstructor<Endpoints, Paths> {
-  const findOperation = createOperationMatcher(operations);
+/**
+ * The client class for an operation table and, optionally, the request schemas to validate calls with
+ * (the generated package passes the table and schemas emitted from the specs).
+ */
+export function createClientClass<Endpoints = object, Paths = object>(
+  operations: OperationTable,
+  validators?: RequestSchemaTable,
+): ClientConstructor<Endpoints, Paths> {
+  const resolveOperation = createOperationResolver(operations);
   const operationOrigins = Object.values(operations)
     .flatMap((methods) => Object.values(methods))
     .flatMap((info) => (info?.baseURL === undefined ? [] : [new URL(info.baseURL).origin]));
 
   class Wechatpay {
     constructor(options: ClientOptions) {
-      const state = createState(options, findOperation, operationOrigins);
+      const state = createState(options, resolveOperation, validators, operationOrigins);
       const endpoints = new Map<string, unknown>();
       const client = new Proxy(this, {
         get(target, property, receiver) {
@@ -155,24 +191,62 @@ export function createClientClass<Endpoints = object, Paths = object>(operations
       }
       return ciphertext;
     }
+
+    verifyNotification<Resource = Record<string, unknown>>(request: NotificationRequest): VerifiedNotification<Resource> {
+      const state = stateOf(this);
+      return verifyNotification<Resource>(request, { certs: state.platformKeys, secret: configuredSecret(state, 'verifyNotification') });
+    }
+
+    decrypt(resource: EncryptedResource): string {
+      const state = stateOf(this);
+      if (typeof resource !== 'object' || resource === null) throw new UsageError('decrypt(resource) needs { ciphertext, nonce, associated_data }');
+      const { algorithm, ciphertext, nonce, associated_data: associatedData } = resource;
+      if (algorithm !== undefined && algorithm !== AEAD_AES_256_GCM) {
+        throw new UsageError(`resource.algorithm ${JSON.stringify(algorithm)} is not ${AEAD_AES_256_GCM}`);
+      }
+      return aesGcmDecrypt({ ciphertext, nonce, associatedData }, configuredSecret(state, 'decrypt'));
+    }
   }
   return Wechatpay as unknown as ClientConstructor<Endpoints, Paths>;
 }
 
-function createState(options: ClientOptions, findOperation: OperationMatcher, operationOrigins: string[]): ClientState {
+function configuredSecret(state: ClientState, method: string): string | Buffer {
+  if (state.secret === undefined) throw new UsageError(`${method} needs the APIv3 key: pass secret to new Wechatpay(options)`);
+  return state.secret;
+}
+
+function createState(
+  options: ClientOptions,
+  resolveOperation: OperationResolver,
+  validators: RequestSchemaTable | undefined,
+  operationOrigins: string[],
+): ClientState {
   if (typeof options !== 'object' || options === null) throw new UsageError('new Wechatpay(options) needs an options object');
-  const { mchid, serial, privateKey, certs, secret, baseURL = DEFAULT_BASE_URL, timeout = DEFAULT_TIMEOUT, retry, ...axiosOptions } = options;
+  const {
+    mchid,
+    serial,
+    privateKey,
+    certs,
+    secret,
+    baseURL = DEFAULT_BASE_URL,
+    timeout = DEFAULT_TIMEOUT,
+    retry,
+    validate = true,
+    ...axiosOptions
+  } = options;
   requireToken(mchid, 'mchid');
   requireToken(serial, 'serial');
   const merchantKey = parsePrivateKey(privateKey);
   const platformKeys = parsePlatformKeys(certs, serial);
-  // The APIv3 key is only checked here: the helpers that decrypt notifications take it explicitly.
   if (secret !== undefined) requireApiV3Key(secret);
+  if (typeof validate !== 'boolean') throw new UsageError('validate must be true or false');
   const base = parseBaseURL(baseURL, 'baseURL');
   if (!(typeof timeout === 'number' && timeout >= 0)) throw new UsageError('timeout must be a number of milliseconds (0 for none)');
   if (retry !== undefined) validateRetryOptions(retry, 'retry');
   const state: ClientState = {
     mchid,
+    // A private copy: a caller's Buffer may be reused or zeroed after construction.
+    secret: Buffer.isBuffer(secret) ? Buffer.from(secret) : secret,
     serial,
     privateKey: merchantKey,
     platformKeys,
@@ -180,7 +254,9 @@ function createState(options: ClientOptions, findOperation: OperationMatcher, op
     timeout,
     retry,
     http: axios.create({ ...axiosOptions, timeout }),
-    findOperation,
+    resolveOperation,
+    validators,
+    validate,
     origins: new Set([base.origin, ...operationOrigins]),
     ciphertextSerials: new Map(),
     dispatch: (method, path, data, config) => send(state, method, path, data, config),
@@ -303,6 +379,7 @@ const CONTROLLED_KEYS = [
   'maxRedirects',
   'retry',
   'idempotent',
+  'validate',
 ] as const;
 
 async function send(state: ClientState, method: HttpVerb, path: string, data: unknown, config: unknown): Promise<AxiosResponse> {
@@ -316,14 +393,33 @@ async function prepare(state: ClientState, method: HttpVerb, path: string, data:
   }
   const options: UntypedRequestConfig = { ...(config as UntypedRequestConfig | undefined) };
   const { url, operationPath } = resolveURL(state, method, path, options);
-  const operation = state.findOperation(method, operationPath);
+  const matched = state.resolveOperation(method, operationPath);
+  const operation = matched?.info;
 
   const takesBody = method === 'post' || method === 'put' || method === 'patch';
   const payload = takesBody ? (data ?? options.data) : options.data;
+  const upload = takesBody && (operation?.multipart === true || isMultipartData(payload));
+  const headers: Record<string, string> = callerHeaders(options.headers);
+  const encryptedWith = platformSerialOf(state, payload, upload);
+  if (encryptedWith !== undefined && !Object.keys(headers).some((name) => name.toLowerCase() === 'wechatpay-serial')) {
+    headers['Wechatpay-Serial'] = encryptedWith;
+  }
+
+  // Checked on what will be sent (headers the pipeline adds included), before any file is read or anything signed.
+  if (matched !== undefined && state.validators !== undefined && (options.validate ?? state.validate)) {
+    validateRequest(state.validators, method, matched.template, {
+      // An upload's parts are not JSON; its meta is not described by a request schema.
+      data: upload || payload === null ? undefined : payload,
+      params: queryOf(url),
+      headers,
+      pathParams: matched.pathParams,
+    });
+  }
+
   let body: Buffer | undefined;
   let signedBody: Buffer = Buffer.alloc(0);
   let contentType = 'application/json';
-  if (takesBody && (operation?.multipart === true || isMultipartData(payload))) {
+  if (upload) {
     if (!isMultipartData(payload)) throw new UsageError(`${method.toUpperCase()} /${path} is an upload: data must be { meta, file }`);
     const multipart = await buildMultipart(payload);
     body = multipart.body;
@@ -335,16 +431,12 @@ async function prepare(state: ClientState, method: HttpVerb, path: string, data:
   }
 
   const download = method === 'get' && operation?.download === true;
-  const headers: Record<string, string> = {
+  const sentHeaders: Record<string, string> = {
     Accept: download ? '*/*' : 'application/json',
     'User-Agent': USER_AGENT,
-    ...callerHeaders(options.headers),
+    ...headers,
     'Content-Type': contentType,
   };
-  const encryptedWith = platformSerialOf(state, signedBody);
-  if (encryptedWith !== undefined && !Object.keys(headers).some((name) => name.toLowerCase() === 'wechatpay-serial')) {
-    headers['Wechatpay-Serial'] = encryptedWith;
-  }
 
   const retry = options.retry === false ? undefined : (options.retry ?? state.retry);
   if (options.retry) validateRetryOptions(options.retry, 'config.retry');
@@ -352,7 +444,7 @@ async function prepare(state: ClientState, method: HttpVerb, path: string, data:
   const axiosConfig: Record<string, unknown> = { ...options };
   for (const key of CONTROLLED_KEYS) delete axiosConfig[key];
   const timeout = typeof options.timeout === 'number' ? options.timeout : state.timeout;
-  return { method, url, body, signedBody, headers, download, axiosConfig, retry, idempotent, timeout };
+  return { method, url, body, signedBody, headers: sentHeaders, download, axiosConfig, retry, idempotent, timeout };
 }
 
 /**
@@ -389,7 +481,7 @@ function resolveURL(state: ClientState, method: HttpVerb, path: string, options:
 
   const operationPath = segments.join('/');
   const base = typeof options.baseURL === 'string' ? parseBaseURL(options.baseURL, 'config.baseURL') : undefined;
-  const operationBase = state.findOperation(method, operationPath)?.baseURL;
+  const operationBase = state.resolveOperation(method, operationPath)?.info.baseURL;
   const root = base ?? (operationBase === undefined ? state.baseURL : new URL(operationBase));
   const url = new URL(`${root.origin}${root.pathname.replace(/\/+$/, '')}/${operationPath}${query}`);
   appendQuery(url, options.params, where);
@@ -441,6 +533,13 @@ function serialiseBody(payload: unknown, where: string): Buffer {
   return Buffer.from(json, 'utf8');
 }
 
+/** The text the signature will cover, for finding `encrypt` results in it. */
+function signedText(payload: unknown): string {
+  if (typeof payload === 'string') return payload;
+  if (payload instanceof Uint8Array) return Buffer.from(payload).toString('utf8');
+  return JSON.stringify(payload) ?? '';
+}
+
 function callerHeaders(headers: unknown): Record<string, string> {
   const result: Record<string, string> = {};
   if (typeof headers !== 'object' || headers === null) return result;
@@ -452,10 +551,20 @@ function callerHeaders(headers: unknown): Record<string, string> {
   return result;
 }
 
-/** The platform key serial of `encrypt` results carried by the body, if any. */
-function platformSerialOf(state: ClientState, signedBody: Buffer): string | undefined {
-  if (state.ciphertextSerials.size === 0 || signedBody.length === 0) return undefined;
-  const text = signedBody.toString('utf8');
+/** The query as sent, each key with its value (or values, when repeated). */
+function queryOf(url: URL): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
+  for (const [key, value] of url.searchParams) {
+    const previous = query[key];
+    query[key] = previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
+  }
+  return query;
+}
+
+/** The platform key serial of `encrypt` results carried by the body (an upload's meta), if any. */
+function platformSerialOf(state: ClientState, payload: unknown, upload: boolean): string | undefined {
+  if (state.ciphertextSerials.size === 0 || payload === undefined || payload === null) return undefined;
+  const text = signedText(upload && isMultipartData(payload) ? payload.meta : payload);
   const serials = new Set<string>();
   for (const [ciphertext, serial] of state.ciphertextSerials) if (text.includes(ciphertext)) serials.add(serial);
   if (serials.size > 1) throw new UsageError('The body carries fields encrypted with different platform keys; encrypt them all with one');

@@ -53,7 +53,11 @@ export type VerificationFailure =
   | 'malformed-timestamp'
   | 'timestamp-out-of-window'
   | 'unknown-serial'
-  | 'bad-signature';
+  | 'bad-signature'
+  /** An AEAD_AES_256_GCM envelope or RSA-OAEP field that does not open: altered, or for another key. */
+  | 'decryption-failed'
+  /** A platform certificate that is not X.509, carries another serial than it is listed under, or is not valid now. */
+  | 'certificate-invalid';
 
 /** A response (or notification) whose WeChat Pay signature does not hold: its content must not be trusted. */
 export class VerificationError extends WechatpayError {

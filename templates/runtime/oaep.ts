@@ -30,7 +30,7 @@ export function oaepDecrypt(ciphertext: string, privateKey: KeyObject): string {
     return privateDecrypt({ key: privateKey, ...OAEP_OPTIONS }, Buffer.from(ciphertext, 'base64')).toString('utf8');
   } catch {
     throw new VerificationError(
-      'bad-signature',
+      'decryption-failed',
       'RSA-OAEP decryption failed: the field was not encrypted for this private key or was altered',
       Buffer.from(ciphertext, 'utf8'),
       undefined,

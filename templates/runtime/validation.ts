@@ -1,9 +1,12 @@
 /**
- * Request validation against the spec, before anything is signed or sent. The checks themselves are
- * generated (`dist/validators.js`, ajv standalone code); this module turns their findings into
- * readable issues and one `UsageError`.
+ * Request validation against the spec, before anything is signed or sent. The generator emits each
+ * operation's request JSON Schema as data (`dist/validators.js`); this module compiles an operation's
+ * schema with ajv the first time a request for it is checked, caches the compiled check, and turns its
+ * findings into readable issues and one `UsageError`.
  */
+import AjvModule from 'ajv';
 import { UsageError } from './errors.js';
+import { CHECKED_FORMATS, type JsonSchema, type RequestSchemaTable } from './request-schema.js';
 
 /** One problem with a request: `coupon_code_list[3]` + `longer than 32 characters`. */
 export interface ValidationIssue {
@@ -24,10 +27,7 @@ export interface RequestParts {
 
 export type RequestValidator = (request: RequestParts) => ValidationIssue[];
 
-/** Keyed `'<method> <path template>'`: `'post v3/marketing/busifavor/stocks/{stock_id}/couponcodes'`. */
-export type ValidatorTable = Readonly<Record<string, RequestValidator>>;
-
-/** The shape of an ajv error object, as the generated code builds it. */
+/** The shape of an ajv error object. */
 export interface SchemaError {
   instancePath: string;
   keyword: string;
@@ -40,7 +40,49 @@ export interface CompiledCheck {
   errors?: readonly SchemaError[] | null;
 }
 
-/** Runs a compiled check on the request as it will go on the wire; used by the generated validators. */
+// ajv is CommonJS with `exports.default = Ajv` on the class itself: `.default` is the class whether the
+// default import is the namespace (TypeScript's NodeNext view, vitest) or `module.exports` (Node's ESM loader).
+const Ajv = AjvModule.default;
+type AjvInstance = InstanceType<typeof Ajv>;
+let sharedAjv: AjvInstance | undefined;
+
+/** One ajv instance for every table, created on the first compile. */
+function ajvInstance(): AjvInstance {
+  if (sharedAjv !== undefined) return sharedAjv;
+  const ajv = new Ajv({
+    allErrors: true, // report every problem in one UsageError, not the first
+    messages: false, // issues are worded here from keyword + params
+    strict: true,
+    strictTypes: true,
+  });
+  for (const [name, pattern] of Object.entries(CHECKED_FORMATS)) ajv.addFormat(name, pattern);
+  sharedAjv = ajv;
+  return ajv;
+}
+
+// Keyed by the schema object: tables are frozen module data, so a schema is compiled once per process.
+const compiled = new WeakMap<JsonSchema, RequestValidator>();
+
+/** The validator of one schema, compiled on first use and cached. */
+export function compileRequestValidator(schema: JsonSchema): RequestValidator {
+  let validator = compiled.get(schema);
+  if (validator === undefined) {
+    const check = ajvInstance().compile(schema) as CompiledCheck;
+    validator = (request) => collectIssues(check, request);
+    compiled.set(schema, validator);
+  }
+  return validator;
+}
+
+/** The validator of an operation (`undefined` when the table has no schema for it), compiled on first use. */
+export function requestValidator(schemas: RequestSchemaTable, method: string, pathTemplate: string): RequestValidator | undefined {
+  const key = `${method.toLowerCase()} ${pathTemplate.replace(/^\/+/, '')}`;
+  // Own keys only: an operation named like an Object.prototype member must not find one.
+  const schema = Object.hasOwn(schemas, key) ? schemas[key] : undefined;
+  return schema === undefined ? undefined : compileRequestValidator(schema);
+}
+
+/** Runs a compiled check on the request as it will go on the wire. */
 export function collectIssues(check: CompiledCheck, request: RequestParts): ValidationIssue[] {
   return check(toWire(request)) ? [] : issuesFromErrors(check.errors ?? []);
 }
@@ -165,19 +207,12 @@ export function formatIssues(issues: readonly ValidationIssue[]): string {
 }
 
 /**
- * Checks a request with the operation's generated validator; throws `UsageError` listing every problem.
- * An operation without a validator passes unchecked.
+ * Checks a request against its operation's schema; throws `UsageError` listing every problem.
+ * An operation without a schema passes unchecked.
  */
-export function validateRequest(
-  validators: ValidatorTable,
-  method: string,
-  pathTemplate: string,
-  request: RequestParts,
-): void {
-  const validator = validators[`${method.toLowerCase()} ${pathTemplate.replace(/^\//, '')}`];
-  if (validator === undefined) return;
-  const issues = validator(request);
+export function validateRequest(schemas: RequestSchemaTable, method: string, pathTemplate: string, request: RequestParts): void {
+  const issues = requestValidator(schemas, method, pathTemplate)?.(request) ?? [];
   if (issues.length === 0) return;
   const lines = formatIssues(issues).split('\n').map((line) => `  - ${line}`);
-  throw new UsageError(`Invalid request for ${method.toUpperCase()} /${pathTemplate.replace(/^\//, '')}:\n${lines.join('\n')}`);
+  throw new UsageError(`Invalid request for ${method.toUpperCase()} /${pathTemplate.replace(/^\/+/, '')}:\n${lines.join('\n')}`);
 }

@@ -2,7 +2,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ts } from 'ts-morph';
+import rootPackage from '../../../package.json' with { type: 'json' };
 import type { ApiModel } from '../../model/types.ts';
+import { DEFAULT_PACKAGE_NAME } from '../docs/index.ts';
 import type { EmittedFile } from '../files.ts';
 
 /** The runtime is real TypeScript, type-checked and tested in place; the package ships it transpiled. */
@@ -19,7 +21,23 @@ const declarationOptions: ts.CompilerOptions = { ...compilerOptions, declaration
 
 /** `dist/runtime/**`, the operation table that drives download exemption and uploads, and the package entry. */
 export async function emitRuntime(model: ApiModel): Promise<EmittedFile[]> {
-  return [...(await transpileRuntime()), ...emitOperationTable(model), ...emitEntry()];
+  const runtime = (await transpileRuntime()).map((file) => (file.path === VERSION_MODULE ? versionModule() : file));
+  return [...runtime, ...emitOperationTable(model), ...emitEntry()];
+}
+
+const VERSION_MODULE = 'dist/runtime/version.js';
+
+/** The shipped `version.js` names the generated package (the same name and version its package.json gets). */
+function versionModule(): EmittedFile {
+  return {
+    path: VERSION_MODULE,
+    contents: [
+      '/** The package this runtime ships in, for the User-Agent header. */',
+      `export const PACKAGE_NAME = ${JSON.stringify(DEFAULT_PACKAGE_NAME)};`,
+      `export const PACKAGE_VERSION = ${JSON.stringify(rootPackage.version)};`,
+      '',
+    ].join('\n'),
+  };
 }
 
 async function transpileRuntime(): Promise<EmittedFile[]> {
@@ -85,8 +103,9 @@ function emitEntry(): EmittedFile[] {
       contents: [
         `import { createClientClass } from './runtime/index.js';`,
         `import { operations } from './operations.js';`,
+        `import { validators } from './validators.js';`,
         `export * from './runtime/index.js';`,
-        `export const Wechatpay = createClientClass(operations);`,
+        `export const Wechatpay = createClientClass(operations, validators);`,
         ``,
       ].join('\n'),
     },

@@ -1,35 +1,9 @@
 import type { Operation, Parameter, Schema } from '../../model/types.ts';
+import { CHECKED_FORMATS, type JsonSchema } from '../../../templates/runtime/request-schema.ts';
 
-/** The subset of JSON Schema the request validators use. */
-export interface JsonSchema {
-  type?: string;
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  items?: JsonSchema;
-  enum?: (string | number | null)[];
-  nullable?: boolean;
-  format?: string;
-  minLength?: number;
-  maxLength?: number;
-  pattern?: string;
-  minItems?: number;
-  maxItems?: number;
-  minimum?: number;
-  maximum?: number;
-}
-
-/**
- * Formats the validators check, as regular expressions (ajv inlines RegExp formats into standalone code,
- * so the generated module needs no format library). Every other spec format (`base64`, `MediaId`, ...)
- * is documentation only and is not emitted.
- */
-export const CHECKED_FORMATS: Readonly<Record<string, RegExp>> = {
-  rfc3339: /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)$/i,
-  // Parameters travel as text; these say what text a numeric or boolean parameter may be.
-  'wire-integer': /^-?\d+$/,
-  'wire-number': /^-?\d+(?:\.\d+)?$/,
-  'wire-boolean': /^(?:true|false)$/,
-};
+// The runtime compiles these schemas, so it owns their type and the formats they may name.
+export type { JsonSchema };
+export { CHECKED_FORMATS };
 
 /** `post v3/marketing/busifavor/stocks/{stock_id}/couponcodes`: how validators are keyed. */
 export function operationKey(operation: Pick<Operation, 'method' | 'path'>): string {
@@ -72,7 +46,7 @@ export function requestSchema(operation: Operation): JsonSchema {
 }
 
 /** A body node: JSON types, with the spec's constraints. */
-export function bodySchema(schema: Schema): JsonSchema {
+function bodySchema(schema: Schema): JsonSchema {
   const out: JsonSchema = {};
   switch (schema.kind) {
     case 'string':
@@ -90,9 +64,13 @@ export function bodySchema(schema: Schema): JsonSchema {
     case 'object':
       out.type = 'object';
       if (schema.properties) {
-        out.properties = {};
-        const required = schema.properties.filter((property) => property.required).map((property) => property.name);
-        for (const property of schema.properties) out.properties[property.name] = bodySchema(property.schema);
+        const properties: Record<string, JsonSchema> = {};
+        const required: string[] = [];
+        for (const property of schema.properties) {
+          properties[property.name] = bodySchema(property.schema);
+          if (property.required) required.push(property.name);
+        }
+        out.properties = properties;
         if (required.length > 0) out.required = required;
       }
       break;
@@ -106,7 +84,7 @@ export function bodySchema(schema: Schema): JsonSchema {
       return out;
   }
   // A sensitive value is RSA-OAEP ciphertext on the wire: its documented length and pattern describe the plaintext.
-  if (!schema.sensitive) Object.assign(out, constraintsOf(schema));
+  if (!schema.sensitive) addConstraints(out, schema);
   if (schema.nullable) {
     out.nullable = true;
     if (out.enum) out.enum.push(null);
@@ -126,8 +104,8 @@ function parameterSchema(schema: Schema): JsonSchema {
       const out: JsonSchema = { type: 'string' };
       if (schema.enum) out.enum = [...schema.enum];
       if (schema.format && CHECKED_FORMATS[schema.format]) out.format = schema.format;
-      const { minLength, maxLength, pattern } = constraintsOf(schema);
-      return { ...out, ...definedOnly({ minLength, maxLength, pattern }) };
+      addConstraints(out, schema);
+      return out;
     }
     default:
       // Arrays and objects in a query string have no single wire spelling; the server decides.
@@ -135,28 +113,35 @@ function parameterSchema(schema: Schema): JsonSchema {
   }
 }
 
-function constraintsOf(schema: Schema): Partial<JsonSchema> {
+/** Copies the constraints that apply to the node's kind (a spec may put `maxLength` on a number). */
+function addConstraints(out: JsonSchema, schema: Schema): void {
   const { minLength, maxLength, pattern, minItems, maxItems, minimum, maximum } = schema.constraints;
-  const applies = {
-    string: { minLength, maxLength, pattern: pattern !== undefined && isUsablePattern(pattern) ? pattern : undefined },
-    number: { minimum, maximum },
-    array: { minItems, maxItems },
-  } as const;
-  const kind = schema.kind;
-  if (kind === 'string' || kind === 'number' || kind === 'array') return definedOnly(applies[kind]);
-  return {};
-}
-
-/** Patterns are JavaScript `u`-mode regular expressions in the generated code; one that is not cannot be checked. */
-function isUsablePattern(pattern: string): boolean {
-  try {
-    new RegExp(pattern, 'u');
-    return true;
-  } catch {
-    return false;
+  if (schema.kind === 'string') {
+    if (minLength !== undefined) out.minLength = minLength;
+    if (maxLength !== undefined) out.maxLength = maxLength;
+    if (pattern !== undefined && isUsablePattern(pattern)) out.pattern = pattern;
+  } else if (schema.kind === 'number') {
+    if (minimum !== undefined) out.minimum = minimum;
+    if (maximum !== undefined) out.maximum = maximum;
+  } else if (schema.kind === 'array') {
+    if (minItems !== undefined) out.minItems = minItems;
+    if (maxItems !== undefined) out.maxItems = maxItems;
   }
 }
 
-function definedOnly<T extends object>(values: T): Partial<T> {
-  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
+const usablePatterns = new Map<string, boolean>();
+
+/** ajv compiles patterns as JavaScript `u`-mode regular expressions; one that is not cannot be checked. */
+function isUsablePattern(pattern: string): boolean {
+  let usable = usablePatterns.get(pattern);
+  if (usable === undefined) {
+    try {
+      new RegExp(pattern, 'u');
+      usable = true;
+    } catch {
+      usable = false;
+    }
+    usablePatterns.set(pattern, usable);
+  }
+  return usable;
 }

@@ -1,54 +1,52 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { emitValidators, operationsOf } from '../../../generator/emit/validators/index.ts';
+import { emitValidators, operationsOf, requestSchemas } from '../../../generator/emit/validators/index.ts';
 import { operationKey } from '../../../generator/emit/validators/schema.ts';
 import { loadSpecs } from '../../../generator/load/index.ts';
-import type { ValidationIssue } from '../../../templates/runtime/validation.ts';
+import type { RequestSchemaTable } from '../../../templates/runtime/request-schema.ts';
+import { requestValidator } from '../../../templates/runtime/validation.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const corpus = resolve(repoRoot, '../shared/corpus/openapi');
 
-describe.skipIf(!existsSync(corpus))('validators for the public corpus', () => {
-  it('compile for every operation into a module that checks requests without throwing', async () => {
+describe.skipIf(!existsSync(corpus))('request schemas for the public corpus', () => {
+  it('emit as data for every operation with something to check, and each compiles and checks a request', async () => {
     const { model } = await loadSpecs(corpus, { keepGoing: true });
     const operations = operationsOf(model);
     expect(operations.length).toBeGreaterThan(900);
 
+    const start = performance.now();
+    const [js] = await emitValidators(model);
+    console.log(`request schemas: ${operations.length} operations, ${js!.contents.length} bytes in ${(performance.now() - start).toFixed(0)} ms`);
+
     const outDir = await mkdtemp(join(tmpdir(), 'validators-corpus-'));
     try {
-      const runtime = await Promise.all(
-        ['validation', 'errors'].map(async (name) => {
-          const source = await readFile(join(repoRoot, `templates/runtime/${name}.ts`), 'utf8');
-          const js = ts.transpileModule(source, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } });
-          return { path: `dist/runtime/${name}.js`, contents: js.outputText };
-        }),
-      );
-      for (const file of [...runtime, ...(await emitValidators(model))]) {
-        await mkdir(dirname(join(outDir, file.path)), { recursive: true });
-        await writeFile(join(outDir, file.path), file.contents);
-      }
-      // Plain Node imports the corpus-sized module in a fraction of the time the test runner's transform takes.
-      const probe = `import { validators } from ${JSON.stringify(pathToFileURL(join(outDir, 'dist/validators.js')).href)};
-        const issues = Object.fromEntries(Object.entries(validators).map(([key, validate]) => [key, validate({})]));
-        process.stdout.write(JSON.stringify(issues));`;
-      const child = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-      expect(child.stderr).toBe('');
-      const issuesByKey = JSON.parse(child.stdout) as Record<string, ValidationIssue[]>;
-      expect(Object.keys(issuesByKey)).toEqual(operations.map(operationKey));
+      await writeFile(join(outDir, 'validators.js'), js!.contents);
+      const { validators } = (await import(pathToFileURL(join(outDir, 'validators.js')).href)) as { validators: RequestSchemaTable };
+      expect(Object.keys(validators)).toEqual([...requestSchemas(model).keys()]);
+
+      let checked = 0;
       for (const operation of operations) {
-        const issues = issuesByKey[operationKey(operation)]!;
+        const validator = requestValidator(validators, operation.method, operation.path);
         const bodyRequired = operation.body?.kind === 'json' && operation.body.required;
-        expect(issues.some((issue) => issue.path === 'data' && issue.message === 'required')).toBe(bodyRequired);
-        for (const parameter of operation.pathParams.filter((candidate) => candidate.required)) {
-          expect(issues).toContainEqual({ path: parameter.name, message: 'required' });
+        const requiredPathParams = operation.pathParams.filter((candidate) => candidate.required);
+        if (validator === undefined) {
+          // Only an operation without body and parameters goes unchecked.
+          expect(operation.body?.kind === 'json' || operation.pathParams.length + operation.queryParams.length + operation.headerParams.length > 0, operationKey(operation)).toBe(false);
+          continue;
         }
+        // Compiling runs ajv in strict mode: an emitted schema ajv would not accept fails here.
+        const issues = validator({});
+        expect(issues.some((issue) => issue.path === 'data' && issue.message === 'required')).toBe(bodyRequired);
+        for (const parameter of requiredPathParams) expect(issues).toContainEqual({ path: parameter.name, message: 'required' });
+        checked += 1;
       }
+      expect(checked).toBeGreaterThan(900);
     } finally {
       await rm(outDir, { recursive: true, force: true });
     }

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import ts from 'typescript';
 import { emitValidators } from '../../../generator/emit/validators/index.ts';
-import type { ValidationIssue, ValidatorTable } from '../../../templates/runtime/validation.ts';
-import { validateRequest } from '../../../templates/runtime/validation.ts';
+import type { RequestSchemaTable } from '../../../templates/runtime/request-schema.ts';
+import type { RequestValidator, ValidationIssue } from '../../../templates/runtime/validation.ts';
+import { requestValidator, validateRequest } from '../../../templates/runtime/validation.ts';
 import { UsageError } from '../../../templates/runtime/errors.ts';
 import { arr, int, modelOf, obj, operation, str } from './fixture.ts';
 
@@ -39,44 +39,51 @@ const model = modelOf(
     },
   }),
   operation('post', DEPOSIT, { body: { kind: 'json', required: true, schema: obj({ code: [true, arr(str())] }) } }),
+  // Nothing to check: no schema is emitted for it.
+  operation('get', 'v3/certificates'),
 );
 
 let outDir: string;
-let validators: ValidatorTable;
+let validators: RequestSchemaTable;
 let emittedSource: string;
 
 beforeAll(async () => {
   outDir = await mkdtemp(join(tmpdir(), 'validators-'));
-  // The generated module imports the runtime's validation helpers (which import its errors) next to it.
-  const runtime = await Promise.all(
-    ['validation', 'errors'].map(async (name) => {
-      const source = await readFile(new URL(`../../../templates/runtime/${name}.ts`, import.meta.url), 'utf8');
-      const js = ts.transpileModule(source, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } });
-      return { path: `dist/runtime/${name}.js`, contents: js.outputText };
-    }),
-  );
-  const files = [...runtime, ...(await emitValidators(model))];
-  for (const file of files) {
+  for (const file of await emitValidators(model)) {
     await mkdir(dirname(join(outDir, file.path)), { recursive: true });
     await writeFile(join(outDir, file.path), file.contents);
   }
-  emittedSource = files.find((file) => file.path === 'dist/validators.js')!.contents;
-  ({ validators } = (await import(pathToFileURL(join(outDir, 'dist/validators.js')).href)) as { validators: ValidatorTable });
+  emittedSource = await readFile(join(outDir, 'dist/validators.js'), 'utf8');
+  // The emitted module is plain data: it imports nothing, so it loads on its own.
+  ({ validators } = (await import(pathToFileURL(join(outDir, 'dist/validators.js')).href)) as { validators: RequestSchemaTable });
 });
 
 afterAll(async () => {
   await rm(outDir, { recursive: true, force: true });
 });
 
+function validatorOf(method: string, path: string): RequestValidator {
+  const validator = requestValidator(validators, method, path);
+  if (validator === undefined) throw new Error(`no schema for ${method} ${path}`);
+  return validator;
+}
+
 function upload(data: unknown): ValidationIssue[] {
-  return validators[`post ${UPLOAD}`]!({ data, pathParams: { stock_id: '98065001' } });
+  return validatorOf('post', UPLOAD)({ data, pathParams: { stock_id: '98065001' } });
 }
 
 const lines = (issues: ValidationIssue[]): string[] => issues.map((issue) => `${issue.path}: ${issue.message}`);
 
-describe('emitted request validators', () => {
-  it('key one validator per operation by method and path template', () => {
+describe('emitted request schemas, compiled by the runtime', () => {
+  it('key one frozen schema per operation with something to check, by method and path template', () => {
     expect(Object.keys(validators)).toEqual([`get ${UPLOAD}`, `post ${UPLOAD}`, `post ${DEPOSIT}`]);
+    expect(Object.isFrozen(validators)).toBe(true);
+    expect(requestValidator(validators, 'get', 'v3/certificates')).toBeUndefined();
+    expect(requestValidator(validators, 'get', 'toString')).toBeUndefined();
+  });
+
+  it('compile each schema once, on first use', () => {
+    expect(requestValidator(validators, 'POST', `/${DEPOSIT}`)).toBe(requestValidator(validators, 'post', DEPOSIT));
   });
 
   it('accept a request that follows the spec', () => {
@@ -110,7 +117,7 @@ describe('emitted request validators', () => {
     expect(lines(upload({ upload_request_no: 7 }))).toEqual(['upload_request_no: must be a string']);
     expect(upload({ upload_request_no: '1', remark: null })).toEqual([]);
     expect(lines(upload('not json'))).toEqual(['data: must be an object']);
-    expect(lines(validators[`post ${UPLOAD}`]!({ pathParams: { stock_id: '1' } }))).toEqual(['data: required']);
+    expect(lines(validatorOf('post', UPLOAD)({ pathParams: { stock_id: '1' } }))).toEqual(['data: required']);
   });
 
   it('check RFC 3339 times on the wire form, so a Date passes', () => {
@@ -131,7 +138,7 @@ describe('emitted request validators', () => {
   });
 
   it('check path, query and header parameters as text, header names case-insensitively', () => {
-    const list = validators[`get ${UPLOAD}`]!;
+    const list = validatorOf('get', UPLOAD);
     const ok = { pathParams: { stock_id: '98065001' }, params: { limit: 10 }, headers: { 'wechatpay-serial': 'PUB_KEY_ID_1' } };
     expect(list(ok)).toEqual([]);
     expect(list({ ...ok, headers: { 'WECHATPAY-SERIAL': 'x' } })).toEqual([]);
@@ -144,15 +151,23 @@ describe('emitted request validators', () => {
     expect(lines(list({ headers: ok.headers }))).toEqual(['stock_id: required', 'params.limit: required']);
   });
 
-  it('emit a self-contained, deterministic module', async () => {
-    expect(emittedSource).not.toMatch(/\brequire\(|from ["']ajv/);
+  it('emit a deterministic data module, one compact JSON line per operation, typed by the runtime', async () => {
+    expect(emittedSource).not.toMatch(/\bimport\b|\brequire\(/);
+    const tableLines = emittedSource.split('\n').filter((line) => line.startsWith('"'));
+    expect(tableLines).toHaveLength(3);
+    expect(tableLines[2]).toBe(
+      `"post ${DEPOSIT}":{"type":"object","properties":{"data":{"type":"object","properties":{"code":{"type":"array","items":{"type":"string"}}},"required":["code"]}},"required":["data"]}`,
+    );
     const again = await emitValidators(model);
     expect(again.find((file) => file.path === 'dist/validators.js')!.contents).toBe(emittedSource);
+    expect(again.find((file) => file.path === 'dist/validators.d.ts')!.contents).toContain(
+      "import type { RequestSchemaTable } from './runtime/request-schema.js';\n",
+    );
   });
 
   it('emit a module for a model without operations', async () => {
     const [js] = await emitValidators({ endpoints: [] });
-    expect(js!.contents).toContain('export const validators = Object.freeze({\n\n});');
+    expect(js!.contents).toContain('export const validators = Object.freeze({});');
   });
 });
 

@@ -53,11 +53,12 @@ describe('AEAD_AES_256_GCM', () => {
     ['non-base64 characters', { ...sealed, ciphertext: `${sealed.ciphertext.slice(0, 8)}!${sealed.ciphertext.slice(9)}` }],
   ])('rejects %s with a VerificationError', (_what, envelope) => {
     expect(() => aesGcmDecrypt(envelope, secret)).toThrow(VerificationError);
+    expect(() => aesGcmDecrypt(envelope, secret)).toThrow(expect.objectContaining({ reason: 'decryption-failed' }));
   });
 
   it('rejects another APIv3 key with a VerificationError', () => {
     const otherKey = randomBytes(24).toString('base64');
-    expect(() => aesGcmDecrypt(sealed, otherKey)).toThrow(VerificationError);
+    expect(() => aesGcmDecrypt(sealed, otherKey)).toThrow(expect.objectContaining({ name: 'VerificationError', reason: 'decryption-failed' }));
   });
 
   it('rejects a key that is not 32 bytes with a UsageError that does not echo the key', () => {

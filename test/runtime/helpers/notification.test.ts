@@ -135,6 +135,7 @@ describe('verifyNotification', () => {
     });
     const error = failure(() => verifyNotification({ headers, body }, { certs, secret }, now));
     expect(error).toBeInstanceOf(VerificationError);
+    expect((error as VerificationError).reason).toBe('decryption-failed');
     expect((error as VerificationError).requestId).toBe('08F78BB5AF0610D302A0C1F7041A8B1D');
     expect((error as VerificationError).body.toString('utf8')).toBe(body);
     expect((error as Error).message).not.toContain(secret);
@@ -144,6 +145,7 @@ describe('verifyNotification', () => {
     const { headers, body } = deliver();
     const error = failure(() => verifyNotification({ headers, body }, { certs, secret: randomBytes(24).toString('base64') }, now));
     expect(error).toBeInstanceOf(VerificationError);
+    expect((error as VerificationError).reason).toBe('decryption-failed');
   });
 
   it('rejects malformed input with a UsageError', () => {

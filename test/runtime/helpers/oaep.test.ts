@@ -55,6 +55,7 @@ describe('RSA-OAEP (SHA-1) sensitive fields', () => {
     const damaged = Buffer.from(oaepEncrypt(name, publicKey), 'base64');
     damaged[10] = (damaged[10] ?? 0) ^ 0xff;
     expect(() => oaepDecrypt(damaged.toString('base64'), privateKey)).toThrow(VerificationError);
+    expect(() => oaepDecrypt(damaged.toString('base64'), privateKey)).toThrow(expect.objectContaining({ reason: 'decryption-failed' }));
   });
 
   it('offers no PKCS#1 v1.5 encryption: the output does not open as v1.5', () => {
