@@ -310,7 +310,9 @@ function parsePublicKey(input: unknown, label: string, id: string): KeyObject {
   try {
     if (!pem.includes('CERTIFICATE')) return createPublicKey(pem);
     const certificate = new X509Certificate(pem);
-    if (certificate.serialNumber.toUpperCase() !== id.toUpperCase()) {
+    // Serials are integers: case and leading zeros do not matter.
+    const canonical = (serial: string): string => serial.toUpperCase().replace(/^0+(?=.)/, '');
+    if (canonical(certificate.serialNumber) !== canonical(id)) {
       throw new UsageError(`${label} holds the certificate with serial ${certificate.serialNumber}: the key must be its serial`);
     }
     return certificate.publicKey;

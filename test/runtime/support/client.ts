@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { createClientClass, type ClientOptions, type UntypedEndpoint } from '../../../templates/runtime/index.ts';
 import type { OperationTable } from '../../../templates/runtime/operations.ts';
+import type { RequestSchemaTable } from '../../../templates/runtime/request-schema.ts';
 import type { Paths, Wechatpay as Endpoints } from '../fixtures/openapi.d.ts';
 import type { TestKeys } from './server.ts';
 
@@ -42,3 +43,39 @@ export async function readStream(stream: Readable): Promise<string> {
   for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
   return Buffer.concat(chunks).toString('utf8');
 }
+
+/** Request schemas for some of `testOperations`, as the generator emits them. */
+export const testSchemas: RequestSchemaTable = Object.freeze({
+  'post v3/marketing/busifavor/stocks/{stock_id}/couponcodes': {
+    type: 'object',
+    properties: {
+      data: {
+        type: 'object',
+        properties: {
+          coupon_code_list: { type: 'array', items: { type: 'string', maxLength: 32 }, maxItems: 200 },
+          upload_request_no: { type: 'string', maxLength: 128 },
+          result: { type: 'string', enum: ['SUCCESS', 'DUPLICATE', 'FAIL'] },
+        },
+        required: ['upload_request_no'],
+      },
+      pathParams: { type: 'object', properties: { stock_id: { type: 'string', maxLength: 20 } }, required: ['stock_id'] },
+    },
+    required: ['data'],
+  },
+  'get v3/things/{id}': {
+    type: 'object',
+    properties: {
+      pathParams: { type: 'object', properties: { id: { type: 'string', pattern: '^T\\d+$' } }, required: ['id'] },
+      params: { type: 'object', properties: { limit: { type: 'string', format: 'wire-integer' } }, required: ['limit'] },
+    },
+  },
+  'post v3/things/{id}': {
+    type: 'object',
+    properties: {
+      data: { type: 'object', properties: { name: { type: 'string' } } },
+      headers: { type: 'object', properties: { 'wechatpay-serial': { type: 'string' } }, required: ['wechatpay-serial'] },
+    },
+  },
+});
+
+export const ValidatedWechatpay = createClientClass<Endpoints, Paths>(testOperations, testSchemas);
