@@ -1,0 +1,115 @@
+/**
+ * Package quality of `generated/`: publint finds nothing to fix, and a strict consumer compiles
+ * against the published declarations with TypeScript's compiler API, where each `@ts-expect-error`
+ * line in the consumer fails for the reason its comment names. (attw and the TypeScript 6 / 7 compiles
+ * run in `.ci/checks/package.sh`.)
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { publint } from 'publint';
+import { formatMessage } from 'publint/utils';
+import ts from 'typescript';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const packageDir = join(repoRoot, 'generated');
+const consumerDir = join(repoRoot, 'test/package/consumer');
+const consumerFile = join(consumerDir, 'index.ts');
+const packageBuilt = existsSync(join(packageDir, 'package.json')) && existsSync(join(packageDir, 'dist/index.d.ts'));
+
+describe.skipIf(!packageBuilt)('the generated package', () => {
+  it('passes publint with no errors or warnings', async () => {
+    const { messages, pkg } = await publint({ pkgDir: packageDir, level: 'warning', pack: 'npm' });
+    const problems = messages.map((message) => `${message.type}: ${formatMessage(message, pkg, { color: false }) ?? message.code}`);
+    expect(problems).toEqual([]);
+  });
+});
+
+/** `// @ts-expect-error` lines of the consumer: the 0-based line they guard and the names the error must mention. */
+interface ExpectedError {
+  line: number;
+  names: string[];
+  comment: string;
+}
+
+function expectedErrors(text: string): ExpectedError[] {
+  const expected: ExpectedError[] = [];
+  text.split('\n').forEach((line, index) => {
+    const directive = /\/\/ @ts-expect-error (.*)$/.exec(line);
+    if (!directive) return;
+    const comment = directive[1]!;
+    expected.push({ line: index + 1, names: [...comment.matchAll(/`([^`]+)`/g)].map((match) => match[1]!), comment });
+  });
+  return expected;
+}
+
+function describeDiagnostic(diagnostic: ts.Diagnostic): string {
+  const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
+  if (!diagnostic.file || diagnostic.start === undefined) return message;
+  const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
+  return `${diagnostic.file.fileName}:${line + 1}:${character + 1}: TS${diagnostic.code}: ${message}`;
+}
+
+describe.skipIf(!packageBuilt)('a strict consumer compiled with TypeScript 5.9', () => {
+  let options: ts.CompilerOptions;
+  let program: ts.Program;
+  const consumerText = readFileSync(consumerFile, 'utf8');
+
+  beforeAll(() => {
+    const parsed = ts.getParsedCommandLineOfConfigFile(join(consumerDir, 'tsconfig.json'), {}, {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+        throw new Error(describeDiagnostic(diagnostic));
+      },
+    });
+    if (!parsed) throw new Error('test/package/consumer/tsconfig.json did not parse');
+    expect(parsed.errors.map(describeDiagnostic)).toEqual([]);
+    options = parsed.options;
+    program = ts.createProgram({ rootNames: parsed.fileNames, options });
+  });
+
+  it('resolves the package by name through its exports to the emitted declarations', () => {
+    const resolved = ts.resolveModuleName('@wechatpay-sdk/apiv3', consumerFile, options, ts.sys).resolvedModule;
+    expect(resolved?.resolvedFileName).toBe(join(packageDir, 'dist/index.d.ts'));
+    expect(resolved?.isExternalLibraryImport).toBe(true);
+  });
+
+  it('compiles without a diagnostic, the package declarations included (skipLibCheck off)', () => {
+    expect(options.skipLibCheck).toBe(false);
+    expect(ts.getPreEmitDiagnostics(program).map(describeDiagnostic)).toEqual([]);
+  });
+
+  it('fails on each @ts-expect-error line, for the named reason, once the directives are removed', () => {
+    const expected = expectedErrors(consumerText);
+    expect(expected.length).toBeGreaterThanOrEqual(8);
+    // Same line count: the directive becomes a plain comment.
+    const withoutDirectives = consumerText.replaceAll('// @ts-expect-error ', '// expected error: ');
+    const host = ts.createCompilerHost(options);
+    const readSource = host.getSourceFile.bind(host);
+    host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) =>
+      resolve(fileName) === consumerFile
+        ? ts.createSourceFile(fileName, withoutDirectives, languageVersion, true)
+        : readSource(fileName, languageVersion, onError, shouldCreate);
+    // The old program lends its parsed lib and package files; only the consumer is checked anew.
+    const stripped = ts.createProgram({ rootNames: program.getRootFileNames(), options, host, oldProgram: program });
+    // The declarations were checked above; only the consumer's own diagnostics are of interest here.
+    const source = stripped.getSourceFile(consumerFile)!;
+    const diagnostics = [...stripped.getSyntacticDiagnostics(source), ...stripped.getSemanticDiagnostics(source)];
+
+    const byLine = new Map<number, string[]>();
+    for (const diagnostic of diagnostics) {
+      const { line } = source.getLineAndCharacterOfPosition(diagnostic.start!);
+      const span = source.text.slice(diagnostic.start!, diagnostic.start! + (diagnostic.length ?? 0));
+      byLine.set(line, [...(byLine.get(line) ?? []), `${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')} [at ${span}]`]);
+    }
+    expect([...byLine.keys()].sort((a, b) => a - b)).toEqual(expected.map((error) => error.line));
+    for (const error of expected) {
+      const reported = byLine.get(error.line)!.join(' | ');
+      expect(
+        error.names.some((name) => reported.includes(`'${name}'`) || reported.includes(`[at ${name}]`)),
+        `line ${error.line + 1} (${error.comment}) reported: ${reported}`,
+      ).toBe(true);
+    }
+  });
+});
