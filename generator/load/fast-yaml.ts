@@ -1,4 +1,4 @@
-import type { YMap, YNode, YPair, YScalar, YSeq } from './yaml-tree.ts';
+import type { YMap, YNode, YScalar, YSeq } from './yaml-tree.ts';
 
 /**
  * A parser for the block-style YAML subset the spec files are written in: block mappings and

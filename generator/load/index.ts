@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathSegments } from '../model/naming.ts';
-import { HTTP_METHODS, type ApiModel, type Diagnostic, type Endpoint, type HttpMethod, type Operation } from '../model/types.ts';
+import { HTTP_METHODS, type ApiModel, type Diagnostic, type Endpoint, type Operation } from '../model/types.ts';
 import { FileStore } from './files.ts';
 import { OperationLoader } from './operation.ts';
 import { compareText, Reporter } from './report.ts';
