@@ -19,6 +19,7 @@ import { formatDeclarations, MemberComments } from './format.ts';
 import { operationDeclarations } from './operation.ts';
 import { isIdentifier, memberName, quote } from './schema.ts';
 
+/** Where the declarations go, relative to the package root. */
 export const TYPES_FILE = 'dist/openapi.d.ts';
 
 /** The namespace every segment namespace lives in. */

@@ -133,6 +133,12 @@ describe('namespace and member names', () => {
     ).toBe(true);
   });
 
+  it('reports a segment that would shadow a type the declarations use', async () => {
+    await expect(emitted(model(get('v3/bill/date/summary')))).rejects.toThrow(
+      "spec/test.yaml:1:1: error UNREPRESENTABLE_SEGMENT URL segment 'date' would shadow the type Date",
+    );
+  });
+
   it('reports two segments that give one name at the spec file', async () => {
     await expect(emitted(model(get('v3/a/sub-merchants'), get('v3/a/subMerchants')))).rejects.toThrow(
       "spec/test.yaml:1:1: error UNREPRESENTABLE_SEGMENT URL segments 'sub-merchants' and 'subMerchants' give the same name SubMerchants",
