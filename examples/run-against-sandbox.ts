@@ -50,8 +50,9 @@ async function stop(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-async function runApp(clientConfigFile: string): Promise<number> {
+async function runApp(clientConfigFile: string, running: Set<ChildProcess>): Promise<number> {
   const app = spawn(process.execPath, ['--import', 'tsx', join('examples', 'src', 'main.ts'), clientConfigFile], { cwd: REPO_ROOT, stdio: 'inherit' });
+  running.add(app);
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
@@ -76,9 +77,12 @@ async function main(): Promise<number> {
   sandbox.stderr?.on('data', (chunk: Buffer) => {
     output.text += chunk.toString('utf8');
   });
-  // Ctrl-C still stops the sandbox and removes the keys.
+  const running = new Set<ChildProcess>([sandbox]);
+  // An interrupted run still stops its processes and removes the keys.
   const interrupted = (): void => {
-    void stop(sandbox).finally(() => rm(keyDir, { recursive: true, force: true }).finally(() => process.exit(130)));
+    void Promise.all([...running].map(stop))
+      .finally(() => rm(keyDir, { recursive: true, force: true }))
+      .finally(() => process.exit(130));
   };
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
@@ -86,7 +90,7 @@ async function main(): Promise<number> {
     await waitUntilReady(sandbox, output);
     const url = /listening on (\S+)/.exec(output.text)?.[1] ?? '?';
     console.log(`sandbox ready at ${url}`);
-    return await runApp(join(keyDir, 'client.json'));
+    return await runApp(join(keyDir, 'client.json'), running);
   } catch (error) {
     if (!(error instanceof SandboxNotReady)) throw error;
     console.error(`sandbox did not start: ${error.message}\n${output.text.trim()}`);
