@@ -3,7 +3,7 @@ import type { ArraySchema, NumberSchema, ObjectSchema, Property, Schema, StringS
 import type { FileStore } from './files.ts';
 import type { Reporter } from './report.ts';
 import type { SpecFile } from './source.ts';
-import { didYouMean } from './suggest.ts';
+import { closest, didYouMean } from './suggest.ts';
 import { toPlain, type YMap, type YNode, type YPair, type YScalar } from './yaml-tree.ts';
 
 const CONSTRAINT_KEYS = ['minLength', 'maxLength', 'pattern', 'minItems', 'maxItems', 'minimum', 'maximum'] as const;
@@ -30,7 +30,8 @@ interface View {
   /** Every key except `$ref`, `allOf`, `properties`, `required`; a later writer wins. */
   keys: Map<string, Entry>;
   /** In spec order; `pair.key` is the property name. */
-  properties: Map<string, Entry> | undefined;
+  /** Every `allOf` part that defines a name contributes an entry; they are merged when built. */
+  properties: Map<string, Entry[]> | undefined;
   required: Set<string>;
   definition?: string;
   /** An unresolved or cyclic `$ref`: built as `unknown`. */
@@ -192,21 +193,21 @@ export class SchemaResolver {
     return merged;
   }
 
-  private properties(file: SpecFile, pair: YPair): Map<string, Entry> | undefined {
+  private properties(file: SpecFile, pair: YPair): Map<string, Entry[]> | undefined {
     const value = pair.value;
     if (value.kind === 'scalar' && value.value === null) return undefined;
     if (value.kind !== 'map') {
       this.reporter.error(file, value.offset, 'INVALID_VALUE', '`properties` must be a mapping of property names to schemas');
       return undefined;
     }
-    const result = new Map<string, Entry>();
+    const result = new Map<string, Entry[]>();
     for (const property of value.pairs) {
       if (/\s/.test(property.key)) {
         this.reporter.error(file, property.keyOffset, 'INVALID_PROPERTY_NAME', `property name \`${property.key}\` contains a space; the property is left out`);
         continue;
       }
       if (result.has(property.key)) this.reporter.error(file, property.keyOffset, 'DUPLICATE_KEY', `duplicate property \`${property.key}\`; the last one wins`);
-      result.set(property.key, { file, pair: property });
+      result.set(property.key, [{ file, pair: property }]);
     }
     return result;
   }
@@ -237,7 +238,7 @@ export class SchemaResolver {
       const names = misplaced.map((pair) => `\`${pair.key}\``).join(', ');
       this.reporter.error(file, first.keyOffset, 'MISPLACED_PROPERTIES', `${names} ${misplaced.length === 1 ? 'is' : 'are'} written beside \`type: object\`; indent ${misplaced.length === 1 ? 'it' : 'them'} under \`properties\` (read as properties)`);
       own.properties ??= new Map();
-      for (const pair of misplaced) own.properties.set(pair.key, { file, pair });
+      for (const pair of misplaced) own.properties.set(pair.key, [{ file, pair }]);
     }
     for (const pair of unknown) {
       if (misplaced.includes(pair)) continue;
@@ -296,18 +297,21 @@ export class SchemaResolver {
       return undefined;
     }
     if ((TYPES as readonly string[]).includes(node.value)) return node.value;
-    this.reporter.error(entry.file, node.offset, 'UNKNOWN_TYPE', `unknown type ${JSON.stringify(node.value)}${didYouMean(node.value, TYPES)}`);
-    return undefined;
+    // A near miss (`int`, `stringde`) is read as the type it was meant to be, so one typo costs one diagnostic, not a member.
+    const meant = closest(node.value, TYPES);
+    const reading = meant === undefined ? '' : `; read as \`${meant}\``;
+    this.reporter.error(entry.file, node.offset, 'UNKNOWN_TYPE', `unknown type ${JSON.stringify(node.value)}${reading}`);
+    return meant;
   }
 
   private propertyList(view: View): Property[] {
     const sensitive = this.sensitiveNames(view);
-    return [...(view.properties?.values() ?? [])].map(({ file, pair }) => {
-      const schema = this.schema(file, pair.value);
+    return [...(view.properties ?? [])].map(([name, entries]) => {
+      const schema = entries.map(({ file, pair }) => this.schema(file, pair.value)).reduce(mergeSchemas);
       return {
-        name: pair.key,
-        required: view.required.has(pair.key),
-        schema: sensitive?.includes(pair.key) ? { ...schema, sensitive: true } : schema,
+        name,
+        required: view.required.has(name),
+        schema: sensitive?.includes(name) ? { ...schema, sensitive: true } : schema,
       };
     });
   }
@@ -395,10 +399,31 @@ function mergeInto(target: View, source: View): void {
   for (const [key, entry] of source.keys) target.keys.set(key, entry);
   if (source.properties) {
     target.properties ??= new Map();
-    for (const [name, entry] of source.properties) target.properties.set(name, entry);
+    for (const [name, entries] of source.properties) target.properties.set(name, [...(target.properties.get(name) ?? []), ...entries]);
   }
   for (const name of source.required) target.required.add(name);
   target.broken ||= source.broken;
+}
+
+/**
+ * Two `allOf` parts that both define a property both apply: object members merge recursively
+ * (earlier order first, a later part's keys winning); any other pair keeps the later schema.
+ */
+function mergeSchemas(earlier: Schema, later: Schema): Schema {
+  if (earlier.kind !== 'object' || later.kind !== 'object') return later;
+  const members = new Map((earlier.properties ?? []).map((property) => [property.name, property]));
+  for (const property of later.properties ?? []) {
+    const prior = members.get(property.name);
+    members.set(
+      property.name,
+      prior
+        ? { name: property.name, required: prior.required || property.required, schema: mergeSchemas(prior.schema, property.schema) }
+        : property,
+    );
+  }
+  const merged: Schema = { ...earlier, ...later, constraints: { ...earlier.constraints, ...later.constraints } };
+  if (earlier.properties || later.properties) merged.properties = [...members.values()];
+  return merged;
 }
 
 function inferType(view: View): string | undefined {

@@ -30,18 +30,19 @@ describe('loadSpecs diagnostics', () => {
     expect(operation(result, 'v3/tagged', 'post').tags).toEqual(['资金']);
   });
 
-  it('UNKNOWN_TYPE: type typos get a suggestion and degrade to `unknown`', async () => {
+  it('UNKNOWN_TYPE: a near-miss type is read as the type it was meant to be; anything else degrades to `unknown`', async () => {
     const result = await load({
-      'v3/types.yaml': getReturning('type: object', 'properties:', '  a:', '    type: stringde', '  b:', "    type: 'string '", '  c:', '    type: int'),
+      'v3/types.yaml': getReturning('type: object', 'properties:', '  a:', '    type: stringde', '  b:', "    type: 'string '", '  c:', '    type: int', '  d:', '    type: dictionary'),
     });
     expect(printed(result)).toEqual([
-      'v3/types.yaml:8:19: error UNKNOWN_TYPE unknown type "stringde"; did you mean `string`?',
-      'v3/types.yaml:10:19: error UNKNOWN_TYPE unknown type "string "; did you mean `string`?',
-      'v3/types.yaml:12:19: error UNKNOWN_TYPE unknown type "int"; did you mean `integer`?',
+      'v3/types.yaml:8:19: error UNKNOWN_TYPE unknown type "stringde"; read as `string`',
+      'v3/types.yaml:10:19: error UNKNOWN_TYPE unknown type "string "; read as `string`',
+      'v3/types.yaml:12:19: error UNKNOWN_TYPE unknown type "int"; read as `integer`',
+      'v3/types.yaml:14:19: error UNKNOWN_TYPE unknown type "dictionary"',
     ]);
     const response = operation(result, 'v3/types', 'get').response;
     const kinds = response.kind === 'json' && response.schema.kind === 'object' ? response.schema.properties?.map((property) => property.schema.kind) : [];
-    expect(kinds).toEqual(['unknown', 'unknown', 'unknown']);
+    expect(kinds).toEqual(['string', 'string', 'number', 'unknown']);
   });
 
   it('ARRAY_WITHOUT_ITEMS: a warning even without keepGoing; the array has no items', async () => {

@@ -118,6 +118,47 @@ describe('loadSpecs model', () => {
     expect(result.diagnostics).toEqual([]);
   });
 
+  it('flattens allOf deeply: an object property defined by two parts keeps the members of both', async () => {
+    const result = await load({
+      'definitions/Stock.yaml': lines(
+        'StockBase:',
+        '  type: object',
+        '  properties:',
+        '    rule:',
+        '      type: object',
+        '      required: [max_coupons]',
+        '      properties:',
+        '        max_coupons:',
+        '          type: integer',
+        '        note:',
+        '          type: string',
+        'Stock:',
+        '  allOf:',
+        '    - $ref: "#StockBase"',
+        '    - type: object',
+        '      properties:',
+        '        rule:',
+        '          type: object',
+        '          properties:',
+        '            combine_use:',
+        '              type: boolean',
+        '            note:',
+        '              type: string',
+        '              description: later part',
+      ),
+      'v3/stock.yaml': lines('get:', '  parameters: []', '  responses:', '    200:', '      schema:', "        $ref: '../definitions/Stock.yaml#Stock'"),
+    });
+    expect(result.diagnostics).toEqual([]);
+    const response = operation(result, 'v3/stock', 'get').response;
+    const [rule] = props(response.kind === 'json' ? response.schema : undefined) ?? [];
+    expect(rule?.name).toBe('rule');
+    expect(props(rule?.schema)?.map((property) => [property.name, property.required, property.schema.kind, property.schema.description])).toEqual([
+      ['max_coupons', true, 'number', undefined],
+      ['note', false, 'string', 'later part'],
+      ['combine_use', false, 'boolean', undefined],
+    ]);
+  });
+
   it('reads operation fields: summary, doc links, tags, deprecation date as text, baseURL, error codes', async () => {
     const result = await load({
       'v3/bill/tradebill.yaml': lines(
