@@ -93,6 +93,7 @@ export function emitPackageFiles(model: ApiModel, info: { name: string; version:
     name: info.name,
     version: info.version,
     description,
+    ajvRange: rootPackage.devDependencies.ajv,
     axiosRange: rootPackage.dependencies.axios,
   });
   return [

@@ -1,0 +1,2 @@
+import type { OperationTable } from './runtime/operations.js';
+export declare const operations: OperationTable;
