@@ -4,7 +4,8 @@
  * line in the consumer fails for the reason its comment names. (attw and the TypeScript 6 / 7 compiles
  * run in `.ci/checks/package.sh`.)
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { publint } from 'publint';
@@ -23,6 +24,25 @@ describe.skipIf(!packageBuilt)('the generated package', () => {
     const { messages, pkg } = await publint({ pkgDir: packageDir, level: 'warning', pack: 'npm' });
     const problems = messages.map((message) => `${message.type}: ${formatMessage(message, pkg, { color: false }) ?? message.code}`);
     expect(problems).toEqual([]);
+  });
+
+  it('declares every package its files import (hoisting in this repository would hide a missing one)', () => {
+    const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+    const declared = new Set([...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})]);
+    const builtins = new Set(builtinModules);
+    const undeclared: string[] = [];
+    const files = readdirSync(join(packageDir, 'dist'), { recursive: true, encoding: 'utf8' }).filter((file) => /\.(js|d\.ts)$/.test(file));
+    expect(files).toContain('index.js');
+    for (const file of files) {
+      const { importedFiles } = ts.preProcessFile(readFileSync(join(packageDir, 'dist', file), 'utf8'), true, true);
+      for (const { fileName: specifier } of importedFiles) {
+        if (specifier.startsWith('.') || specifier.startsWith('node:') || builtins.has(specifier)) continue;
+        // `@scope/name/sub` and `name/sub` belong to `@scope/name` and `name`.
+        const name = specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+        if (!declared.has(name)) undeclared.push(`dist/${file}: ${specifier}`);
+      }
+    }
+    expect(undeclared).toEqual([]);
   });
 });
 
