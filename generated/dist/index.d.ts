@@ -1,3 +1,4 @@
+/// <reference types="node" />
 import type { ClientConstructor } from './runtime/index.js';
 import type { Wechatpay as Endpoints, Paths } from './openapi.js';
 export * from './runtime/index.js';

@@ -112,6 +112,8 @@ function emitEntry(): EmittedFile[] {
     {
       path: 'dist/index.d.ts',
       contents: [
+        // The declarations use Buffer, KeyObject and ReadStream; TypeScript 6+ no longer loads @types/node unasked.
+        `/// <reference types="node" />`,
         `import type { ClientConstructor } from './runtime/index.js';`,
         `import type { Wechatpay as Endpoints, Paths } from './openapi.js';`,
         `export * from './runtime/index.js';`,
