@@ -8,7 +8,9 @@ import { parseDocument } from 'yaml';
 
 const specDir = process.argv[2];
 if (!specDir) throw new Error('usage: parse-yaml.ts SPEC_DIR');
-const entries = await readdir(specDir, { recursive: true, withFileTypes: true });
+// Exactly what the generator reads: the operations under v3/ and the shared definitions.
+const folders = ['v3', 'definitions'].map((folder) => join(specDir, folder));
+const entries = (await Promise.all(folders.map((folder) => readdir(folder, { recursive: true, withFileTypes: true })))).flat();
 const files = entries.filter((entry) => entry.isFile() && entry.name.endsWith('.yaml')).map((entry) => join(entry.parentPath, entry.name));
 const texts = await Promise.all(files.map((file) => readFile(file, 'utf8')));
 let nodes = 0;
