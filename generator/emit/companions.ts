@@ -1,0 +1,30 @@
+import rootPackage from '../../package.json' with { type: 'json' };
+import type { ApiModel } from '../model/types.ts';
+import { DEFAULT_PACKAGE_NAME, emitDocs, emitPackageFiles } from './docs/index.ts';
+import type { EmittedFile } from './files.ts';
+import { emitRuntime } from './runtime/index.ts';
+import { emitValidators } from './validators/index.ts';
+
+export interface EmitterResult {
+  files: EmittedFile[];
+  /** Milliseconds per emitter. */
+  timings: Record<string, number>;
+}
+
+/** Every emitter but the types: the runtime, request schemas, docs pages and package files. */
+export async function emitCompanions(model: ApiModel): Promise<EmitterResult> {
+  const timings: Record<string, number> = {};
+  const files: EmittedFile[] = [];
+  const stages: [string, () => Promise<EmittedFile[]> | EmittedFile[]][] = [
+    ['runtime', () => emitRuntime(model)],
+    ['validators', () => emitValidators(model)],
+    ['docs', () => emitDocs(model, { packageName: DEFAULT_PACKAGE_NAME })],
+    ['package', () => emitPackageFiles(model, { name: DEFAULT_PACKAGE_NAME, version: rootPackage.version })],
+  ];
+  for (const [stage, emit] of stages) {
+    const start = performance.now();
+    files.push(...(await emit()));
+    timings[stage] = performance.now() - start;
+  }
+  return { files, timings };
+}
