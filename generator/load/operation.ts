@@ -127,17 +127,37 @@ export class OperationLoader {
     }
     const ref = item.pairs.find((pair) => pair.key === '$ref');
     if (!ref) return { file, map: item, offset: item.offset };
-    const target = this.schemas.resolveRef(file, ref.value);
+    const target = this.parameterTarget(file, ref);
     if (!target) return undefined;
-    if (target.node.kind !== 'map') {
-      this.reporter.error(file, ref.value.offset, 'INVALID_VALUE', `\`$ref\` ${target.key} is not a parameter mapping`);
-      return undefined;
-    }
     const siblings = item.pairs.filter((pair) => pair !== ref);
     const overridden = new Set(siblings.map((pair) => pair.key));
     const map: YMap = { kind: 'map', offset: target.node.offset, pairs: [...target.node.pairs.filter((pair) => !overridden.has(pair.key)), ...siblings] };
     // With sibling overrides the merged mapping mixes two files; it is attributed to the using file.
     return siblings.length > 0 ? { file, map, offset: item.offset } : { file: target.file, map, offset: target.node.offset };
+  }
+
+  /** Follows a parameter `$ref` (and any `$ref` its target holds, each relative to its own file) to a mapping. */
+  private parameterTarget(file: SpecFile, ref: YPair): { file: SpecFile; node: YMap; key: string } | undefined {
+    const seen = new Set<string>();
+    let from = file;
+    let refPair = ref;
+    for (;;) {
+      const target = this.schemas.resolveRef(from, refPair.value);
+      if (!target) return undefined;
+      if (seen.has(target.key)) {
+        this.reporter.error(file, ref.value.offset, 'REF_CYCLE', `\`$ref\` cycle through ${[...seen, target.key].join(' -> ')}`);
+        return undefined;
+      }
+      seen.add(target.key);
+      if (target.node.kind !== 'map') {
+        this.reporter.error(file, ref.value.offset, 'INVALID_VALUE', `\`$ref\` ${target.key} is not a parameter mapping`);
+        return undefined;
+      }
+      const next = target.node.pairs.find((pair) => pair.key === '$ref');
+      if (!next) return { file: target.file, node: target.node, key: target.key };
+      from = target.file;
+      refPair = next;
+    }
   }
 
   private parameterFields(source: ParameterSource): { name: string; location: ParameterLocation; required: boolean } | undefined {
