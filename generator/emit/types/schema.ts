@@ -3,7 +3,7 @@ import type { MemberComments } from './format.ts';
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-/** A member name as written in a declaration: identifiers bare, anything else single-quoted. */
+/** A member name as written in a declaration: identifiers bare, anything else quoted. */
 export function memberName(name: string): string {
   return IDENTIFIER.test(name) ? name : quote(name);
 }
@@ -12,16 +12,24 @@ export function isIdentifier(name: string): boolean {
   return IDENTIFIER.test(name);
 }
 
-/** A single-quoted TypeScript string literal. */
+/**
+ * A TypeScript string literal, quoted as prettier quotes it with `singleQuote`: single quotes
+ * unless the text holds more of them than double quotes.
+ */
 export function quote(text: string): string {
+  const quoteChar = count(text, "'") > count(text, '"') ? '"' : "'";
   const escaped = text
     .replace(/\\/g, '\\\\')
-    .replace(/'/g, "\\'")
+    .replaceAll(quoteChar, `\\${quoteChar}`)
     .replace(/\n/g, '\\n')
     .replace(/\r/g, '\\r')
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
-  return `'${escaped}'`;
+  return `${quoteChar}${escaped}${quoteChar}`;
+}
+
+function count(text: string, char: string): number {
+  return text.split(char).length - 1;
 }
 
 /** The TypeScript type of a schema, as the documented shapes spell it (plus literal unions for enums). */
