@@ -1,28 +1,29 @@
-import type { Options } from 'prettier';
+import type { Options } from "prettier";
 
 /** Fixed options, never a config file, so the output is byte-identical on every machine. */
 export const PRETTIER_OPTIONS: Options = {
   // Same output as `typescript` on these declarations, in about half the time.
-  parser: 'babel-ts',
+  parser: "babel-ts",
   printWidth: 120,
   tabWidth: 2,
   useTabs: false,
   semi: true,
   singleQuote: true,
-  quoteProps: 'preserve',
-  trailingComma: 'all',
+  quoteProps: "preserve",
+  trailingComma: "all",
   bracketSpacing: true,
-  endOfLine: 'lf',
+  endOfLine: "lf",
 };
 
 const PRINT_WIDTH = 120;
-const INDENT = '  ';
+const INDENT = "  ";
 
 /** A data-member comment standing in for its text: `/** 12 *\/` on a line of its own. */
 const PLACEHOLDER = /^\/\*\* (\d+) \*\/$/;
 
 /** `name: type;` / `'quoted-name'?: type;`, as the printer writes a property signature on one line. */
-const PROPERTY = /^([A-Za-z_$][\w$]*|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")(\??): (.*);$/;
+const PROPERTY =
+  /^([A-Za-z_$][\w$]*|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")(\??): (.*);$/;
 
 const EXPONENT = /\de\+/;
 
@@ -60,20 +61,23 @@ export class MemberComments {
  * prettier itself (loaded only then), so the result is prettier's in every case; the tests check
  * that over the whole corpus.
  */
-export async function formatDeclarations(printed: string, comments: MemberComments): Promise<string> {
+export async function formatDeclarations(
+  printed: string,
+  comments: MemberComments,
+): Promise<string> {
   const output: string[] = [];
   /** [first, end) ranges of `output` holding a top-level statement only prettier can lay out. */
   const unformatted: [number, number][] = [];
-  const lines = printed.split('\n');
+  const lines = printed.split("\n");
   let depth = 0;
   /** Where the top-level statement being laid out starts in `output`; -1 between statements. */
   let statementStart = -1;
   let statementNeedsPrettier = false;
 
   for (let index = 0; index < lines.length; index++) {
-    const text = (lines[index] ?? '').trim();
-    if (text === '') {
-      output.push('');
+    const text = (lines[index] ?? "").trim();
+    if (text === "") {
+      output.push("");
       continue;
     }
     const indent = INDENT.repeat(depth);
@@ -81,40 +85,47 @@ export async function formatDeclarations(printed: string, comments: MemberCommen
 
     const placeholder = PLACEHOLDER.exec(text);
     if (placeholder) {
-      output.push(`${indent}/** ${comments.text(placeholder[1] ?? '')} */`);
+      output.push(`${indent}/** ${comments.text(placeholder[1] ?? "")} */`);
       continue;
     }
-    if (text.startsWith('/**') || text.startsWith('*')) {
+    if (text.startsWith("/**") || text.startsWith("*")) {
       // A signature's JSDoc: prettier re-aligns the stars of its continuation lines.
-      output.push(text.startsWith('*') ? `${indent} ${text}` : `${indent}${text}`);
+      output.push(
+        text.startsWith("*") ? `${indent} ${text}` : `${indent}${text}`,
+      );
       continue;
     }
 
-    if (text.startsWith('}')) {
+    if (text.startsWith("}")) {
       depth--;
       const closing = INDENT.repeat(depth);
       const last = output.length - 1;
       const opening = output[last];
       // An empty block: `interface A {` then `}` is `interface A {}`.
-      if (opening !== undefined && opening.endsWith('{') && opening.trimStart() !== '{') {
+      if (
+        opening !== undefined &&
+        opening.endsWith("{") &&
+        opening.trimStart() !== "{"
+      ) {
         output[last] = `${opening}${text}`;
       } else {
-        statementNeedsPrettier ||= !pushLaidOut(output, closing, text);
+        if (!pushLaidOut(output, closing, text)) statementNeedsPrettier = true;
       }
     } else {
-      statementNeedsPrettier ||= !pushLaidOut(output, indent, text);
-      if (text.endsWith('{')) depth++;
+      if (!pushLaidOut(output, indent, text)) statementNeedsPrettier = true;
+      if (text.endsWith("{")) depth++;
     }
 
     if (depth === 0) {
-      if (statementNeedsPrettier) unformatted.push([statementStart, output.length]);
+      if (statementNeedsPrettier)
+        unformatted.push([statementStart, output.length]);
       statementStart = -1;
       statementNeedsPrettier = false;
     }
   }
 
   if (unformatted.length > 0) await formatWithPrettier(output, unformatted);
-  return output.join('\n');
+  return output.join("\n");
 }
 
 /**
@@ -123,7 +134,7 @@ export async function formatDeclarations(printed: string, comments: MemberCommen
  */
 function pushLaidOut(output: string[], indent: string, text: string): boolean {
   // Prettier rewrites escapes in strings and exponents in numbers (`1e+21` is `1e21`).
-  if (text.includes('\\') || EXPONENT.test(text)) {
+  if (text.includes("\\") || EXPONENT.test(text)) {
     output.push(indent + text);
     return false;
   }
@@ -136,7 +147,9 @@ function pushLaidOut(output: string[], indent: string, text: string): boolean {
     output.push(indent + text);
     return false;
   }
-  const broken = SIGNATURE_START.test(text) ? breakSignature(indent, text) : breakProperty(indent, text);
+  const broken = SIGNATURE_START.test(text)
+    ? breakSignature(indent, text)
+    : breakProperty(indent, text);
   if (broken) {
     output.push(...broken);
     return true;
@@ -153,17 +166,22 @@ function pushLaidOut(output: string[], indent: string, text: string): boolean {
 function fits(column: number, text: string): boolean | undefined {
   if (column + text.length > PRINT_WIDTH) return false;
   let wide = 0;
-  for (let index = 0; index < text.length; index++) if (text.charCodeAt(index) > 0x7e) wide++;
+  for (let index = 0; index < text.length; index++)
+    if (text.charCodeAt(index) > 0x7e) wide++;
   return column + text.length + wide <= PRINT_WIDTH ? true : undefined;
 }
 
 /** Lines prettier leaves as they are however long: nothing in them can be broken. */
 function isUnbreakable(text: string): boolean {
-  if (text.startsWith('export declare namespace ') || text.startsWith('export interface ')) {
-    return !text.includes('(') && !text.includes('<') && !text.includes("'");
+  if (
+    text.startsWith("export declare namespace ") ||
+    text.startsWith("export interface ")
+  ) {
+    return !text.includes("(") && !text.includes("<") && !text.includes("'");
   }
   const property = PROPERTY.exec(text);
-  if (property) return /^(?:[\w$.]+(?:\[\])*|'(?:[^'\\]|\\.)*')$/.test(property[3] ?? '');
+  if (property)
+    return /^(?:[\w$.]+(?:\[\])*|'(?:[^'\\]|\\.)*')$/.test(property[3] ?? "");
   const opening = /^([A-Za-z_$][\w$]*|'(?:[^'\\]|\\.)*')\??: \{$/.exec(text);
   return opening !== null;
 }
@@ -173,15 +191,18 @@ function isUnbreakable(text: string): boolean {
  * signature's indentation.
  */
 function breakSignature(indent: string, text: string): string[] | undefined {
-  const open = text.indexOf('(');
+  const open = text.indexOf("(");
   const close = matchingClose(text, open);
   if (close < 0) return undefined;
   const rest = text.slice(close);
-  if (!rest.startsWith('): ') || !rest.endsWith(';')) return undefined;
-  const parameters = splitTopLevel(text.slice(open + 1, close), ', ');
+  if (!rest.startsWith("): ") || !rest.endsWith(";")) return undefined;
+  const parameters = splitTopLevel(text.slice(open + 1, close), ", ");
   if (!parameters) return undefined;
   const inner = indent + INDENT;
-  const lines = [indent + text.slice(0, open + 1), ...parameters.map((parameter) => `${inner}${parameter},`)];
+  const lines = [
+    indent + text.slice(0, open + 1),
+    ...parameters.map((parameter) => `${inner}${parameter},`),
+  ];
   lines.push(indent + rest);
   return lines.every((line) => fits(0, line) === true) ? lines : undefined;
 }
@@ -194,22 +215,34 @@ function breakProperty(indent: string, text: string): string[] | undefined {
   const property = PROPERTY.exec(text);
   if (!property) return undefined;
   const head = `${property[1]}${property[2]}:`;
-  const type = property[3] ?? '';
+  const type = property[3] ?? "";
   const inner = indent + INDENT;
   let lines: string[] | undefined;
 
-  const union = splitTopLevel(type, ' | ');
+  const union = splitTopLevel(type, " | ");
   if (union && union.length > 1) {
     // Below the name on one line if it fits there, else one member per line.
     const oneLine = `${inner}${type};`;
-    lines = [indent + head, ...(fits(0, oneLine) === true ? [oneLine] : union.map((member) => `${inner}| ${member}`))];
-    if (lines.length > 2) lines[lines.length - 1] += ';';
-  } else if (type.startsWith('(') && type.endsWith(')[]') && matchingClose(type, 0) === type.length - 3) {
+    lines = [
+      indent + head,
+      ...(fits(0, oneLine) === true
+        ? [oneLine]
+        : union.map((member) => `${inner}| ${member}`)),
+    ];
+    if (lines.length > 2) lines[lines.length - 1] += ";";
+  } else if (
+    type.startsWith("(") &&
+    type.endsWith(")[]") &&
+    matchingClose(type, 0) === type.length - 3
+  ) {
     const members = type.slice(1, -3);
-    const items = splitTopLevel(members, ' | ');
+    const items = splitTopLevel(members, " | ");
     if (!items || items.length < 2) return undefined;
     const oneLine = `${inner}${members}`;
-    const body = fits(0, oneLine) === true ? [oneLine] : items.map((member) => `${inner}| ${member}`);
+    const body =
+      fits(0, oneLine) === true
+        ? [oneLine]
+        : items.map((member) => `${inner}| ${member}`);
     lines = [`${indent}${head} (`, ...body, `${indent})[];`];
   }
   return lines?.every((line) => fits(0, line) === true) ? lines : undefined;
@@ -221,8 +254,9 @@ function matchingClose(text: string, open: number): number {
   for (let index = open; index < text.length; index++) {
     const char = text[index];
     if (char === "'" || char === '"') index = endOfString(text, index);
-    else if (char === '(' || char === '{' || char === '[' || char === '<') depth++;
-    else if (char === ')' || char === '}' || char === ']' || char === '>') {
+    else if (char === "(" || char === "{" || char === "[" || char === "<")
+      depth++;
+    else if (char === ")" || char === "}" || char === "]" || char === ">") {
       depth--;
       if (depth === 0) return index;
     }
@@ -240,12 +274,13 @@ function splitTopLevel(text: string, separator: string): string[] | undefined {
   for (let index = 0; index < text.length; index++) {
     const char = text[index];
     if (char === "'" || char === '"') index = endOfString(text, index);
-    else if (char === '(' || char === '{' || char === '[' || char === '<') {
+    else if (char === "(" || char === "{" || char === "[" || char === "<") {
       // `[]` of an array type and `<...>` of a type reference are the only nesting kept.
-      if (char === '[' && text[index + 1] === ']') index++;
-      else if (char === '<') {
+      if (char === "[" && text[index + 1] === "]") index++;
+      else if (char === "<") {
         const close = matchingClose(text, index);
-        if (close < 0 || /[(){}|]/.test(text.slice(index, close))) return undefined;
+        if (close < 0 || /[(){}|]/.test(text.slice(index, close)))
+          return undefined;
         index = close;
       } else return undefined;
     } else if (text.startsWith(separator, index)) {
@@ -261,18 +296,28 @@ function splitTopLevel(text: string, separator: string): string[] | undefined {
 /** Index of the quote closing the string opened at `open`. */
 function endOfString(text: string, open: number): number {
   for (let index = open + 1; index < text.length; index++) {
-    if (text[index] === '\\') index++;
+    if (text[index] === "\\") index++;
     else if (text[index] === text[open]) return index;
   }
   return text.length;
 }
 
 /** Replaces each range of statements by what prettier makes of it; ranges come in order. */
-async function formatWithPrettier(output: string[], ranges: readonly [number, number][]): Promise<void> {
-  const prettier = await import('prettier');
+async function formatWithPrettier(
+  output: string[],
+  ranges: readonly [number, number][],
+): Promise<void> {
+  const prettier = await import("prettier");
   for (let index = ranges.length - 1; index >= 0; index--) {
     const [start, end] = ranges[index] ?? [0, 0];
-    const formatted = await prettier.format(output.slice(start, end).join('\n'), PRETTIER_OPTIONS);
-    output.splice(start, end - start, ...formatted.replace(/\n$/, '').split('\n'));
+    const formatted = await prettier.format(
+      output.slice(start, end).join("\n"),
+      PRETTIER_OPTIONS,
+    );
+    output.splice(
+      start,
+      end - start,
+      ...formatted.replace(/\n$/, "").split("\n"),
+    );
   }
 }
