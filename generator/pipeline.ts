@@ -1,9 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import type { EmitterResult } from './emit/companions.ts';
-import { emitTypes } from './emit/types/index.ts';
+import type { WorkerInput, WorkerMessage } from './emit/worker.ts';
 import type { EmittedFile } from './emit/files.ts';
-import { loadSpecs } from './load/index.ts';
 import type { ApiModel, Diagnostic } from './model/types.ts';
 
 export interface GenerateOptions {
@@ -21,49 +19,62 @@ export interface GenerateResult {
   timings: Record<string, number>;
 }
 
-/** load specs -> intermediate model -> emitters; writing is the caller's last step. */
+/**
+ * load specs -> intermediate model -> emitters; writing is the caller's last step.
+ * The machine has two cores: a worker thread loads the specs and then runs every emitter but
+ * the types, while this thread imports the type emitter (ts-morph is the costliest import)
+ * and, once the model arrives, emits the types.
+ */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
-  const timings: Record<string, number> = {};
-  const timed = async <T>(stage: string, run: () => Promise<T>): Promise<T> => {
-    const start = performance.now();
-    try {
-      return await run();
-    } finally {
-      timings[stage] = performance.now() - start;
-    }
-  };
-
-  // Started first so that its start-up and imports overlap with loading.
-  const companions = new CompanionEmitters();
+  const input: WorkerInput = { specDir: options.specDir, keepGoing: options.keepGoing ?? false };
+  const worker = new Worker(new URL('./emit/worker-entry.mjs', import.meta.url), { workerData: input });
+  const messages = workerMessages(worker);
   try {
-    const { model, diagnostics } = await timed('load', () => loadSpecs(options.specDir, { keepGoing: options.keepGoing }));
+    const typeEmitter = import('./emit/types/index.ts');
+    const loaded = await messages.next('model');
+    const { model, diagnostics } = loaded;
+    const timings: Record<string, number> = { load: loaded.loadMs };
     if (diagnostics.some((diagnostic) => diagnostic.severity === 'error')) return { model, diagnostics, files: [], timings };
 
-    const [types, others] = await Promise.all([timed('types', () => emitTypes(model)), companions.emit(model)]);
-    Object.assign(timings, others.timings);
-    const files = [...types, ...others.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const typesStart = performance.now();
+    const types = await (await typeEmitter).emitTypes(model);
+    timings.types = performance.now() - typesStart;
+    const others = await messages.next('emitted');
+    Object.assign(timings, others.result.timings);
+    const files = [...types, ...others.result.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return { model, diagnostics, files, timings };
   } finally {
-    await companions.close();
+    await worker.terminate();
   }
 }
 
-/** The emitters other than the types, on a worker thread: the machine has two cores and the types take one. */
-class CompanionEmitters {
-  readonly #worker = new Worker(new URL('./emit/worker-entry.mjs', import.meta.url));
-
-  emit(model: ApiModel): Promise<EmitterResult> {
-    return new Promise((resolve, reject) => {
-      this.#worker.once('error', reject);
-      this.#worker.once('message', (reply: { ok: true; result: EmitterResult } | { ok: false; message: string }) => {
-        if (reply.ok) resolve(reply.result);
-        else reject(new Error(reply.message));
-      });
-      this.#worker.postMessage(model);
-    });
-  }
-
-  async close(): Promise<void> {
-    await this.#worker.terminate();
-  }
+/** The worker's messages in order; a failure or a crash of the worker rejects the wait. */
+function workerMessages(worker: Worker) {
+  const queue: WorkerMessage[] = [];
+  let waiting: { resolve: (message: WorkerMessage) => void; reject: (error: Error) => void } | undefined;
+  let failure: Error | undefined;
+  const fail = (error: Error): void => {
+    failure = error;
+    waiting?.reject(error);
+  };
+  worker.on('message', (message: WorkerMessage) => {
+    if (message.kind === 'failed') return fail(new Error(message.message));
+    if (waiting) waiting.resolve(message);
+    else queue.push(message);
+  });
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`the emitter worker exited early (code ${code})`)));
+  return {
+    async next<K extends 'model' | 'emitted'>(kind: K): Promise<Extract<WorkerMessage, { kind: K }>> {
+      const message =
+        queue.shift() ??
+        (await new Promise<WorkerMessage>((resolve, reject) => {
+          if (failure) return reject(failure);
+          waiting = { resolve, reject };
+        }));
+      waiting = undefined;
+      if (message.kind !== kind) throw new Error(`expected the worker's ${kind} message, got ${message.kind}`);
+      return message as Extract<WorkerMessage, { kind: K }>;
+    },
+  };
 }

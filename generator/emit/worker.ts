@@ -1,11 +1,36 @@
-import { parentPort } from 'node:worker_threads';
-import type { ApiModel } from '../model/types.ts';
-import { emitCompanions } from './companions.ts';
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadSpecs } from '../load/index.ts';
+import type { Diagnostic, ApiModel } from '../model/types.ts';
+import type { EmitterResult } from './companions.ts';
 
-/** Runs the companion emitters on the second core while the main thread emits the types. */
-parentPort?.once('message', (model: ApiModel) => {
-  emitCompanions(model).then(
-    (result) => parentPort?.postMessage({ ok: true, result }),
-    (error: unknown) => parentPort?.postMessage({ ok: false, message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
-  );
+export interface WorkerInput {
+  specDir: string;
+  keepGoing: boolean;
+}
+
+export type WorkerMessage =
+  | { kind: 'model'; model: ApiModel; diagnostics: Diagnostic[]; loadMs: number }
+  | { kind: 'emitted'; result: EmitterResult }
+  | { kind: 'failed'; message: string };
+
+/**
+ * The second core's share of a run: load the specs and hand the model over (the main thread
+ * imports the type emitter meanwhile), then run the emitters other than the types.
+ */
+async function run({ specDir, keepGoing }: WorkerInput): Promise<void> {
+  const start = performance.now();
+  const { model, diagnostics } = await loadSpecs(specDir, { keepGoing });
+  post({ kind: 'model', model, diagnostics, loadMs: performance.now() - start });
+  if (diagnostics.some((diagnostic) => diagnostic.severity === 'error')) return;
+  // Imported only now so that loading starts without waiting for the emitters' dependencies.
+  const { emitCompanions } = await import('./companions.ts');
+  post({ kind: 'emitted', result: await emitCompanions(model) });
+}
+
+function post(message: WorkerMessage): void {
+  parentPort?.postMessage(message);
+}
+
+run(workerData as WorkerInput).catch((error: unknown) => {
+  post({ kind: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
 });
