@@ -7,6 +7,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEFAULT_PACKAGE_NAME } from '../generator/emit/docs/index.ts';
 import { writeKeyFiles } from './keys.ts';
 import { DEFAULT_MCHID, SpecError, startSandbox } from './server.ts';
 
@@ -63,7 +64,7 @@ async function main(): Promise<void> {
   console.log(`Client options (${written.clientConfigFile}):\n${JSON.stringify(written.clientConfig, null, 2)}`);
   console.log(`In TypeScript:
   import { readFileSync } from 'node:fs';
-  import { Wechatpay } from '<the generated package>';
+  import { Wechatpay } from '${DEFAULT_PACKAGE_NAME}';
   const config = JSON.parse(readFileSync(${JSON.stringify(written.clientConfigFile)}, 'utf8'));
   const wxpay = new Wechatpay({
     ...config,
