@@ -11,7 +11,14 @@ import { ApiError, NetworkError, TimeoutError, UsageError, WechatpayError } from
 import { buildMultipart, isMultipartData } from './multipart.js';
 import { verifyNotification, type NotificationRequest, type VerifiedNotification } from './notification.js';
 import { oaepEncrypt } from './oaep.js';
-import { createOperationResolver, type HttpVerb, type OperationInfo, type OperationResolver, type OperationTable } from './operations.js';
+import {
+  createOperationResolver,
+  type HttpVerb,
+  type MatchedOperation,
+  type OperationInfo,
+  type OperationResolver,
+  type OperationTable,
+} from './operations.js';
 import type { RequestSchemaTable } from './request-schema.js';
 import { validateRetryOptions, withRetries, type RetryOptions } from './retry.js';
 import { authorizationHeader, createNonce, requestMessage, signMessage, verifyHeaders } from './signature.js';
@@ -34,6 +41,8 @@ export const DEFAULT_TIMEOUT = 10_000;
 const USER_AGENT = `${PACKAGE_NAME}/${PACKAGE_VERSION} (Node.js ${process.version}; ${process.platform})`;
 /** How many `encrypt` results are remembered to set `Wechatpay-Serial` on the request that sends them. */
 const REMEMBERED_CIPHERTEXTS = 256;
+/** How many `chain(path)` nodes are kept for reuse; paths may embed ids, so the cache is bounded. */
+const REMEMBERED_CHAINS = 512;
 
 /** A PEM string or Buffer, or a KeyObject. */
 export type KeyInput = string | Buffer | KeyObject;
@@ -126,6 +135,8 @@ interface ClientState {
   /** Origins a full URL may point at: the base URL's and those of operations with their own base URL. */
   origins: Set<string>;
   ciphertextSerials: Map<string, string>;
+  /** `chain(path)` nodes by path, oldest first: a node is immutable, so a repeated call reuses it. */
+  chains: Map<string, unknown>;
   dispatch: Dispatch;
 }
 
@@ -175,7 +186,14 @@ export function createClientClass<Endpoints = object, Paths = object>(
 
     chain(path: string): unknown {
       if (typeof path !== 'string' || path === '') throw new UsageError('chain(path) needs a non-empty path string');
-      return createEndpoint(path.replace(/^\/+/, ''), stateOf(this).dispatch);
+      const { chains, dispatch } = stateOf(this);
+      let endpoint = chains.get(path);
+      if (endpoint === undefined) {
+        endpoint = createEndpoint(path.replace(/^\/+/, ''), dispatch);
+        chains.set(path, endpoint);
+        if (chains.size > REMEMBERED_CHAINS) chains.delete(chains.keys().next().value as string);
+      }
+      return endpoint;
     }
 
     encrypt(plaintext: string, serial?: string): string {
@@ -259,6 +277,7 @@ function createState(
     validate,
     origins: new Set([base.origin, ...operationOrigins]),
     ciphertextSerials: new Map(),
+    chains: new Map(),
     dispatch: (method, path, data, config) => send(state, method, path, data, config),
   };
   return state;
@@ -366,7 +385,7 @@ interface PreparedRequest {
 }
 
 /** Config keys the pipeline consumes or must control itself (the bytes sent are the bytes signed). */
-const CONTROLLED_KEYS = [
+const CONTROLLED_KEYS: ReadonlySet<string> = new Set([
   'url',
   'method',
   'baseURL',
@@ -382,7 +401,10 @@ const CONTROLLED_KEYS = [
   'retry',
   'idempotent',
   'validate',
-] as const;
+]);
+/** The pipeline hands axios the exact bytes and takes the raw bytes back: no transforms, every status to the caller. */
+const UNTRANSFORMED = [(body: unknown): unknown => body];
+const ANY_STATUS = (): boolean => true;
 
 async function send(state: ClientState, method: HttpVerb, path: string, data: unknown, config: unknown): Promise<AxiosResponse> {
   const request = await prepare(state, method, path, data, config);
@@ -394,8 +416,7 @@ async function prepare(state: ClientState, method: HttpVerb, path: string, data:
     throw new UsageError(`${method.toUpperCase()} /${path}: config must be an object`);
   }
   const options: UntypedRequestConfig = { ...(config as UntypedRequestConfig | undefined) };
-  const { url, operationPath } = resolveURL(state, method, path, options);
-  const matched = state.resolveOperation(method, operationPath);
+  const { url, matched } = resolveURL(state, method, path, options);
   const operation = matched?.info;
 
   const takesBody = method === 'post' || method === 'put' || method === 'patch';
@@ -443,8 +464,8 @@ async function prepare(state: ClientState, method: HttpVerb, path: string, data:
   const retry = options.retry === false ? undefined : (options.retry ?? state.retry);
   if (options.retry) validateRetryOptions(options.retry, 'config.retry');
   const idempotent = options.idempotent === true;
-  const axiosConfig: Record<string, unknown> = { ...options };
-  for (const key of CONTROLLED_KEYS) delete axiosConfig[key];
+  const axiosConfig: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(options)) if (!CONTROLLED_KEYS.has(key)) axiosConfig[key] = value;
   const timeout = typeof options.timeout === 'number' ? options.timeout : state.timeout;
   return { method, url, body, signedBody, headers: sentHeaders, download, axiosConfig, retry, idempotent, timeout };
 }
@@ -453,7 +474,12 @@ async function prepare(state: ClientState, method: HttpVerb, path: string, data:
  * The URL of a request: placeholders filled from (and removed from) the config, each value one
  * percent-encoded segment; `params` serialised here so the signed URI is the URI sent.
  */
-function resolveURL(state: ClientState, method: HttpVerb, path: string, options: UntypedRequestConfig): { url: URL; operationPath: string } {
+function resolveURL(
+  state: ClientState,
+  method: HttpVerb,
+  path: string,
+  options: UntypedRequestConfig,
+): { url: URL; matched: MatchedOperation | undefined } {
   const where = `${method.toUpperCase()} /${path}`;
   if (/^https?:\/\//i.test(path)) {
     const url = new URL(path);
@@ -461,7 +487,7 @@ function resolveURL(state: ClientState, method: HttpVerb, path: string, options:
     appendQuery(url, options.params, where);
     const prefix = state.baseURL.pathname.replace(/\/+$/, '');
     const operationPath = prefix !== '' && url.pathname.startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length) : url.pathname;
-    return { url, operationPath };
+    return { url, matched: state.resolveOperation(method, operationPath) };
   }
 
   const queryStart = path.indexOf('?');
@@ -483,11 +509,12 @@ function resolveURL(state: ClientState, method: HttpVerb, path: string, options:
 
   const operationPath = segments.join('/');
   const base = typeof options.baseURL === 'string' ? parseBaseURL(options.baseURL, 'config.baseURL') : undefined;
-  const operationBase = state.resolveOperation(method, operationPath)?.info.baseURL;
+  const matched = state.resolveOperation(method, operationPath);
+  const operationBase = matched?.info.baseURL;
   const root = base ?? (operationBase === undefined ? state.baseURL : new URL(operationBase));
   const url = new URL(`${root.origin}${root.pathname.replace(/\/+$/, '')}/${operationPath}${query}`);
   appendQuery(url, options.params, where);
-  return { url, operationPath };
+  return { url, matched };
 }
 
 function encodePathParameter(value: unknown, name: string, where: string): string {
@@ -547,7 +574,8 @@ function callerHeaders(headers: unknown): Record<string, string> {
   if (typeof headers !== 'object' || headers === null) return result;
   for (const [name, value] of Object.entries(headers)) {
     // The pipeline owns these two: they must describe the bytes it signs and sends.
-    if (['authorization', 'content-type'].includes(name.toLowerCase())) continue;
+    const lower = name.toLowerCase();
+    if (lower === 'authorization' || lower === 'content-type') continue;
     if (typeof value === 'string' || typeof value === 'number') result[name] = String(value);
   }
   return result;
@@ -589,9 +617,9 @@ async function attempt(state: ClientState, request: PreparedRequest): Promise<Ax
       headers: { ...request.headers, Authorization: authorization },
       data: request.body,
       responseType: download ? 'stream' : 'arraybuffer',
-      transformRequest: [(body: unknown) => body],
-      transformResponse: [(body: unknown) => body],
-      validateStatus: () => true,
+      transformRequest: UNTRANSFORMED,
+      transformResponse: UNTRANSFORMED,
+      validateStatus: ANY_STATUS,
       // A redirect would send this signature to another URI.
       maxRedirects: 0,
     });

@@ -65,6 +65,15 @@ describe('access styles', () => {
     }
   });
 
+  it('chain(path) hands back the same node for the same path, a distinct one for another path', async () => {
+    const node = wxpay.chain('v3/things/{id}');
+    expect(wxpay.chain('v3/things/{id}')).toBe(node);
+    expect(wxpay.chain('v3/things/{id}/parts')).not.toBe(node);
+    await loose(wxpay.chain('v3/things/{id}')).get({ id: 'T2' });
+    await loose(node).get({ id: 'T3' });
+    expect(server.requests.map((request) => request.url)).toEqual(['/v3/things/T2', '/v3/things/T3']);
+  });
+
   it('normalises property names: kebab-case, verb escape, trailing slash', async () => {
     const chain = loose(wxpay).v3!;
     await chain.marketing!.membercardOpen!.cards!._card_id_!.codes!.deposit!({ code: [] }, { card_id: 'C' });
