@@ -11,7 +11,7 @@ import { ApiError, NetworkError, TimeoutError, UsageError, WechatpayError } from
 import { buildMultipart, isMultipartData } from './multipart.js';
 import { verifyNotification } from './notification.js';
 import { oaepEncrypt } from './oaep.js';
-import { createOperationResolver } from './operations.js';
+import { createOperationResolver, } from './operations.js';
 import { validateRetryOptions, withRetries } from './retry.js';
 import { authorizationHeader, createNonce, requestMessage, signMessage, verifyHeaders } from './signature.js';
 import { validateRequest } from './validation.js';
@@ -21,6 +21,8 @@ export const DEFAULT_TIMEOUT = 10_000;
 const USER_AGENT = `${PACKAGE_NAME}/${PACKAGE_VERSION} (Node.js ${process.version}; ${process.platform})`;
 /** How many `encrypt` results are remembered to set `Wechatpay-Serial` on the request that sends them. */
 const REMEMBERED_CIPHERTEXTS = 256;
+/** How many `chain(path)` nodes are kept for reuse; paths may embed ids, so the cache is bounded. */
+const REMEMBERED_CHAINS = 512;
 const states = new WeakMap();
 function stateOf(client) {
     const state = states.get(client);
@@ -62,7 +64,15 @@ export function createClientClass(operations, validators) {
         chain(path) {
             if (typeof path !== 'string' || path === '')
                 throw new UsageError('chain(path) needs a non-empty path string');
-            return createEndpoint(path.replace(/^\/+/, ''), stateOf(this).dispatch);
+            const { chains, dispatch } = stateOf(this);
+            let endpoint = chains.get(path);
+            if (endpoint === undefined) {
+                endpoint = createEndpoint(path.replace(/^\/+/, ''), dispatch);
+                chains.set(path, endpoint);
+                if (chains.size > REMEMBERED_CHAINS)
+                    chains.delete(chains.keys().next().value);
+            }
+            return endpoint;
         }
         encrypt(plaintext, serial) {
             const state = stateOf(this);
@@ -133,6 +143,7 @@ function createState(options, resolveOperation, validators, operationOrigins) {
         validate,
         origins: new Set([base.origin, ...operationOrigins]),
         ciphertextSerials: new Map(),
+        chains: new Map(),
         dispatch: (method, path, data, config) => send(state, method, path, data, config),
     };
     return state;
@@ -225,7 +236,7 @@ function defaultEncryptionKeyId(keys) {
     return ids.find((id) => id.startsWith('PUB_KEY_ID_')) ?? ids[0];
 }
 /** Config keys the pipeline consumes or must control itself (the bytes sent are the bytes signed). */
-const CONTROLLED_KEYS = [
+const CONTROLLED_KEYS = new Set([
     'url',
     'method',
     'baseURL',
@@ -241,7 +252,10 @@ const CONTROLLED_KEYS = [
     'retry',
     'idempotent',
     'validate',
-];
+]);
+/** The pipeline hands axios the exact bytes and takes the raw bytes back: no transforms, every status to the caller. */
+const UNTRANSFORMED = [(body) => body];
+const ANY_STATUS = () => true;
 async function send(state, method, path, data, config) {
     const request = await prepare(state, method, path, data, config);
     return withRetries(() => attempt(state, request), request.retry, method, request.idempotent);
@@ -251,8 +265,7 @@ async function prepare(state, method, path, data, config) {
         throw new UsageError(`${method.toUpperCase()} /${path}: config must be an object`);
     }
     const options = { ...config };
-    const { url, operationPath } = resolveURL(state, method, path, options);
-    const matched = state.resolveOperation(method, operationPath);
+    const { url, matched } = resolveURL(state, method, path, options);
     const operation = matched?.info;
     const takesBody = method === 'post' || method === 'put' || method === 'patch';
     const payload = takesBody ? (data ?? options.data) : options.data;
@@ -298,9 +311,10 @@ async function prepare(state, method, path, data, config) {
     if (options.retry)
         validateRetryOptions(options.retry, 'config.retry');
     const idempotent = options.idempotent === true;
-    const axiosConfig = { ...options };
-    for (const key of CONTROLLED_KEYS)
-        delete axiosConfig[key];
+    const axiosConfig = {};
+    for (const [key, value] of Object.entries(options))
+        if (!CONTROLLED_KEYS.has(key))
+            axiosConfig[key] = value;
     const timeout = typeof options.timeout === 'number' ? options.timeout : state.timeout;
     return { method, url, body, signedBody, headers: sentHeaders, download, axiosConfig, retry, idempotent, timeout };
 }
@@ -317,7 +331,7 @@ function resolveURL(state, method, path, options) {
         appendQuery(url, options.params, where);
         const prefix = state.baseURL.pathname.replace(/\/+$/, '');
         const operationPath = prefix !== '' && url.pathname.startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length) : url.pathname;
-        return { url, operationPath };
+        return { url, matched: state.resolveOperation(method, operationPath) };
     }
     const queryStart = path.indexOf('?');
     const pathPart = queryStart === -1 ? path : path.slice(0, queryStart);
@@ -340,11 +354,12 @@ function resolveURL(state, method, path, options) {
         delete options[name];
     const operationPath = segments.join('/');
     const base = typeof options.baseURL === 'string' ? parseBaseURL(options.baseURL, 'config.baseURL') : undefined;
-    const operationBase = state.resolveOperation(method, operationPath)?.info.baseURL;
+    const matched = state.resolveOperation(method, operationPath);
+    const operationBase = matched?.info.baseURL;
     const root = base ?? (operationBase === undefined ? state.baseURL : new URL(operationBase));
     const url = new URL(`${root.origin}${root.pathname.replace(/\/+$/, '')}/${operationPath}${query}`);
     appendQuery(url, options.params, where);
-    return { url, operationPath };
+    return { url, matched };
 }
 function encodePathParameter(value, name, where) {
     if (value === undefined || value === null)
@@ -412,7 +427,8 @@ function callerHeaders(headers) {
         return result;
     for (const [name, value] of Object.entries(headers)) {
         // The pipeline owns these two: they must describe the bytes it signs and sends.
-        if (['authorization', 'content-type'].includes(name.toLowerCase()))
+        const lower = name.toLowerCase();
+        if (lower === 'authorization' || lower === 'content-type')
             continue;
         if (typeof value === 'string' || typeof value === 'number')
             result[name] = String(value);
@@ -457,9 +473,9 @@ async function attempt(state, request) {
             headers: { ...request.headers, Authorization: authorization },
             data: request.body,
             responseType: download ? 'stream' : 'arraybuffer',
-            transformRequest: [(body) => body],
-            transformResponse: [(body) => body],
-            validateStatus: () => true,
+            transformRequest: UNTRANSFORMED,
+            transformResponse: UNTRANSFORMED,
+            validateStatus: ANY_STATUS,
             // A redirect would send this signature to another URI.
             maxRedirects: 0,
         });

@@ -2,7 +2,7 @@
  * The WeChat Pay APIv3 signature scheme: request messages signed with the merchant key
  * (SHA256withRSA, PKCS#1 v1.5), response and notification messages verified with the platform key.
  */
-import { randomBytes, sign, verify } from 'node:crypto';
+import { randomFillSync, sign, verify } from 'node:crypto';
 import { VerificationError } from './errors.js';
 const NONCE_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const NONCE_LENGTH = 32;
@@ -10,14 +10,25 @@ const NONCE_LENGTH = 32;
 const UNBIASED_LIMIT = 256 - (256 % NONCE_ALPHABET.length);
 /** Maximum distance in seconds between a response's `Wechatpay-Timestamp` and the local clock. */
 export const CLOCK_WINDOW_SECONDS = 300;
+// Crypto-random bytes drawn a batch at a time (one system call per ~100 nonces, not one per nonce); each byte is used once.
+const randomPool = Buffer.alloc(4096);
+let randomPoolOffset = randomPool.length;
+function randomByte() {
+    if (randomPoolOffset === randomPool.length) {
+        randomFillSync(randomPool);
+        randomPoolOffset = 0;
+    }
+    const byte = randomPool[randomPoolOffset];
+    randomPoolOffset += 1;
+    return byte;
+}
 /** 32 crypto-random characters from `[0-9A-Za-z]`. */
 export function createNonce() {
     let nonce = '';
     while (nonce.length < NONCE_LENGTH) {
-        for (const byte of randomBytes(NONCE_LENGTH)) {
-            if (byte < UNBIASED_LIMIT && nonce.length < NONCE_LENGTH)
-                nonce += NONCE_ALPHABET[byte % NONCE_ALPHABET.length];
-        }
+        const byte = randomByte();
+        if (byte < UNBIASED_LIMIT)
+            nonce += NONCE_ALPHABET[byte % NONCE_ALPHABET.length];
     }
     return nonce;
 }
@@ -29,10 +40,11 @@ export function requestMessage(method, uri, timestamp, nonce, body) {
 export function responseMessage(timestamp, nonce, body) {
     return joinMessage([String(timestamp), nonce], body);
 }
+const NEWLINE = Buffer.from('\n');
 function joinMessage(lines, body) {
-    const head = Buffer.from(lines.map((line) => `${line}\n`).join(''), 'utf8');
+    const head = Buffer.from(`${lines.join('\n')}\n`, 'utf8');
     const bodyBytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-    return Buffer.concat([head, bodyBytes, Buffer.from('\n')]);
+    return Buffer.concat([head, bodyBytes, NEWLINE]);
 }
 /** SHA256withRSA (PKCS#1 v1.5), base64. */
 export function signMessage(message, privateKey) {
