@@ -21,9 +21,9 @@ export interface GenerateResult {
 
 /**
  * load specs -> intermediate model -> emitters; writing is the caller's last step.
- * The machine has two cores: a worker thread loads the specs and then runs every emitter but
- * the types, while this thread imports the type emitter (ts-morph is the costliest import)
- * and, once the model arrives, emits the types.
+ * The machine has two cores: a worker thread loads the specs and then runs the emitters that
+ * need no compiler (request schemas, docs, package files), while this thread imports ts-morph
+ * (the costliest import) and, once the model arrives, emits the types and the runtime.
  */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const input: WorkerInput = { specDir: options.specDir, keepGoing: options.keepGoing ?? false };
@@ -31,6 +31,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const messages = workerMessages(worker);
   try {
     const typeEmitter = import('./emit/types/index.ts');
+    const runtimeEmitter = import('./emit/runtime/index.ts');
     const loaded = await messages.next('model');
     const { model, diagnostics } = loaded;
     const timings: Record<string, number> = { load: loaded.loadMs };
@@ -39,9 +40,12 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const typesStart = performance.now();
     const types = await (await typeEmitter).emitTypes(model);
     timings.types = performance.now() - typesStart;
+    const runtimeStart = performance.now();
+    const runtime = await (await runtimeEmitter).emitRuntime(model);
+    timings.runtime = performance.now() - runtimeStart;
     const others = await messages.next('emitted');
     Object.assign(timings, others.result.timings);
-    const files = [...types, ...others.result.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const files = [...types, ...runtime, ...others.result.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return { model, diagnostics, files, timings };
   } finally {
     await worker.terminate();

@@ -1,4 +1,5 @@
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readdir, readFile, rename, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { EmittedFile } from './emit/files.ts';
 
@@ -11,13 +12,13 @@ export async function writeAtomically(outDir: string, files: readonly EmittedFil
   const target = resolve(outDir);
   const staging = `${target}.staging-${process.pid}`;
   const retired = `${target}.retired-${process.pid}`;
-  await rm(staging, { recursive: true, force: true });
+  rmSync(staging, { recursive: true, force: true });
   try {
-    const directories = new Set(files.map((file) => dirname(join(staging, file.path))));
-    for (const directory of [...directories].sort()) await mkdir(directory, { recursive: true });
-    await Promise.all(files.map((file) => writeFile(join(staging, file.path), file.contents)));
+    // Synchronous calls: for ~1000 small files they beat a thread-pool round trip per file.
+    for (const directory of new Set(files.map((file) => dirname(join(staging, file.path))))) mkdirSync(directory, { recursive: true });
+    for (const file of files) writeFileSync(join(staging, file.path), file.contents);
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
+    rmSync(staging, { recursive: true, force: true });
     throw error;
   }
   const hadPrevious = await exists(target);
@@ -26,10 +27,10 @@ export async function writeAtomically(outDir: string, files: readonly EmittedFil
     await rename(staging, target);
   } catch (error) {
     if (hadPrevious) await rename(retired, target);
-    await rm(staging, { recursive: true, force: true });
+    rmSync(staging, { recursive: true, force: true });
     throw error;
   }
-  if (hadPrevious) await rm(retired, { recursive: true, force: true });
+  if (hadPrevious) rmSync(retired, { recursive: true, force: true });
 }
 
 export interface StaleReport {

@@ -2,7 +2,6 @@ import rootPackage from '../../package.json' with { type: 'json' };
 import type { ApiModel } from '../model/types.ts';
 import { DEFAULT_PACKAGE_NAME, emitDocs, emitPackageFiles } from './docs/index.ts';
 import type { EmittedFile } from './files.ts';
-import { emitRuntime } from './runtime/index.ts';
 import { emitValidators } from './validators/index.ts';
 
 export interface EmitterResult {
@@ -11,12 +10,14 @@ export interface EmitterResult {
   timings: Record<string, number>;
 }
 
-/** Every emitter but the types: the runtime, request schemas, docs pages and package files. */
+/**
+ * The emitters that need no TypeScript compiler: request schemas, docs pages and package files.
+ * (The types and the runtime both use the compiler that ts-morph loads, so they share a thread.)
+ */
 export async function emitCompanions(model: ApiModel): Promise<EmitterResult> {
   const timings: Record<string, number> = {};
   const files: EmittedFile[] = [];
   const stages: [string, () => Promise<EmittedFile[]> | EmittedFile[]][] = [
-    ['runtime', () => emitRuntime(model)],
     ['validators', () => emitValidators(model)],
     ['docs', () => emitDocs(model, { packageName: DEFAULT_PACKAGE_NAME })],
     ['package', () => emitPackageFiles(model, { name: DEFAULT_PACKAGE_NAME, version: rootPackage.version })],
