@@ -15,7 +15,6 @@ import {
   createOperationResolver,
   type HttpVerb,
   type MatchedOperation,
-  type OperationInfo,
   type OperationResolver,
   type OperationTable,
 } from './operations.js';
