@@ -110,14 +110,10 @@ describe('npm run generate', () => {
     expect(snapshotOf(second)).toEqual(snapshotOf(first));
   });
 
-  it('matches the committed generated/ (what CI checks with --check)', () => {
+  // generated/ is committed, so it is the file snapshot of every emitted file: a change to the
+  // output shows up here (and in review as a diff of generated/) until it is regenerated.
+  it('matches the committed generated/, file by file', () => {
     expect(snapshotOf(first)).toEqual(snapshotOf(join(root, 'generated')));
-  });
-
-  it('keeps file snapshots of the emitted declarations, operation table, request schemas and entry', async () => {
-    for (const file of ['dist/openapi.d.ts', 'dist/operations.js', 'dist/validators.js', 'dist/index.d.ts', 'dist/index.js']) {
-      await expect(readFileSync(join(first, file), 'utf8')).toMatchFileSnapshot(`__snapshots__/${file.replace('dist/', '')}`);
-    }
   });
 
   it('--check lists changed, missing and extra files and exits 1; passes on fresh output', async () => {
