@@ -1,28 +1,36 @@
 /**
- * Cold generation of the whole public corpus: every run is a fresh `npm run generate`-equivalent
- * process (no warm JIT, no module cache), timed from the outside. The baseline, measured in the
- * same run, is a fresh process that only parses the same YAML files.
+ * Cold generation of the whole public corpus: every run is a fresh process running exactly the
+ * command `npm run generate` runs (no warm JIT, no module cache), timed from the outside. The
+ * baseline, measured in the same run, is a fresh process that only parses the same YAML files.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import rootPackage from '../package.json' with { type: 'json' };
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const corpus = resolve(root, '../shared/corpus/openapi');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+
+/** `node [FLAGS] SCRIPT` from package.json's generate script: the flags and the script. */
+function generateCommand(): { flags: string[]; script: string } {
+  const [command, ...words] = rootPackage.scripts.generate.split(' ');
+  const script = words.at(-1);
+  if (command !== 'node' || !script) throw new Error(`unexpected generate script: ${rootPackage.scripts.generate}`);
+  return { flags: words.slice(0, -1), script: join(root, script) };
+}
 
 interface Sample {
   ms: number;
   maxRssKb: number;
 }
 
-/** Runs a script in a fresh node process (through peak-rss.ts) and returns its wall time and peak RSS. */
-function timeProcess(args: string[]): Sample {
+/** Runs a script in a fresh node process (through peak-rss.mjs) and returns its wall time and peak RSS. */
+function timeProcess(nodeFlags: string[], args: string[]): Sample {
   const start = performance.now();
-  const child = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench/peak-rss.ts'), ...args], {
+  const child = spawnSync(process.execPath, [...nodeFlags, join(root, 'bench/peak-rss.mjs'), ...args], {
     cwd: root,
     encoding: 'utf8',
   });
@@ -44,14 +52,19 @@ export function main(): void {
     process.stdout.write(`generation: skipped (${corpus} not found)\n`);
     return;
   }
-  const out = mkdtempSync(join(tmpdir(), 'wechatpay-bench-'));
+  // Inside the project, where `generated/` is written in real use (and not /tmp, which can be
+  // another file system or a RAM disk).
+  const scratchRoot = join(root, 'node_modules/.cache/wechatpay-sdk-generator');
+  mkdirSync(scratchRoot, { recursive: true });
+  const out = mkdtempSync(join(scratchRoot, 'bench-'));
+  const command = generateCommand();
   try {
     const generation: Sample[] = [];
     const baseline: Sample[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       // Interleaved so machine noise hits both series alike.
-      baseline.push(timeProcess([join(root, 'bench/parse-yaml.ts'), corpus]));
-      generation.push(timeProcess([join(root, 'generator/cli.ts'), '--spec', corpus, '--out', join(out, 'generated'), '--keep-going']));
+      baseline.push(timeProcess([], [join(root, 'bench/parse-yaml.mjs'), corpus]));
+      generation.push(timeProcess(command.flags, [command.script, '--spec', corpus, '--out', join(out, 'generated'), '--keep-going']));
     }
     const generationMs = median(generation.map((sample) => sample.ms));
     const baselineMs = median(baseline.map((sample) => sample.ms));
@@ -60,6 +73,7 @@ export function main(): void {
       ['baseline: parse the same YAML only', baselineMs, Math.max(...baseline.map((sample) => sample.maxRssKb))],
     ] as const;
     process.stdout.write(`generation (${ROUNDS} fresh processes each, median wall time, peak RSS)\n`);
+    process.stdout.write(`  command: node ${[...command.flags, 'generator/bin.mjs'].join(' ')}\n`);
     for (const [name, ms, rss] of rows) {
       process.stdout.write(`  ${name.padEnd(38)} ${(ms / 1000).toFixed(2).padStart(6)} s   ${(rss / 1024).toFixed(0).padStart(5)} MiB\n`);
     }

@@ -1,10 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { formatDiagnostic, type Diagnostic } from './model/types.ts';
+import { formatDiagnostic, type ApiModel, type Diagnostic } from './model/types.ts';
 import { generate } from './pipeline.ts';
-import { findStaleFiles, writeAtomically } from './write.ts';
+import { createStaging, findStaleFiles } from './write.ts';
 
-const USAGE = `Usage: npm run generate -- [--spec DIR] [--out DIR] [--check] [--keep-going]
+const USAGE = `Usage: npm run generate -- [--spec DIR] [--out DIR] [--check] [--keep-going] [--timings]
 
 Generates the typed WeChat Pay APIv3 package from YAML specs.
 
@@ -12,11 +12,28 @@ Generates the typed WeChat Pay APIv3 package from YAML specs.
   --out DIR      package root to write, default: generated
   --check        write nothing; exit 1 and list the stale files when the output differs
   --keep-going   turn per-operation errors into warnings and generate the rest
+  --timings      print the milliseconds each stage took (the two threads overlap)
   -h, --help     show this help
 
 Exit codes: 0 success, 1 spec errors or stale output (--check), 2 usage error.`;
 
-async function main(argv: string[]): Promise<number> {
+export interface CliOptions {
+  /** The worker's script: the bundle's when run from `generator/bin.mjs`; by default the source's. */
+  workerEntry?: URL;
+}
+
+/** Runs the command and resolves to its exit code; `generator/bin.mjs` is its launcher. */
+export async function runCli(argv: string[], options: CliOptions = {}): Promise<number> {
+  try {
+    return await run(argv, options);
+  } catch (error) {
+    // Bad input never lands here (it is a diagnostic); this is a defect of the generator itself.
+    process.stderr.write(`internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 70;
+  }
+}
+
+async function run(argv: string[], options: CliOptions): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -26,6 +43,7 @@ async function main(argv: string[]): Promise<number> {
         out: { type: 'string', default: 'generated' },
         check: { type: 'boolean', default: false },
         'keep-going': { type: 'boolean', default: false },
+        timings: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -41,17 +59,10 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const start = performance.now();
-  const result = await generate({ specDir: args.spec, keepGoing: args['keep-going'] });
-  printDiagnostics(result.diagnostics);
-  const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
-  const warnings = result.diagnostics.length - errors;
-  if (errors > 0) {
-    process.stderr.write(`${errors} error(s), ${warnings} warning(s): ${args.out}/ left untouched\n`);
-    return 1;
-  }
-
-  const operations = result.model.endpoints.reduce((count, endpoint) => count + endpoint.operations.length, 0);
+  const generateOptions = { specDir: args.spec, keepGoing: args['keep-going'], ...options };
   if (args.check) {
+    const result = await generate(generateOptions);
+    if (!reportDiagnostics(result.diagnostics, args.out)) return 1;
     const stale = await findStaleFiles(args.out, result.files);
     const lines = [
       ...stale.changed.map((path) => `changed  ${args.out}/${path}`),
@@ -62,31 +73,49 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${lines.join('\n')}\n${lines.length} stale file(s): run npm run generate\n`);
       return 1;
     }
-    process.stdout.write(`${args.out}/ is up to date (${operations} operations, ${result.files.length} files)\n`);
+    process.stdout.write(`${args.out}/ is up to date (${operationCount(result.model)} operations, ${result.files.length} files)\n`);
     return 0;
   }
 
-  await writeAtomically(args.out, result.files);
+  const staging = createStaging(args.out);
+  let result;
+  try {
+    result = await generate({ ...generateOptions, writeInto: staging.dir });
+  } catch (error) {
+    staging.discard();
+    throw error;
+  }
+  if (!reportDiagnostics(result.diagnostics, args.out)) {
+    staging.discard();
+    return 1;
+  }
+  const commitStart = performance.now();
+  await staging.commit();
+  result.timings.commit = performance.now() - commitStart;
+  if (args.timings) printTimings(result.timings);
   const seconds = ((performance.now() - start) / 1000).toFixed(2);
+  const warnings = result.diagnostics.length;
   const warned = warnings > 0 ? `, ${warnings} warning(s)` : '';
   process.stdout.write(
-    `Generated ${operations} operations (${result.model.endpoints.length} endpoints): ${result.files.length} files written to ${args.out}/ in ${seconds} s${warned}\n`,
+    `Generated ${operationCount(result.model)} operations (${result.model.endpoints.length} endpoints): ${result.paths.length} files written to ${args.out}/ in ${seconds} s${warned}\n`,
   );
   return 0;
 }
 
-function printDiagnostics(diagnostics: readonly Diagnostic[]): void {
-  if (diagnostics.length === 0) return;
-  process.stderr.write(`${diagnostics.map(formatDiagnostic).join('\n')}\n`);
+function printTimings(timings: Record<string, number>): void {
+  const rows = Object.entries(timings).map(([stage, ms]) => `  ${stage.padEnd(14)} ${ms.toFixed(0).padStart(6)} ms`);
+  process.stderr.write(`stage timings:\n${rows.join('\n')}\n`);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    // Bad input never lands here (it is a diagnostic); this is a defect of the generator itself.
-    process.stderr.write(`internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 70;
-  },
-);
+/** Prints the diagnostics; false when any is an error (the output is then left untouched). */
+function reportDiagnostics(diagnostics: readonly Diagnostic[], out: string): boolean {
+  if (diagnostics.length > 0) process.stderr.write(`${diagnostics.map(formatDiagnostic).join('\n')}\n`);
+  const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
+  if (errors === 0) return true;
+  process.stderr.write(`${errors} error(s), ${diagnostics.length - errors} warning(s): ${out}/ left untouched\n`);
+  return false;
+}
+
+function operationCount(model: ApiModel): number {
+  return model.endpoints.reduce((count, endpoint) => count + endpoint.operations.length, 0);
+}

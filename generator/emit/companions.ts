@@ -2,6 +2,7 @@ import rootPackage from '../../package.json' with { type: 'json' };
 import type { ApiModel } from '../model/types.ts';
 import { DEFAULT_PACKAGE_NAME, emitDocs, emitPackageFiles } from './docs/index.ts';
 import type { EmittedFile } from './files.ts';
+import { emitRuntime } from './runtime/index.ts';
 import { emitValidators } from './validators/index.ts';
 
 export interface EmitterResult {
@@ -11,13 +12,14 @@ export interface EmitterResult {
 }
 
 /**
- * The emitters that need no TypeScript compiler: request schemas, docs pages and package files.
- * (The types and the runtime both use the compiler that ts-morph loads, so they share a thread.)
+ * The emitters that need no TypeScript compiler: the runtime, request schemas, docs pages and
+ * package files. (The types need ts-morph, which loads the compiler: they have a thread of their own.)
  */
 export async function emitCompanions(model: ApiModel): Promise<EmitterResult> {
   const timings: Record<string, number> = {};
   const files: EmittedFile[] = [];
   const stages: [string, () => Promise<EmittedFile[]> | EmittedFile[]][] = [
+    ['runtime', () => emitRuntime(model)],
     ['validators', () => emitValidators(model)],
     ['docs', () => emitDocs(model, { packageName: DEFAULT_PACKAGE_NAME })],
     ['package', () => emitPackageFiles(model, { name: DEFAULT_PACKAGE_NAME, version: rootPackage.version })],

@@ -1,30 +1,38 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadSpecs } from '../load/index.ts';
 import type { Diagnostic, ApiModel } from '../model/types.ts';
-import type { EmitterResult } from './companions.ts';
+import { writeFiles } from '../write.ts';
+import type { EmittedFile } from './files.ts';
 
 export interface WorkerInput {
   specDir: string;
   keepGoing: boolean;
+  /** Where to write the emitted files; when unset, their contents are posted back. */
+  writeInto: string | undefined;
 }
 
 export type WorkerMessage =
   | { kind: 'model'; model: ApiModel; diagnostics: Diagnostic[]; loadMs: number }
-  | { kind: 'emitted'; result: EmitterResult }
+  | { kind: 'emitted'; files: EmittedFile[]; paths: string[]; timings: Record<string, number> }
   | { kind: 'failed'; message: string };
 
 /**
  * The second core's share of a run: load the specs and hand the model over (the main thread
  * imports the type emitter meanwhile), then run the emitters other than the types.
  */
-async function run({ specDir, keepGoing }: WorkerInput): Promise<void> {
+async function run({ specDir, keepGoing, writeInto }: WorkerInput): Promise<void> {
   const start = performance.now();
   const { model, diagnostics } = await loadSpecs(specDir, { keepGoing });
   post({ kind: 'model', model, diagnostics, loadMs: performance.now() - start });
   if (diagnostics.some((diagnostic) => diagnostic.severity === 'error')) return;
   // Imported only now so that loading starts without waiting for the emitters' dependencies.
   const { emitCompanions } = await import('./companions.ts');
-  post({ kind: 'emitted', result: await emitCompanions(model) });
+  const { files, timings } = await emitCompanions(model);
+  const paths = files.map((file) => file.path);
+  if (!writeInto) return post({ kind: 'emitted', files, paths, timings });
+  const writeStart = performance.now();
+  writeFiles(writeInto, files);
+  post({ kind: 'emitted', files: [], paths, timings: { ...timings, 'worker write': performance.now() - writeStart } });
 }
 
 function post(message: WorkerMessage): void {

@@ -2,7 +2,7 @@
  * The WeChat Pay APIv3 signature scheme: request messages signed with the merchant key
  * (SHA256withRSA, PKCS#1 v1.5), response and notification messages verified with the platform key.
  */
-import { type KeyObject } from 'node:crypto';
+import { type KeyObject } from "node:crypto";
 /** Maximum distance in seconds between a response's `Wechatpay-Timestamp` and the local clock. */
 export declare const CLOCK_WINDOW_SECONDS = 300;
 /** 32 crypto-random characters from `[0-9A-Za-z]`. */
@@ -16,11 +16,11 @@ export declare function signMessage(message: Buffer, privateKey: KeyObject): str
 /** `false` for a wrong or malformed signature, never a throw. */
 export declare function verifyMessage(message: Buffer, signature: string, publicKey: KeyObject): boolean;
 export interface AuthorizationParts {
-    mchid: string;
-    serial: string;
-    nonce: string;
-    timestamp: number | string;
-    signature: string;
+	mchid: string;
+	serial: string;
+	nonce: string;
+	timestamp: number | string;
+	signature: string;
 }
 export declare function authorizationHeader(parts: AuthorizationParts): string;
 /** Response or request headers: a plain record (any name case) or axios' `AxiosHeaders`. */

@@ -1,30 +1,30 @@
-import { type JsonSchema, type RequestSchemaTable } from './request-schema.js';
+import { type JsonSchema, type RequestSchemaTable } from "./request-schema.js";
 /** One problem with a request: `coupon_code_list[3]` + `longer than 32 characters`. */
 export interface ValidationIssue {
-    /** Body fields and path parameters by name (`coupon_code_list[3]`, `card_id`); query and header parameters as `params.x`, `headers.x`; the whole body as `data`. */
-    path: string;
-    /** The rule broken: `required`, `longer than 32 characters`, `must be one of SUCCESS, DUPLICATE, FAIL`, ... */
-    message: string;
+	/** Body fields and path parameters by name (`coupon_code_list[3]`, `card_id`); query and header parameters as `params.x`, `headers.x`; the whole body as `data`. */
+	path: string;
+	/** The rule broken: `required`, `longer than 32 characters`, `must be one of SUCCESS, DUPLICATE, FAIL`, ... */
+	message: string;
 }
 /** What a request is checked on: the parts an axios call carries. */
 export interface RequestParts {
-    /** The JSON body: an object, or a string / Buffer already serialised. */
-    data?: unknown;
-    params?: Readonly<Record<string, unknown>>;
-    headers?: Readonly<Record<string, unknown>>;
-    pathParams?: Readonly<Record<string, unknown>>;
+	/** The JSON body: an object, or a string / Buffer already serialised. */
+	data?: unknown;
+	params?: Readonly<Record<string, unknown>>;
+	headers?: Readonly<Record<string, unknown>>;
+	pathParams?: Readonly<Record<string, unknown>>;
 }
 export type RequestValidator = (request: RequestParts) => ValidationIssue[];
 /** The shape of an ajv error object. */
 export interface SchemaError {
-    instancePath: string;
-    keyword: string;
-    params: Readonly<Record<string, unknown>>;
+	instancePath: string;
+	keyword: string;
+	params: Readonly<Record<string, unknown>>;
 }
 /** An ajv-compiled check: `false` and `errors` set when the data does not match. */
 export interface CompiledCheck {
-    (data: unknown): boolean;
-    errors?: readonly SchemaError[] | null;
+	(data: unknown): boolean;
+	errors?: readonly SchemaError[] | null;
 }
 /** The validator of one schema, compiled on first use and cached. */
 export declare function compileRequestValidator(schema: JsonSchema): RequestValidator;

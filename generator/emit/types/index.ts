@@ -1,14 +1,12 @@
-import {
-  printStructure,
-  StructureKind,
-  ModuleDeclarationKind,
-  type InterfaceDeclarationStructure,
-  type ModuleDeclarationStructure,
-  type OptionalKind,
-  type PropertySignatureStructure,
-  type SourceFileStructure,
-  type StatementStructures,
+import type {
+  InterfaceDeclarationStructure,
+  ModuleDeclarationStructure,
+  OptionalKind,
+  PropertySignatureStructure,
+  SourceFileStructure,
+  StatementStructures,
 } from 'ts-morph';
+import { ModuleDeclarationKind, printStructure, StructureKind } from '../ts-morph.ts';
 import type { EmittedFile } from '../files.ts';
 import { formatDiagnostic, type ApiModel, type Endpoint, type PathSegment } from '../../model/types.ts';
 import { methodNamespace } from '../../model/naming.ts';

@@ -1,14 +1,14 @@
-import {
-  StructureKind,
-  type CallSignatureDeclarationStructure,
-  type InterfaceDeclarationStructure,
-  type JSDocStructure,
-  type MethodSignatureStructure,
-  type OptionalKind,
-  type ParameterDeclarationStructure,
-  type PropertySignatureStructure,
-  type TypeAliasDeclarationStructure,
+import type {
+  CallSignatureDeclarationStructure,
+  InterfaceDeclarationStructure,
+  JSDocStructure,
+  MethodSignatureStructure,
+  OptionalKind,
+  ParameterDeclarationStructure,
+  PropertySignatureStructure,
+  TypeAliasDeclarationStructure,
 } from 'ts-morph';
+import { StructureKind } from '../ts-morph.ts';
 import { methodNamespace } from '../../model/naming.ts';
 import type { Operation, Parameter, Schema } from '../../model/types.ts';
 import type { MemberComments } from './format.ts';
