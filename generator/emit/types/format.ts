@@ -30,14 +30,25 @@ const EXPONENT = /\de\+/;
 /** The start of a method or call signature: `get(` or `(`. */
 const SIGNATURE_START = /^(?:[A-Za-z_$][\w$]*)?\(/;
 
+/** A type text kept out of the printer, see DeferredTexts.type. */
+const DEFERRED_TYPE = /\u0001(\d+)\u0001/g;
+
+/** Shorter type texts are not worth the round trip. */
+const DEFERRED_TYPE_MIN_LENGTH = 20;
+
 /**
- * The one-line JSDoc comments of data members, kept out of the source until it is laid out.
- * They are the bulk of the file (long CJK descriptions) and each one costs the TypeScript parser
- * behind ts-morph dearly, yet each sits on its own line right before its member and so takes no
- * part in any line-breaking decision. The printer writes `/** <id> *\/` in its place.
+ * Texts kept out of the printer (ts-morph's writer walks every character it writes, and every
+ * type text twice) and put back afterwards.
+ *
+ * - The one-line JSDoc comments of data members: the bulk of the file (long CJK descriptions).
+ *   Each sits on its own line right before its member and so takes no part in any line-breaking
+ *   decision; the printer writes `/** <id> *\/` in its place and the layout writes the text back.
+ * - Long type texts (inline object types, literal unions): the printer writes a short token and
+ *   `restoreTypes` puts the text back before the layout, which re-indents every line anyway.
  */
-export class MemberComments {
+export class DeferredTexts {
   readonly #texts: string[] = [];
+  readonly #types: string[] = [];
 
   /** The JSDoc text that stands in for `text` until the layout is done. */
   placeholder(text: string): string {
@@ -49,6 +60,22 @@ export class MemberComments {
     const text = this.#texts[Number(id)];
     if (text === undefined) throw new Error(`no member comment ${id}`);
     return text;
+  }
+
+  /** What the printer gets for a type text: the text itself when short, else a token (control characters no type text holds). */
+  type(text: string): string {
+    if (text.length < DEFERRED_TYPE_MIN_LENGTH) return text;
+    this.#types.push(text);
+    return `\u0001${this.#types.length - 1}\u0001`;
+  }
+
+  /** The printed text with every type token replaced by its text. */
+  restoreTypes(printed: string): string {
+    return printed.replace(DEFERRED_TYPE, (_token, id: string) => {
+      const text = this.#types[Number(id)];
+      if (text === undefined) throw new Error(`no deferred type ${id}`);
+      return text;
+    });
   }
 }
 
@@ -63,7 +90,7 @@ export class MemberComments {
  */
 export async function formatDeclarations(
   printed: string,
-  comments: MemberComments,
+  deferred: DeferredTexts,
 ): Promise<string> {
   const output: string[] = [];
   /** [first, end) ranges of `output` holding a top-level statement only prettier can lay out. */
@@ -85,7 +112,7 @@ export async function formatDeclarations(
 
     const placeholder = PLACEHOLDER.exec(text);
     if (placeholder) {
-      output.push(`${indent}/** ${comments.text(placeholder[1] ?? "")} */`);
+      output.push(`${indent}/** ${deferred.text(placeholder[1] ?? "")} */`);
       continue;
     }
     if (text.startsWith("/**") || text.startsWith("*")) {

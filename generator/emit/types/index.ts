@@ -10,7 +10,7 @@ import { ModuleDeclarationKind, printStructure, StructureKind } from '../ts-morp
 import type { EmittedFile } from '../files.ts';
 import { formatDiagnostic, type ApiModel, type Endpoint, type PathSegment } from '../../model/types.ts';
 import { methodNamespace } from '../../model/naming.ts';
-import { formatDeclarations, MemberComments } from './format.ts';
+import { formatDeclarations, DeferredTexts } from './format.ts';
 import { operationDeclarations } from './operation.ts';
 import { isIdentifier, memberName, quote } from './schema.ts';
 
@@ -38,17 +38,17 @@ interface TreeNode {
 
 /** Emits `dist/openapi.d.ts`: the nested namespace declarations, `Wechatpay` and `Paths`. */
 export async function emitTypes(model: ApiModel): Promise<EmittedFile[]> {
-  const comments = new MemberComments();
-  const text = printDeclarations(model, comments);
-  const contents = await formatDeclarations(text, comments);
+  const deferred = new DeferredTexts();
+  const text = printDeclarations(model, deferred);
+  const contents = await formatDeclarations(text, deferred);
   return [{ path: TYPES_FILE, contents }];
 }
 
 /**
  * The unformatted declarations, built as one structure and printed once; data-member comments
- * are placeholders registered in `comments`.
+ * are placeholders registered in `deferred` (long type texts too, restored here).
  */
-export function printDeclarations(model: ApiModel, comments: MemberComments): string {
+export function printDeclarations(model: ApiModel, deferred: DeferredTexts): string {
   const endpoints = [...model.endpoints].sort((a, b) => compare(a.path, b.path));
   const roots = buildTree(endpoints);
   const pathEntries: OptionalKind<PropertySignatureStructure>[] = endpoints.flatMap((endpoint) => {
@@ -69,7 +69,7 @@ export function printDeclarations(model: ApiModel, comments: MemberComments): st
       namedImports: ['ReadStream'],
     },
   ];
-  for (const root of sortedChildren(roots)) collectStatements(root, ROOT_NAMESPACE, statements, comments);
+  for (const root of sortedChildren(roots)) collectStatements(root, ROOT_NAMESPACE, statements, deferred);
   statements.push(
     {
       kind: StructureKind.Interface,
@@ -91,7 +91,7 @@ export function printDeclarations(model: ApiModel, comments: MemberComments): st
 
   const structure: SourceFileStructure = { kind: StructureKind.SourceFile, statements };
   // Printed straight from the structure: a source file would also parse the ~2 MB it prints.
-  return printStructure(structure, { indentNumberOfSpaces: 2, useSingleQuote: true, newLine: '\n' });
+  return deferred.restoreTypes(printStructure(structure, { indentNumberOfSpaces: 2, useSingleQuote: true, newLine: '\n' }));
 }
 
 function buildTree(endpoints: readonly Endpoint[]): Map<string, TreeNode> {
@@ -145,10 +145,10 @@ function collectStatements(
   node: TreeNode,
   parentNamespace: string,
   statements: StatementStructures[],
-  comments: MemberComments,
+  deferred: DeferredTexts,
 ): void {
   const children = sortedChildren(node.children);
-  for (const child of children) collectStatements(child, node.namespace, statements, comments);
+  for (const child of children) collectStatements(child, node.namespace, statements, deferred);
 
   const name = node.segment.typeName;
   const endpointInterface: InterfaceDeclarationStructure = {
@@ -163,7 +163,7 @@ function collectStatements(
     })),
   };
   for (const operation of node.endpoint?.operations ?? []) {
-    const declarations = operationDeclarations(operation, name, comments);
+    const declarations = operationDeclarations(operation, name, deferred);
     statements.push(
       namespaceDeclaration(`${node.namespace}.${methodNamespace(operation.method)}`, declarations.statements),
     );

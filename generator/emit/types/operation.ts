@@ -11,7 +11,7 @@ import type {
 import { StructureKind } from '../ts-morph.ts';
 import { methodNamespace } from '../../model/naming.ts';
 import type { Operation, Parameter, Schema } from '../../model/types.ts';
-import type { MemberComments } from './format.ts';
+import type { DeferredTexts } from './format.ts';
 import { escapeComment, memberDoc, memberName, objectLiteralOf, oneLine, typeText, type MemberSpec } from './schema.ts';
 
 /** POST, PUT and PATCH take `data` as their first argument; GET and DELETE take only `config`. */
@@ -31,9 +31,9 @@ export interface OperationDeclarations {
 export function operationDeclarations(
   operation: Operation,
   endpointName: string,
-  comments: MemberComments,
+  deferred: DeferredTexts,
 ): OperationDeclarations {
-  const property = (member: MemberSpec): OptionalKind<PropertySignatureStructure> => propertyOf(member, comments);
+  const property = (member: MemberSpec): OptionalKind<PropertySignatureStructure> => propertyOf(member, deferred);
   const namespace = methodNamespace(operation.method);
   const qualify = (name: string): string => `${endpointName}.${namespace}.${name}`;
   const statements: MethodStatement[] = [];
@@ -42,10 +42,10 @@ export function operationDeclarations(
   let dataInterface: string | undefined;
   if (takesData) {
     dataInterface = operation.body?.kind === 'multipart' ? 'BinaryDataRequest' : 'JsonDataRequest';
-    statements.push(requestDataStatement(operation, comments));
+    statements.push(requestDataStatement(operation, deferred));
   }
 
-  const config = requestConfigMembers(operation, dataInterface, comments).map(property);
+  const config = requestConfigMembers(operation, dataInterface, deferred).map(property);
   statements.push({
     kind: StructureKind.Interface,
     name: 'RequestConfig',
@@ -53,7 +53,7 @@ export function operationDeclarations(
     extends: ['AxiosRequestConfig'],
     properties: config,
   });
-  statements.push(responseStatement(operation, comments));
+  statements.push(responseStatement(operation, deferred));
 
   const configOptional = config.every((member) => member.hasQuestionToken === true);
   const parameters: OptionalKind<ParameterDeclarationStructure>[] = [];
@@ -90,7 +90,7 @@ function signatureTags(operation: Operation): NonNullable<JSDocStructure['tags']
   return tags;
 }
 
-function requestDataStatement(operation: Operation, comments: MemberComments): MethodStatement {
+function requestDataStatement(operation: Operation, deferred: DeferredTexts): MethodStatement {
   const body = operation.body;
   if (body?.kind === 'multipart') {
     // The documented shape: the signed `meta` JSON first, then the binary `file`.
@@ -99,16 +99,16 @@ function requestDataStatement(operation: Operation, comments: MemberComments): M
       name: 'BinaryDataRequest',
       isExported: true,
       properties: [
-        propertyOf({ name: body.metaField, optional: false, type: 'string', doc: memberDoc(body.meta) }, comments),
-        propertyOf({ name: body.fileField, optional: false, type: 'ReadStream' }, comments),
+        propertyOf({ name: body.metaField, optional: false, type: 'string', doc: memberDoc(body.meta) }, deferred),
+        propertyOf({ name: body.fileField, optional: false, type: 'ReadStream' }, deferred),
       ],
     };
   }
   // A POST without a body parameter still gets an empty `JsonDataRequest {}`.
-  return schemaStatement('JsonDataRequest', body?.schema, comments);
+  return schemaStatement('JsonDataRequest', body?.schema, deferred);
 }
 
-function responseStatement(operation: Operation, comments: MemberComments): MethodStatement {
+function responseStatement(operation: Operation, deferred: DeferredTexts): MethodStatement {
   const response = operation.response;
   if (response.kind === 'download') {
     return {
@@ -118,11 +118,11 @@ function responseStatement(operation: Operation, comments: MemberComments): Meth
       extends: ['ReadStream'],
     };
   }
-  return schemaStatement('WellformedResponse', response.kind === 'json' ? response.schema : undefined, comments);
+  return schemaStatement('WellformedResponse', response.kind === 'json' ? response.schema : undefined, deferred);
 }
 
 /** An object schema becomes an interface of its properties; any other schema a type alias. */
-function schemaStatement(name: string, schema: Schema | undefined, comments: MemberComments): MethodStatement {
+function schemaStatement(name: string, schema: Schema | undefined, deferred: DeferredTexts): MethodStatement {
   if (schema === undefined || schema.kind === 'object') {
     return {
       kind: StructureKind.Interface,
@@ -133,22 +133,22 @@ function schemaStatement(name: string, schema: Schema | undefined, comments: Mem
           {
             name: member.name,
             optional: !member.required,
-            type: typeText(member.schema, comments),
+            type: typeText(member.schema, deferred),
             doc: memberDoc(member.schema),
           },
-          comments,
+          deferred,
         ),
       ),
     };
   }
-  return { kind: StructureKind.TypeAlias, name, isExported: true, type: typeText(schema, comments) };
+  return { kind: StructureKind.TypeAlias, name, isExported: true, type: deferred.type(typeText(schema, deferred)) };
 }
 
 /** Members of `RequestConfig extends AxiosRequestConfig`, in the documented order. */
 function requestConfigMembers(
   operation: Operation,
   dataInterface: string | undefined,
-  comments: MemberComments,
+  deferred: DeferredTexts,
 ): MemberSpec[] {
   const members: MemberSpec[] = [];
   if (dataInterface) members.push({ name: 'data', optional: true, type: dataInterface });
@@ -157,12 +157,12 @@ function requestConfigMembers(
   }
   if (!dataInterface && operation.body?.kind === 'json') {
     // DELETE with a body: the body is inline and required.
-    members.push({ name: 'data', optional: false, type: typeText(operation.body.schema, comments) });
+    members.push({ name: 'data', optional: false, type: typeText(operation.body.schema, deferred) });
   }
-  if (operation.queryParams.length > 0) members.push(parameterGroup('params', operation.queryParams, comments));
+  if (operation.queryParams.length > 0) members.push(parameterGroup('params', operation.queryParams, deferred));
   if (operation.headerParams.length > 0) {
     // Header values travel as strings whatever the spec says.
-    members.push(parameterGroup('headers', operation.headerParams, comments, 'string'));
+    members.push(parameterGroup('headers', operation.headerParams, deferred, 'string'));
   }
   if (operation.response.kind === 'download') {
     members.push({ name: 'responseType', optional: false, type: "'stream'" });
@@ -175,17 +175,17 @@ function requestConfigMembers(
 function parameterGroup(
   name: string,
   parameters: readonly Parameter[],
-  comments: MemberComments,
+  deferred: DeferredTexts,
   type?: string,
 ): MemberSpec {
   const members = parameters.map((parameter) => ({
     ...parameterMember(parameter),
-    type: type ?? typeText(parameter.schema, comments),
+    type: type ?? typeText(parameter.schema, deferred),
   }));
   return {
     name,
     optional: members.every((member) => member.optional),
-    type: objectLiteralOf(members, comments),
+    type: objectLiteralOf(members, deferred),
   };
 }
 
@@ -201,11 +201,11 @@ function pathParameterType(schema: Schema): string {
   return schema.kind === 'number' ? 'number' : 'string';
 }
 
-function propertyOf(member: MemberSpec, comments: MemberComments): OptionalKind<PropertySignatureStructure> {
+function propertyOf(member: MemberSpec, deferred: DeferredTexts): OptionalKind<PropertySignatureStructure> {
   return {
     name: memberName(member.name),
     hasQuestionToken: member.optional,
-    type: member.type,
-    docs: member.doc ? [comments.placeholder(member.doc)] : [],
+    type: deferred.type(member.type),
+    docs: member.doc ? [deferred.placeholder(member.doc)] : [],
   };
 }

@@ -1,5 +1,5 @@
 import type { Constraints, Property, Schema } from '../../model/types.ts';
-import type { MemberComments } from './format.ts';
+import type { DeferredTexts } from './format.ts';
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
@@ -23,6 +23,8 @@ export function quote(text: string): string {
     .replaceAll(quoteChar, `\\${quoteChar}`)
     .replace(/\n/g, '\\n')
     .replace(/\r/g, '\\r')
+    // Other control characters are escaped too: the printer's type tokens are made of them.
+    .replace(/[\u0000-\u001f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
   return `${quoteChar}${escaped}${quoteChar}`;
@@ -33,7 +35,7 @@ function count(text: string, char: string): number {
 }
 
 /** The TypeScript type of a schema, as the documented shapes spell it (plus literal unions for enums). */
-export function typeText(schema: Schema, comments: MemberComments): string {
+export function typeText(schema: Schema, deferred: DeferredTexts): string {
   switch (schema.kind) {
     case 'string':
       if (schema.enum && schema.enum.length > 0) return unique(schema.enum).map(quote).join(' | ');
@@ -48,10 +50,10 @@ export function typeText(schema: Schema, comments: MemberComments): string {
     case 'boolean':
       return 'boolean';
     case 'object':
-      return schema.properties && schema.properties.length > 0 ? objectLiteral(schema.properties, comments) : '{}';
+      return schema.properties && schema.properties.length > 0 ? objectLiteral(schema.properties, deferred) : '{}';
     case 'array': {
       if (!schema.items) return '[]';
-      const item = typeText(schema.items, comments);
+      const item = typeText(schema.items, deferred);
       return isUnion(schema.items) ? `(${item})[]` : `${item}[]`;
     }
     case 'file':
@@ -72,24 +74,24 @@ export interface MemberSpec {
  * An inline object type, one member per line so the formatter keeps it expanded
  * the way the documented shapes show nested objects.
  */
-export function objectLiteralOf(members: readonly MemberSpec[], comments: MemberComments): string {
+export function objectLiteralOf(members: readonly MemberSpec[], deferred: DeferredTexts): string {
   if (members.length === 0) return '{}';
   const lines = members.map((member) => {
-    const doc = member.doc ? `/** ${comments.placeholder(member.doc)} */\n` : '';
+    const doc = member.doc ? `/** ${deferred.placeholder(member.doc)} */\n` : '';
     return `${doc}${memberName(member.name)}${member.optional ? '?' : ''}: ${member.type};`;
   });
   return `{\n${lines.join('\n')}\n}`;
 }
 
-function objectLiteral(properties: readonly Property[], comments: MemberComments): string {
+function objectLiteral(properties: readonly Property[], deferred: DeferredTexts): string {
   return objectLiteralOf(
     properties.map((property) => ({
       name: property.name,
       optional: !property.required,
-      type: typeText(property.schema, comments),
+      type: typeText(property.schema, deferred),
       doc: memberDoc(property.schema),
     })),
-    comments,
+    deferred,
   );
 }
 

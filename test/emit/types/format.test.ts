@@ -4,7 +4,7 @@ import * as prettier from "prettier";
 import { describe, expect, it } from "vitest";
 import {
   formatDeclarations,
-  MemberComments,
+  DeferredTexts,
   PRETTIER_OPTIONS,
 } from "../../../generator/emit/types/format.ts";
 import { printDeclarations } from "../../../generator/emit/types/index.ts";
@@ -158,19 +158,19 @@ function edgeCaseModel(): ApiModel {
 async function plainPrettier(
   model: ApiModel,
 ): Promise<{ expected: string; actual: string }> {
-  const comments = new MemberComments();
-  const printed = printDeclarations(model, comments);
+  const deferred = new DeferredTexts();
+  const printed = printDeclarations(model, deferred);
   const written = printed.replace(
     /^( *)\/\*\* (\d+) \*\/$/gm,
     (_line, indent: string, id: string) => {
-      return `${indent}/** ${comments.text(id)} */`;
+      return `${indent}/** ${deferred.text(id)} */`;
     },
   );
   const expected = await prettier.format(written, {
     ...PRETTIER_OPTIONS,
     parser: "typescript",
   });
-  return { expected, actual: await formatDeclarations(printed, comments) };
+  return { expected, actual: await formatDeclarations(printed, deferred) };
 }
 
 describe("formatting", () => {
@@ -213,11 +213,11 @@ describe("formatting", () => {
   });
 
   it("puts each member comment back before its member, also where prettier breaks lines", async () => {
-    const comments = new MemberComments();
-    const code = comments.placeholder(
+    const deferred = new DeferredTexts();
+    const code = deferred.placeholder(
       "券code (1..32 chars) @example ABC9588200",
     );
-    const state = comments.placeholder("状态");
+    const state = deferred.placeholder("状态");
     const printed = [
       "export interface A {",
       `  /** ${code} */`,
@@ -228,7 +228,7 @@ describe("formatting", () => {
       "}",
       "",
     ].join("\n");
-    expect(await formatDeclarations(printed, comments)).toBe(
+    expect(await formatDeclarations(printed, deferred)).toBe(
       [
         "export interface A {",
         "  /** 券code (1..32 chars) @example ABC9588200 */",
@@ -247,7 +247,7 @@ describe("formatting", () => {
         "",
       ].join("\n"),
     );
-    expect(() => comments.text("7")).toThrow("no member comment 7");
+    expect(() => deferred.text("7")).toThrow("no member comment 7");
   });
 
   it("gives what plain prettier gives for long signatures, unions, nested objects, quoted names and long JSDoc", async () => {

@@ -47,6 +47,27 @@ describe('schema to type', () => {
     );
   });
 
+  it('escapes control characters in literals and quoted names, and keeps long inline types whole', async () => {
+    const long = 'A_LITERAL_LONG_ENOUGH_TO_BE_KEPT_OUT_OF_THE_PRINTER';
+    expect(
+      await responseOf(
+        object({
+          'tab\tname': string({ enum: ['\u00010\u0001', long] }),
+          nested: object({ inner: string({ enum: [long, 'B'] }) }),
+        }),
+      ),
+    ).toBe(
+      lines(
+        '  export interface WellformedResponse {',
+        `    'tab\\u0009name': '\\u00010\\u0001' | '${long}';`,
+        '    nested: {',
+        `      inner: '${long}' | 'B';`,
+        '    };',
+        '  }',
+      ),
+    );
+  });
+
   it('marks members outside required optional and quotes names that are not identifiers', async () => {
     expect(await responseOf(object({ 'out trade no?': string(), 'sub-mchid': string(), 'code?': string() }))).toBe(
       lines(
