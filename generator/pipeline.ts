@@ -2,7 +2,8 @@ import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { WorkerInput, WorkerMessage } from './emit/worker.ts';
 import type { EmittedFile } from './emit/files.ts';
-import type { ApiModel, Diagnostic } from './model/types.ts';
+import type { ApiModel, Diagnostic, Endpoint } from './model/types.ts';
+import type { TypeEmitter } from './emit/types/index.ts';
 import { writeFiles } from './write.ts';
 
 export interface GenerateOptions {
@@ -34,7 +35,8 @@ export interface GenerateResult {
  * load specs -> intermediate model -> emitters -> (optionally) the files written.
  * The machine has two cores: a worker thread loads the specs and then runs the emitters that
  * need no compiler (runtime, request schemas, docs, package files), while this thread imports
- * ts-morph (the costliest import) and, once the model arrives, emits the types.
+ * ts-morph (the costliest import), prepares the types of each endpoint as it arrives and, once
+ * the whole model is there, prints them.
  */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const input: WorkerInput = { specDir: options.specDir, keepGoing: options.keepGoing ?? false, writeInto: options.writeInto };
@@ -42,23 +44,40 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const worker = new Worker(workerEntry, { workerData: input });
   const messages = workerMessages(worker);
   try {
-    const typeEmitter = import('./emit/types/index.ts');
+    // Endpoints arrive while ts-morph is still loading; each is prepared for the types once the
+    // emitter is there, so that little is left to do when the last one arrives.
+    const received = new Map<string, Endpoint>();
+    let typeEmitter: TypeEmitter | undefined;
+    const typeEmitterReady = import('./emit/types/index.ts').then((module) => {
+      typeEmitter = new module.TypeEmitter();
+      for (const endpoint of received.values()) typeEmitter.prepare(endpoint);
+      return typeEmitter;
+    });
     // Awaited below; this keeps a return on spec errors from leaving its failure unobserved.
-    typeEmitter.catch(() => undefined);
-    const loaded = await messages.next('model');
-    const { model, diagnostics } = loaded;
+    typeEmitterReady.catch(() => undefined);
+
+    let message = await messages.next();
+    for (; message.kind === 'endpoints'; message = await messages.next()) {
+      for (const endpoint of message.endpoints) {
+        received.set(endpoint.path, endpoint);
+        typeEmitter?.prepare(endpoint);
+      }
+    }
+    const loaded = expectKind(message, 'loaded');
+    const model: ApiModel = { endpoints: loaded.paths.map((path) => received.get(path) ?? missing(path)) };
+    const { diagnostics } = loaded;
     const timings: Record<string, number> = { load: loaded.loadMs };
     if (diagnostics.some((diagnostic) => diagnostic.severity === 'error')) return { model, diagnostics, files: [], paths: [], timings };
 
     const typesStart = performance.now();
-    const ownFiles = await (await typeEmitter).emitTypes(model);
+    const ownFiles = await (await typeEmitterReady).emit(model);
     timings.types = performance.now() - typesStart;
     if (options.writeInto) {
       const writeStart = performance.now();
       writeFiles(options.writeInto, ownFiles);
       timings.write = performance.now() - writeStart;
     }
-    const others = await messages.next('emitted');
+    const others = expectKind(await messages.next(), 'emitted');
     Object.assign(timings, others.timings);
     const files = options.writeInto ? [] : [...ownFiles, ...others.files].sort(byPath);
     const paths = [...ownFiles.map((file) => file.path), ...others.paths].sort(compare);
@@ -85,26 +104,37 @@ function workerMessages(worker: Worker) {
   const fail = (error: Error): void => {
     // The first failure is the cause: a worker that reported its error exits afterwards.
     failure ??= error;
-    waiting?.reject(failure);
+    const waiter = waiting;
+    waiting = undefined;
+    waiter?.reject(failure);
   };
   worker.on('message', (message: WorkerMessage) => {
     if (message.kind === 'failed') return fail(new Error(message.message));
-    if (waiting) waiting.resolve(message);
+    const waiter = waiting;
+    waiting = undefined;
+    if (waiter) waiter.resolve(message);
     else queue.push(message);
   });
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`the emitter worker exited early (code ${code})`)));
   return {
-    async next<K extends 'model' | 'emitted'>(kind: K): Promise<Extract<WorkerMessage, { kind: K }>> {
+    async next(): Promise<WorkerMessage> {
       const message =
         queue.shift() ??
         (await new Promise<WorkerMessage>((resolve, reject) => {
           if (failure) return reject(failure);
           waiting = { resolve, reject };
         }));
-      waiting = undefined;
-      if (message.kind !== kind) throw new Error(`expected the worker's ${kind} message, got ${message.kind}`);
-      return message as Extract<WorkerMessage, { kind: K }>;
+      return message;
     },
   };
+}
+
+function expectKind<K extends WorkerMessage['kind']>(message: WorkerMessage, kind: K): Extract<WorkerMessage, { kind: K }> {
+  if (message.kind !== kind) throw new Error(`expected the worker's ${kind} message, got ${message.kind}`);
+  return message as Extract<WorkerMessage, { kind: K }>;
+}
+
+function missing(path: string): never {
+  throw new Error(`the worker listed ${path} without sending it`);
 }

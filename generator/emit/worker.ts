@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadSpecs } from '../load/index.ts';
-import type { Diagnostic, ApiModel } from '../model/types.ts';
+import type { Diagnostic, Endpoint } from '../model/types.ts';
 import { writeFiles } from '../write.ts';
 import type { EmittedFile } from './files.ts';
 
@@ -12,18 +12,34 @@ export interface WorkerInput {
 }
 
 export type WorkerMessage =
-  | { kind: 'model'; model: ApiModel; diagnostics: Diagnostic[]; loadMs: number }
+  /** Endpoints as they are loaded; a path sent again replaces what was sent before. */
+  | { kind: 'endpoints'; endpoints: Endpoint[] }
+  /** The load is done: the model is the endpoints sent, in this path order. */
+  | { kind: 'loaded'; paths: string[]; diagnostics: Diagnostic[]; loadMs: number }
   | { kind: 'emitted'; files: EmittedFile[]; paths: string[]; timings: Record<string, number> }
   | { kind: 'failed'; message: string };
 
+/** Endpoints per message: small enough to keep the main thread busy early, large enough to cost few messages. */
+const BATCH_SIZE = 32;
+
 /**
- * The second core's share of a run: load the specs and hand the model over (the main thread
- * imports the type emitter meanwhile), then run the emitters other than the types.
+ * The second core's share of a run: load the specs and hand the endpoints over as they are
+ * loaded (the main thread imports the type emitter meanwhile, then prepares their declarations),
+ * then run the emitters other than the types.
  */
 async function run({ specDir, keepGoing, writeInto }: WorkerInput): Promise<void> {
   const start = performance.now();
-  const { model, diagnostics } = await loadSpecs(specDir, { keepGoing });
-  post({ kind: 'model', model, diagnostics, loadMs: performance.now() - start });
+  let batch: Endpoint[] = [];
+  const flush = (): void => {
+    if (batch.length > 0) post({ kind: 'endpoints', endpoints: batch });
+    batch = [];
+  };
+  const onEndpoint = (endpoint: Endpoint): void => {
+    if (batch.push(endpoint) >= BATCH_SIZE) flush();
+  };
+  const { model, diagnostics } = await loadSpecs(specDir, { keepGoing, onEndpoint });
+  flush();
+  post({ kind: 'loaded', paths: model.endpoints.map((endpoint) => endpoint.path), diagnostics, loadMs: performance.now() - start });
   if (diagnostics.some((diagnostic) => diagnostic.severity === 'error')) return;
   // Imported only now so that loading starts without waiting for the emitters' dependencies.
   const { emitCompanions } = await import('./companions.ts');

@@ -12,6 +12,11 @@ import { didYouMean } from './suggest.ts';
 export interface LoadOptions {
   /** Report per-operation data errors as warnings, degrade the broken node and load the rest. */
   keepGoing?: boolean;
+  /**
+   * Called with each endpoint as soon as its file is loaded (again, with the same object, when a
+   * later file adds to it), so that a consumer can start before the whole tree is read.
+   */
+  onEndpoint?: (endpoint: Endpoint) => void;
 }
 
 export interface LoadResult {
@@ -68,11 +73,14 @@ export async function loadSpecs(specDir: string, options: LoadOptions = {}): Pro
       const operation = operations.load(file, path, method, pair);
       if (operation) endpoint.operations.push(operation);
     }
-    if (endpoint.operations.length > 0) endpoints.set(path, endpoint);
+    if (endpoint.operations.length > 0) {
+      endpoint.operations.sort(byMethodOrder);
+      endpoints.set(path, endpoint);
+      options.onEndpoint?.(endpoint);
+    }
   }
 
   const sorted = [...endpoints.values()].sort((a, b) => compareText(a.path, b.path));
-  for (const endpoint of sorted) endpoint.operations.sort(byMethodOrder);
   return { model: { endpoints: sorted }, diagnostics: reporter.diagnostics() };
 }
 

@@ -9,9 +9,8 @@ import type {
 import { ModuleDeclarationKind, printStructure, StructureKind } from '../ts-morph.ts';
 import type { EmittedFile } from '../files.ts';
 import { formatDiagnostic, type ApiModel, type Endpoint, type PathSegment } from '../../model/types.ts';
-import { methodNamespace } from '../../model/naming.ts';
 import { formatDeclarations, DeferredTexts } from './format.ts';
-import { operationDeclarations } from './operation.ts';
+import { operationDeclarations, type OperationDeclarations } from './operation.ts';
 import { isIdentifier, memberName, quote } from './schema.ts';
 
 /** Where the declarations go, relative to the package root. */
@@ -38,17 +37,44 @@ interface TreeNode {
 
 /** Emits `dist/openapi.d.ts`: the nested namespace declarations, `Wechatpay` and `Paths`. */
 export async function emitTypes(model: ApiModel): Promise<EmittedFile[]> {
-  const deferred = new DeferredTexts();
-  const text = printDeclarations(model, deferred);
-  const contents = await formatDeclarations(text, deferred);
-  return [{ path: TYPES_FILE, contents }];
+  return new TypeEmitter().emit(model);
+}
+
+/**
+ * The type emitter for a model that arrives endpoint by endpoint: `prepare` builds an endpoint's
+ * operation declarations as soon as it is loaded, so that only the tree and the printing are left
+ * once the whole model is there.
+ */
+export class TypeEmitter {
+  readonly #deferred = new DeferredTexts();
+  readonly #prepared: PreparedDeclarations = new Map();
+
+  prepare(endpoint: Endpoint): void {
+    this.#prepared.set(endpoint, declarationsOf(endpoint, this.#deferred));
+  }
+
+  /** `model` holds the prepared endpoints (the same objects); any other endpoint is prepared now. */
+  async emit(model: ApiModel): Promise<EmittedFile[]> {
+    const text = printDeclarations(model, this.#deferred, this.#prepared);
+    const contents = await formatDeclarations(text, this.#deferred);
+    return [{ path: TYPES_FILE, contents }];
+  }
+}
+
+/** The declarations of each endpoint's operations, in the endpoint's operation order. */
+type PreparedDeclarations = Map<Endpoint, OperationDeclarations[]>;
+
+function declarationsOf(endpoint: Endpoint, deferred: DeferredTexts): OperationDeclarations[] {
+  // The endpoint's interface is named after its last URL segment.
+  const name = endpoint.segments.at(-1)?.typeName ?? '';
+  return endpoint.operations.map((operation) => operationDeclarations(operation, name, deferred));
 }
 
 /**
  * The unformatted declarations, built as one structure and printed once; data-member comments
  * are placeholders registered in `deferred` (long type texts too, restored here).
  */
-export function printDeclarations(model: ApiModel, deferred: DeferredTexts): string {
+export function printDeclarations(model: ApiModel, deferred: DeferredTexts, prepared: PreparedDeclarations = new Map()): string {
   const endpoints = [...model.endpoints].sort((a, b) => compare(a.path, b.path));
   const roots = buildTree(endpoints);
   const pathEntries: OptionalKind<PropertySignatureStructure>[] = endpoints.flatMap((endpoint) => {
@@ -69,7 +95,8 @@ export function printDeclarations(model: ApiModel, deferred: DeferredTexts): str
       namedImports: ['ReadStream'],
     },
   ];
-  for (const root of sortedChildren(roots)) collectStatements(root, ROOT_NAMESPACE, statements, deferred);
+  const declarations = (endpoint: Endpoint): OperationDeclarations[] => prepared.get(endpoint) ?? declarationsOf(endpoint, deferred);
+  for (const root of sortedChildren(roots)) collectStatements(root, ROOT_NAMESPACE, statements, declarations);
   statements.push(
     {
       kind: StructureKind.Interface,
@@ -145,10 +172,10 @@ function collectStatements(
   node: TreeNode,
   parentNamespace: string,
   statements: StatementStructures[],
-  deferred: DeferredTexts,
+  declarations: (endpoint: Endpoint) => OperationDeclarations[],
 ): void {
   const children = sortedChildren(node.children);
-  for (const child of children) collectStatements(child, node.namespace, statements, deferred);
+  for (const child of children) collectStatements(child, node.namespace, statements, declarations);
 
   const name = node.segment.typeName;
   const endpointInterface: InterfaceDeclarationStructure = {
@@ -162,13 +189,10 @@ function collectStatements(
       type: `${name}.${child.segment.typeName}`,
     })),
   };
-  for (const operation of node.endpoint?.operations ?? []) {
-    const declarations = operationDeclarations(operation, name, deferred);
-    statements.push(
-      namespaceDeclaration(`${node.namespace}.${methodNamespace(operation.method)}`, declarations.statements),
-    );
-    endpointInterface.callSignatures?.push(...declarations.callSignatures);
-    endpointInterface.methods?.push(...declarations.methods);
+  for (const operation of node.endpoint ? declarations(node.endpoint) : []) {
+    statements.push(namespaceDeclaration(`${node.namespace}.${operation.namespace}`, operation.statements));
+    endpointInterface.callSignatures?.push(...operation.callSignatures);
+    endpointInterface.methods?.push(...operation.methods);
   }
   statements.push(namespaceDeclaration(parentNamespace, [endpointInterface]));
 }

@@ -21,6 +21,8 @@ type MethodStatement = InterfaceDeclarationStructure | TypeAliasDeclarationStruc
 
 /** What one operation contributes: its `<Verb>HttpMethod` interfaces and its members on the endpoint interface. */
 export interface OperationDeclarations {
+  /** `<Verb>HttpMethod`. */
+  namespace: string;
   /** Statements of `namespace <Endpoint>.<Verb>HttpMethod`. */
   statements: MethodStatement[];
   callSignatures: OptionalKind<CallSignatureDeclarationStructure>[];
@@ -69,6 +71,7 @@ export function operationDeclarations(
   const summary = operation.summary === undefined ? '' : escapeComment(oneLine(operation.summary));
   const methodDocs = summary || tags.length > 0 ? [jsDoc(summary, tags)] : [];
   return {
+    namespace,
     statements,
     // The callable chain node always POSTs, so only POST gets the shortland.
     callSignatures: operation.method === 'post' ? [{ docs: [jsDoc('shortland', tags)], parameters, returnType }] : [],
