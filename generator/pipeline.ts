@@ -41,7 +41,9 @@ export interface GenerateResult {
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const input: WorkerInput = { specDir: options.specDir, keepGoing: options.keepGoing ?? false, writeInto: options.writeInto };
   const workerEntry = options.workerEntry ?? new URL('./emit/worker-entry.mjs', import.meta.url);
-  const worker = new Worker(workerEntry, { workerData: input });
+  // A small young generation keeps the loader's short-lived garbage in cache: the corpus loaded in
+  // ~0.6 s with 4-8 MB against ~0.7 s with V8's default.
+  const worker = new Worker(workerEntry, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
   const messages = workerMessages(worker);
   try {
     // Endpoints arrive while ts-morph is still loading; each is prepared for the types once the
