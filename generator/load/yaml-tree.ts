@@ -1,4 +1,5 @@
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, Node } from 'yaml';
 import { parseBlockYaml } from './fast-yaml.ts';
 
 /**
@@ -50,9 +51,19 @@ export function parseYaml(text: string): ParsedYaml {
   return parseWithLibrary(text);
 }
 
+/**
+ * `yaml`, loaded on first use: the specs seldom need it (no file of the public corpus does), and
+ * loading it costs ~65 ms before the first file could be read.
+ */
+let library: typeof import('yaml') | undefined;
+function yaml(): typeof import('yaml') {
+  library ??= createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  return library;
+}
+
 /** The reference parse, also used by tests to check the fast path against it. */
 export function parseWithLibrary(text: string): ParsedYaml {
-  const doc = parseDocument(text, { schema: 'core', uniqueKeys: false });
+  const doc = yaml().parseDocument(text, { schema: 'core', uniqueKeys: false });
   if (doc.errors.length > 0) {
     // `yaml` appends its own "at line L, column C:" and a source excerpt; the diagnostic has both already.
     const message = (text: string): string => (text.split('\n')[0] ?? text).replace(/ at line \d+, column \d+:?$/, '');
@@ -62,6 +73,7 @@ export function parseWithLibrary(text: string): ParsedYaml {
 }
 
 function convert(doc: Document, node: unknown, fallbackOffset: number): YNode {
+  const { isAlias, isMap, isScalar, isSeq } = yaml();
   if (isAlias(node)) return convert(doc, node.resolve(doc), node.range?.[0] ?? fallbackOffset);
   const offset = (node as Node | null)?.range?.[0] ?? fallbackOffset;
   if (isMap(node)) {
