@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { WorkerInput, WorkerMessage } from './emit/worker.ts';
 import type { EmittedFile } from './emit/files.ts';
-import type { ApiModel, Diagnostic, Endpoint } from './model/types.ts';
+import { DiagnosticError, type ApiModel, type Diagnostic, type Endpoint } from './model/types.ts';
 import type { TypeEmitter } from './emit/types/index.ts';
 import { writeFiles } from './write.ts';
 
@@ -72,7 +72,14 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     if (diagnostics.some((diagnostic) => diagnostic.severity === 'error')) return { model, diagnostics, files: [], paths: [], timings };
 
     const typesStart = performance.now();
-    const ownFiles = await (await typeEmitterReady).emit(model);
+    let ownFiles: EmittedFile[];
+    try {
+      ownFiles = await (await typeEmitterReady).emit(model);
+    } catch (error) {
+      if (!(error instanceof DiagnosticError)) throw error;
+      // The specs hold something the declarations cannot represent: a spec error like any other.
+      return { model, diagnostics: [...diagnostics, error.diagnostic], files: [], paths: [], timings };
+    }
     timings.types = performance.now() - typesStart;
     if (options.writeInto) {
       const writeStart = performance.now();

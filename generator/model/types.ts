@@ -192,3 +192,13 @@ export function formatDiagnostic(d: Diagnostic): string {
   const { file, line, col } = d.location;
   return `${file}:${line}:${col}: ${d.severity} ${d.code} ${d.message}`;
 }
+
+/** A spec error found past the loader (by an emitter): reported like any diagnostic, not as a crash. */
+export class DiagnosticError extends Error {
+  readonly diagnostic: Diagnostic;
+
+  constructor(diagnostic: Diagnostic) {
+    super(formatDiagnostic(diagnostic));
+    this.diagnostic = diagnostic;
+  }
+}

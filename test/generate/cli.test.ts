@@ -84,6 +84,11 @@ const BAD_INPUTS: { kind: string; files: Record<string, string>; diagnostic: Reg
     files: { 'v3/a/{id}.yaml': `${GOOD_OPERATION}\n${GOOD_OPERATION}` },
     diagnostic: /^v3\/a\/\{id\}\.yaml:\d+:\d+: error DUPLICATE_OPERATION /m,
   },
+  {
+    kind: 'URL segment the declarations cannot name',
+    files: { 'v3/bill/date/{id}.yaml': GOOD_OPERATION },
+    diagnostic: /^v3\/bill\/date\/\{id\}\.yaml:1:1: error UNREPRESENTABLE_SEGMENT URL segment 'date' would shadow the type Date$/m,
+  },
 ];
 
 describe('npm run generate', () => {

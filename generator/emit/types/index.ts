@@ -8,7 +8,7 @@ import type {
 } from 'ts-morph';
 import { ModuleDeclarationKind, printStructure, StructureKind } from '../ts-morph.ts';
 import type { EmittedFile } from '../files.ts';
-import { formatDiagnostic, type ApiModel, type Endpoint, type PathSegment } from '../../model/types.ts';
+import { DiagnosticError, type ApiModel, type Endpoint, type PathSegment } from '../../model/types.ts';
 import { formatDeclarations, DeferredTexts } from './format.ts';
 import { operationDeclarations, type OperationDeclarations } from './operation.ts';
 import { isIdentifier, memberName, quote } from './schema.ts';
@@ -145,9 +145,7 @@ function buildTree(endpoints: readonly Endpoint[]): Map<string, TreeNode> {
 /** Segment names the declarations cannot represent are a spec error, reported at the spec file. */
 function checkSegment(segment: PathSegment, siblings: Map<string, TreeNode>, endpoint: Endpoint): void {
   const fail = (message: string): never => {
-    throw new Error(
-      formatDiagnostic({ severity: 'error', code: 'UNREPRESENTABLE_SEGMENT', message, location: endpoint.source }),
-    );
+    throw new DiagnosticError({ severity: 'error', code: 'UNREPRESENTABLE_SEGMENT', message, location: endpoint.source });
   };
   if (!isIdentifier(segment.typeName)) fail(`URL segment '${segment.raw}' gives no valid type name`);
   if (RESERVED_TYPE_NAMES.has(segment.typeName)) {
