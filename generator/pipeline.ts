@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { WorkerInput, WorkerMessage } from './emit/worker.ts';
 import type { EmittedFile } from './emit/files.ts';
-import { DiagnosticError, type ApiModel, type Diagnostic, type Endpoint } from './model/types.ts';
+import { compareText, DiagnosticError, type ApiModel, type Diagnostic, type Endpoint } from './model/types.ts';
 import type { TypeEmitter } from './emit/types/index.ts';
 import { writeFiles } from './write.ts';
 
@@ -89,7 +89,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const others = expectKind(await messages.next(), 'emitted');
     Object.assign(timings, others.timings);
     const files = options.writeInto ? [] : [...ownFiles, ...others.files].sort(byPath);
-    const paths = [...ownFiles.map((file) => file.path), ...others.paths].sort(compare);
+    const paths = [...ownFiles.map((file) => file.path), ...others.paths].sort(compareText);
     return { model, diagnostics, files, paths, timings };
   } finally {
     await worker.terminate();
@@ -97,12 +97,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 }
 
 function byPath(a: EmittedFile, b: EmittedFile): number {
-  return compare(a.path, b.path);
-}
-
-/** Code-unit order, independent of locale. */
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return compareText(a.path, b.path);
 }
 
 /** The worker's messages in order; a failure or a crash of the worker rejects the wait. */

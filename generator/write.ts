@@ -49,18 +49,6 @@ export function writeFiles(root: string, files: readonly EmittedFile[]): void {
   for (const file of files) writeFileSync(join(root, file.path), file.contents);
 }
 
-/** Replaces `outDir` with exactly `files`, through a staging directory. */
-export async function writeAtomically(outDir: string, files: readonly EmittedFile[]): Promise<void> {
-  const staging = createStaging(outDir);
-  try {
-    writeFiles(staging.dir, files);
-  } catch (error) {
-    staging.discard();
-    throw error;
-  }
-  await staging.commit();
-}
-
 export interface StaleReport {
   /** Files whose contents on disk differ from what the specs produce. */
   changed: string[];

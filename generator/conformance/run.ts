@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { loadSpecs } from '../load/index.ts';
 import { emitTypes, TYPES_FILE } from '../emit/types/index.ts';
-import type { ApiModel, Diagnostic } from '../model/types.ts';
+import { compareText, type ApiModel, type Diagnostic } from '../model/types.ts';
 import {
   compareDeclarations,
   DOCUMENTED_STYLE,
@@ -96,5 +96,5 @@ async function listPages(docsDir: string): Promise<string[]> {
   return entries
     .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
     .map((entry) => relative(docsDir, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    .sort(compareText);
 }

@@ -1,10 +1,10 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathSegments } from '../model/naming.ts';
-import { HTTP_METHODS, type ApiModel, type Diagnostic, type Endpoint, type Operation } from '../model/types.ts';
+import { compareText, HTTP_METHODS, type ApiModel, type Diagnostic, type Endpoint, type Operation } from '../model/types.ts';
 import { FileStore } from './files.ts';
 import { OperationLoader } from './operation.ts';
-import { compareText, Reporter } from './report.ts';
+import { Reporter } from './report.ts';
 import { SchemaResolver } from './schema.ts';
 import { SpecFile } from './source.ts';
 import { didYouMean } from './suggest.ts';

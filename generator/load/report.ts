@@ -1,4 +1,4 @@
-import type { Diagnostic, Severity } from '../model/types.ts';
+import { compareText, type Diagnostic, type Severity } from '../model/types.ts';
 import type { SpecFile } from './source.ts';
 
 interface Pending {
@@ -42,8 +42,4 @@ export class Reporter {
       .map((entry) => ({ severity: entry.severity, code: entry.code, message: entry.message, location: entry.file.location(entry.offset) }))
       .sort((a, b) => compareText(a.location.file, b.location.file) || a.location.line - b.location.line || a.location.col - b.location.col || compareText(a.code, b.code));
   }
-}
-
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

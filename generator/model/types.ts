@@ -193,6 +193,11 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${file}:${line}:${col}: ${d.severity} ${d.code} ${d.message}`;
 }
 
+/** Code-unit order, independent of locale: the one order of paths, files and codes everywhere. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** A spec error found past the loader (by an emitter): reported like any diagnostic, not as a crash. */
 export class DiagnosticError extends Error {
   readonly diagnostic: Diagnostic;

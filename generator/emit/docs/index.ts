@@ -1,5 +1,5 @@
 import rootPackage from '../../../package.json' with { type: 'json' };
-import type { ApiModel, Endpoint } from '../../model/types.ts';
+import { compareText, type ApiModel, type Endpoint } from '../../model/types.ts';
 import type { EmittedFile } from '../files.ts';
 import { operationExampleParts } from './examples.ts';
 import { inlineText, tableCell, tableCode, yamlString } from './markdown.ts';
@@ -46,7 +46,7 @@ function groupByTag(model: ApiModel): Map<string, Array<{ endpoint: Endpoint; me
       }
     }
   }
-  return new Map([...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return new Map([...groups].sort(([a], [b]) => compareText(a, b)));
 }
 
 /**

@@ -8,7 +8,7 @@ import type {
 } from 'ts-morph';
 import { ModuleDeclarationKind, printStructure, StructureKind } from '../ts-morph.ts';
 import type { EmittedFile } from '../files.ts';
-import { DiagnosticError, type ApiModel, type Endpoint, type PathSegment } from '../../model/types.ts';
+import { compareText, DiagnosticError, type ApiModel, type Endpoint, type PathSegment } from '../../model/types.ts';
 import { formatDeclarations, DeferredTexts } from './format.ts';
 import { operationDeclarations, type OperationDeclarations } from './operation.ts';
 import { isIdentifier, memberName, quote } from './schema.ts';
@@ -75,7 +75,7 @@ function declarationsOf(endpoint: Endpoint, deferred: DeferredTexts): OperationD
  * are placeholders registered in `deferred` (long type texts too, restored here).
  */
 export function printDeclarations(model: ApiModel, deferred: DeferredTexts, prepared: PreparedDeclarations = new Map()): string {
-  const endpoints = [...model.endpoints].sort((a, b) => compare(a.path, b.path));
+  const endpoints = [...model.endpoints].sort((a, b) => compareText(a.path, b.path));
   const roots = buildTree(endpoints);
   const pathEntries: OptionalKind<PropertySignatureStructure>[] = endpoints.flatMap((endpoint) => {
     const node = findNode(roots, endpoint);
@@ -159,7 +159,7 @@ function checkSegment(segment: PathSegment, siblings: Map<string, TreeNode>, end
 }
 
 function sortedChildren(children: Map<string, TreeNode>): TreeNode[] {
-  return [...children.values()].sort((a, b) => compare(a.segment.raw, b.segment.raw));
+  return [...children.values()].sort((a, b) => compareText(a.segment.raw, b.segment.raw));
 }
 
 /**
@@ -215,9 +215,4 @@ function findNode(roots: Map<string, TreeNode>, endpoint: Endpoint): TreeNode | 
     level = node.children;
   }
   return node;
-}
-
-/** Code-unit order, independent of locale. */
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -6,7 +6,7 @@ import type { EmittedFile } from '../../../generator/emit/files.ts';
 import { loadSpecs } from '../../../generator/load/index.ts';
 import type { ApiModel } from '../../../generator/model/types.ts';
 import { generate } from '../../../generator/pipeline.ts';
-import { writeAtomically } from '../../../generator/write.ts';
+import { createStaging } from '../../../generator/write.ts';
 import { corpusOpenapiRoot, hasCorpus, repoRoot, typescriptBlocks } from './support.ts';
 import { typeCheckSnippets } from './typecheck.ts';
 
@@ -57,8 +57,9 @@ describe.skipIf(!hasCorpus)(`docs pages of the whole corpus${hasCorpus ? '' : ' 
     { timeout: 600_000 },
     async () => {
       const packageRoot = path.join(repoRoot, '.tmp/docs-corpus-package');
-      const generated = await generate({ specDir: corpusOpenapiRoot, keepGoing: true });
-      await writeAtomically(packageRoot, generated.files);
+      const staging = createStaging(packageRoot);
+      await generate({ specDir: corpusOpenapiRoot, keepGoing: true, writeInto: staging.dir });
+      await staging.commit();
       const snippets = files.flatMap((file) =>
         typescriptBlocks(file.contents).map((code, index) => ({ origin: `${file.path}#${index + 1}`, code })),
       );
