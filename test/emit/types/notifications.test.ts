@@ -26,7 +26,7 @@ function withNotifications(base: ApiModel): ApiModel {
   };
 }
 
-const base = model(endpoint('v3/pay/transactions/jsapi', operation('post')));
+const base = model(endpoint('v3/pay/transactions/jsapi', operation('post', 'v3/pay/transactions/jsapi')));
 
 describe('notification declarations', () => {
   it('declares the envelope and each resource once in WeChatPay.OpenAPI.V3.Notifications, and maps event types to them', async () => {
@@ -77,7 +77,7 @@ describe('notification declarations', () => {
   });
 
   it('reports a v3/notifications URL path, which would share the namespace, as a spec diagnostic', async () => {
-    const clash = withNotifications(model(endpoint('v3/notifications/{id}', operation('get'))));
+    const clash = withNotifications(model(endpoint('v3/notifications/{id}', operation('get', 'v3/notifications/{id}'))));
     await expect(emitted(clash)).rejects.toThrow(DiagnosticError);
     await expect(emitted(clash)).rejects.toThrow(/notifications.yaml:1:1: error UNREPRESENTABLE_SEGMENT the URL path v3\/notifications\/\{id\}/);
   });
