@@ -16,7 +16,7 @@ export declare namespace WeChatPay.OpenAPI.V3.Bill.Fundflowbill.GetHttpMethod {
   export interface WellformedResponse {
     /** 账单文件摘要使用的算法 @example SHA1 */
     hash_type: 'SHA1';
-    /** 账单文件 (压缩时为压缩后的文件) 的摘要, 下载后据此校验 (max 1024 chars) @example 79bb0f45fc4c42234a918000b2668d689e2bde04 */
+    /** 原始账单文件 (GZIP 时为解压后的内容) 的摘要, 下载后据此校验完整性 (max 1024 chars) @example 79bb0f45fc4c42234a918000b2668d689e2bde04 */
     hash_value: string;
     /** 账单文件的下载地址, 五分钟内有效; 下载请求同样需要签名 (max 2048 chars) @example https://api.mch.weixin.qq.com/v3/billdownload/file?token=6XIv5TUPto7pByrTQKhd6kwvyKLG2uY2wMMR8cNXqaA_Cv_isgaUtBzp4QtiozLO */
     download_url: string;
@@ -48,7 +48,7 @@ export declare namespace WeChatPay.OpenAPI.V3.Bill.Tradebill.GetHttpMethod {
   export interface WellformedResponse {
     /** 账单文件摘要使用的算法 @example SHA1 */
     hash_type: 'SHA1';
-    /** 账单文件 (压缩时为压缩后的文件) 的摘要, 下载后据此校验 (max 1024 chars) @example 79bb0f45fc4c42234a918000b2668d689e2bde04 */
+    /** 原始账单文件 (GZIP 时为解压后的内容) 的摘要, 下载后据此校验完整性 (max 1024 chars) @example 79bb0f45fc4c42234a918000b2668d689e2bde04 */
     hash_value: string;
     /** 账单文件的下载地址, 五分钟内有效; 下载请求同样需要签名 (max 2048 chars) @example https://api.mch.weixin.qq.com/v3/billdownload/file?token=6XIv5TUPto7pByrTQKhd6kwvyKLG2uY2wMMR8cNXqaA_Cv_isgaUtBzp4QtiozLO */
     download_url: string;

@@ -111,10 +111,10 @@ function emitEntry(): EmittedFile[] {
         // The declarations use Buffer, KeyObject and ReadStream; TypeScript 6+ no longer loads @types/node unasked.
         `/// <reference types="node" />`,
         `import type { ClientConstructor } from './runtime/index.js';`,
-        `import type { Wechatpay as Endpoints, Paths } from './openapi.js';`,
+        `import type { Wechatpay as Endpoints, Notifications, Paths } from './openapi.js';`,
         `export * from './runtime/index.js';`,
-        `export type { WeChatPay, Paths } from './openapi.js';`,
-        `export declare const Wechatpay: ClientConstructor<Endpoints, Paths>;`,
+        `export type { WeChatPay, Notifications, Paths } from './openapi.js';`,
+        `export declare const Wechatpay: ClientConstructor<Endpoints, Paths, Notifications>;`,
         `export type Wechatpay = InstanceType<typeof Wechatpay>;`,
         ``,
       ].join('\n'),

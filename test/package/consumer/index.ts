@@ -76,7 +76,17 @@ export async function helpers(bill: { download_url: string; hash_type: 'SHA1'; h
   const invocation = wxpay.jsapiInvocation({ appid: 'wxd678efh567hg6787', prepay_id: 'wx2014' });
   const app: 'Sign=WXPay' = wxpay.appInvocation({ appid: 'wxd678efh567hg6787', prepay_id: 'wx2014' }).package;
   const notify = wxpay.notificationHandler(async (event) => {
-    if (event.event_type === 'TRANSACTION.SUCCESS') String(event.resource['out_trade_no']);
+    if (event.event_type === 'TRANSACTION.SUCCESS') {
+      const paid: string = event.resource.out_trade_no;
+      // @ts-expect-error a transaction has no `refund_status` (refund events do)
+      event.resource.refund_status;
+      void paid;
+    } else if (event.event_type === 'REFUND.SUCCESS') {
+      const refunded: string = event.resource.out_refund_no;
+      void refunded;
+    }
+    // @ts-expect-error not an event type of the specs
+    if (event.event_type === 'TRANSACTION.FAILED') return;
   });
   const route: (request: Request) => Promise<Response> = notify.fetch;
   const { rows } = await parseTradeBill(await wxpay.downloadBill(bill, { tar_type: 'GZIP' }));
