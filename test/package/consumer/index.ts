@@ -85,7 +85,7 @@ export async function helpers(bill: { download_url: string; hash_type: 'SHA1'; h
       const refunded: string = event.resource.out_refund_no;
       void refunded;
     }
-    // @ts-expect-error not an event type of the specs
+    // @ts-expect-error `event.event_type === 'TRANSACTION.FAILED'`: no event of the specs has that type
     if (event.event_type === 'TRANSACTION.FAILED') return;
   });
   const route: (request: Request) => Promise<Response> = notify.fetch;
