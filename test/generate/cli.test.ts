@@ -106,7 +106,7 @@ describe('npm run generate', () => {
     const run = await generate('--out', out);
     expect(run.code).toBe(0);
     expect(run.stdout.trim().split('\n')).toHaveLength(1);
-    expect(run.stdout).toMatch(/^Generated 3 operations \(3 endpoints\): \d+ files written to .* in \d+\.\d\d s\n$/);
+    expect(run.stdout).toMatch(/^Generated 17 operations \(17 endpoints\): \d+ files written to .* in \d+\.\d\d s\n$/);
   });
 
   it('writes byte-identical files on every run', async () => {

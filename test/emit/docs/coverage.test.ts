@@ -24,10 +24,13 @@ function sections(markdown: string): Map<string, Section> {
     const rows: Rows = new Map();
     const errorRows: string[][] = [];
     const [beforeErrors = '', errors = ''] = part.split('### 错误码');
+    // Request rows are keyed `request:`, response rows `response:`, so equal rows cannot mix.
+    let scope = 'request:';
     for (const line of beforeErrors.split('\n')) {
+      if (line.startsWith('### 返回字典')) scope = 'response:';
       const cells = tableCells(line);
       const name = /^`([^`]+)`/.exec(cells[0] ?? '')?.[1];
-      if (name) rows.set(`${rowScope(beforeErrors, line)}${name}`, cells.slice(1));
+      if (name) rows.set(`${scope}${name}`, cells.slice(1));
     }
     for (const line of errors.split('\n')) {
       const cells = tableCells(line);
@@ -36,11 +39,6 @@ function sections(markdown: string): Map<string, Section> {
     result.set(method, { rows, errorRows, text: part });
   }
   return result;
-}
-
-/** Request rows are keyed `request:`, response rows `response:`, so equal names cannot mix. */
-function rowScope(section: string, line: string): string {
-  return section.indexOf(line) > section.indexOf('### 返回字典') ? 'response:' : 'request:';
 }
 
 function tableCells(line: string): string[] {

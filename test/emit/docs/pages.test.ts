@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { emitPackageFiles, pageFile } from '../../../generator/emit/docs/index.ts';
 import type { EmittedFile } from '../../../generator/emit/files.ts';
 import type { ApiModel } from '../../../generator/model/types.ts';
-import { projectPages, SEED_PATHS } from './support.ts';
+import { projectPages, SPEC_PATHS } from './support.ts';
 
 let model: ApiModel;
 let files: EmittedFile[];
@@ -17,15 +17,15 @@ function fileAt(path: string): string {
   return file.contents;
 }
 
-describe('docs pages of the seed endpoints', () => {
+describe('docs pages of the spec endpoints', () => {
   it('lays pages out by URL path, one per endpoint, plus the index and the sidebar', () => {
     expect(files.map((file) => file.path).sort()).toEqual(
-      [...SEED_PATHS.map((path) => `docs/${path}.md`), 'docs/index.md', 'docs/sidebar.json'].sort(),
+      [...SPEC_PATHS.map((path) => `docs/${path}.md`), 'docs/index.md', 'docs/sidebar.json'].sort(),
     );
     for (const endpoint of model.endpoints) expect(pageFile(endpoint)).toBe(`docs/${endpoint.path}.md`);
   });
 
-  it.each(SEED_PATHS)('renders %s', async (path) => {
+  it.each(SPEC_PATHS)('renders %s', async (path) => {
     await expect(fileAt(`docs/${path}.md`)).toMatchFileSnapshot(`./__snapshots__/${path}.md`);
   });
 

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { emitDocs } from '../../../generator/emit/docs/index.ts';
@@ -16,6 +16,12 @@ export const SEED_PATHS: readonly string[] = [
   'v3/marketing/busifavor/stocks/{stock_id}/couponcodes',
   'v3/marketing/membercard-open/cards/{card_id}/codes/deposit',
 ];
+
+/** The URL path of every file under `spec/v3`, sorted: one docs page each. */
+export const SPEC_PATHS: readonly string[] = readdirSync(path.join(repoRoot, 'spec/v3'), { recursive: true, withFileTypes: true })
+  .filter((entry) => entry.isFile() && entry.name.endsWith('.yaml'))
+  .map((entry) => path.relative(path.join(repoRoot, 'spec'), path.join(entry.parentPath, entry.name)).split(path.sep).join('/').replace(/\.yaml$/, ''))
+  .sort();
 
 export async function loadProjectSpecs(): Promise<ApiModel> {
   const { model, diagnostics } = await loadSpecs(path.join(repoRoot, 'spec'));
