@@ -136,7 +136,7 @@ function publish(context: ScriptContext, csv: string | undefined, gzip: boolean)
   return {
     status: 200,
     // The hash is of the bill itself; a GZIP download is checked after decompression.
-    body: { hash_type: 'SHA1', hash_value: createHash('sha1').update(bytes).digest('hex'), download_url: `${context.env.baseURL}/v3/billdownload/file?token=${token}` },
+    body: { hash_type: 'SHA1', hash_value: createHash('sha1').update(bytes).digest('hex'), download_url: `${context.env.baseURL}/v3/billdownload/file?token=${token}${gzip ? '&tartype=gzip' : ''}` },
     mutated: false,
   };
 }

@@ -150,7 +150,7 @@ function orderClosed(context: ScriptContext, order: Order): ScriptResult {
 }
 
 function orderPaid(context: ScriptContext, order: Order): ScriptResult {
-  const error = documentedError(context.operation, /^ORDER_?PAID$/, { status: 400, code: 'ORDERPAID' });
+  const error = documentedError(context.operation, /^ORDER_?PAID$|已支付/, { status: 400, code: 'ORDERPAID' });
   return fail(error.status, error.code, `order ${order.out_trade_no} is paid`);
 }
 
@@ -169,12 +169,6 @@ function placeOrder(context: ScriptContext, tradeType: TradeType): ScriptResult 
   const amount = record(body.amount);
   const total = amount.total;
   if (typeof total !== 'number' || !Number.isInteger(total) || total < 1) return fail(400, 'PARAM_ERROR', 'amount.total must be a positive integer (fen)');
-  let expiresAt = now + DEFAULT_EXPIRY_MS;
-  if (body.time_expire !== undefined) {
-    expiresAt = Date.parse(String(body.time_expire));
-    if (Number.isNaN(expiresAt)) return fail(400, 'PARAM_ERROR', 'time_expire is not an RFC 3339 time');
-    if (expiresAt <= now) return fail(400, 'PARAM_ERROR', `time_expire ${String(body.time_expire)} is not in the future`);
-  }
   const request = canonical({ ...body, trade_type: tradeType });
 
   const existing = entry(state.orders, outTradeNo);
@@ -184,8 +178,15 @@ function placeOrder(context: ScriptContext, tradeType: TradeType): ScriptResult 
     if (current === 'CLOSED') return orderClosed(context, existing);
     // The same order placed again (a retry after a lost answer) gets the same prepay answer.
     if (existing.request === request) return { status: 200, body: existing.answer, mutated: false };
-    const error = documentedError(context.operation, /^OUT_TRADE_NO_USED$/, { status: 403, code: 'OUT_TRADE_NO_USED' });
+    const error = documentedError(context.operation, /不同的参数|^OUT_TRADE_NO_USED$/, { status: 403, code: 'OUT_TRADE_NO_USED' });
     return fail(error.status, error.code, `out_trade_no ${outTradeNo} was already used for another order`);
+  }
+
+  let expiresAt = now + DEFAULT_EXPIRY_MS;
+  if (body.time_expire !== undefined) {
+    expiresAt = Date.parse(String(body.time_expire));
+    if (Number.isNaN(expiresAt)) return fail(400, 'PARAM_ERROR', 'time_expire is not an RFC 3339 time');
+    if (expiresAt <= now) return fail(400, 'PARAM_ERROR', `time_expire ${String(body.time_expire)} is not in the future`);
   }
 
   const prepayId = `wx${compactBeijing(now)}${randomBytes(10).toString('hex')}`;

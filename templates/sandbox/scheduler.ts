@@ -167,8 +167,8 @@ export class Scheduler {
       await response.arrayBuffer().catch(() => undefined);
       return response.status >= 200 && response.status < 300 ? undefined : `HTTP ${response.status}`;
     } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause;
-      return cause?.code ?? (error as Error).name;
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      return cause?.code ?? cause?.message ?? (error as Error).message;
     }
   }
 }

@@ -307,7 +307,7 @@ function publish(context, csv, gzip) {
 		body: {
 			hash_type: "SHA1",
 			hash_value: createHash("sha1").update(bytes).digest("hex"),
-			download_url: `${context.env.baseURL}/v3/billdownload/file?token=${token}`
+			download_url: `${context.env.baseURL}/v3/billdownload/file?token=${token}${gzip ? "&tartype=gzip" : ""}`
 		},
 		mutated: false
 	};

@@ -140,7 +140,7 @@ function orderClosed(context, order) {
 	return fail(error.status, error.code, `order ${order.out_trade_no} is closed`);
 }
 function orderPaid(context, order) {
-	const error = documentedError(context.operation, /^ORDER_?PAID$/, {
+	const error = documentedError(context.operation, /^ORDER_?PAID$|已支付/, {
 		status: 400,
 		code: "ORDERPAID"
 	});
@@ -163,12 +163,6 @@ function placeOrder(context, tradeType) {
 	const amount = record(body.amount);
 	const total = amount.total;
 	if (typeof total !== "number" || !Number.isInteger(total) || total < 1) return fail(400, "PARAM_ERROR", "amount.total must be a positive integer (fen)");
-	let expiresAt = now + DEFAULT_EXPIRY_MS;
-	if (body.time_expire !== undefined) {
-		expiresAt = Date.parse(String(body.time_expire));
-		if (Number.isNaN(expiresAt)) return fail(400, "PARAM_ERROR", "time_expire is not an RFC 3339 time");
-		if (expiresAt <= now) return fail(400, "PARAM_ERROR", `time_expire ${String(body.time_expire)} is not in the future`);
-	}
 	const request = canonical({
 		...body,
 		trade_type: tradeType
@@ -184,11 +178,17 @@ function placeOrder(context, tradeType) {
 			body: existing.answer,
 			mutated: false
 		};
-		const error = documentedError(context.operation, /^OUT_TRADE_NO_USED$/, {
+		const error = documentedError(context.operation, /不同的参数|^OUT_TRADE_NO_USED$/, {
 			status: 403,
 			code: "OUT_TRADE_NO_USED"
 		});
 		return fail(error.status, error.code, `out_trade_no ${outTradeNo} was already used for another order`);
+	}
+	let expiresAt = now + DEFAULT_EXPIRY_MS;
+	if (body.time_expire !== undefined) {
+		expiresAt = Date.parse(String(body.time_expire));
+		if (Number.isNaN(expiresAt)) return fail(400, "PARAM_ERROR", "time_expire is not an RFC 3339 time");
+		if (expiresAt <= now) return fail(400, "PARAM_ERROR", `time_expire ${String(body.time_expire)} is not in the future`);
 	}
 	const prepayId = `wx${compactBeijing(now)}${randomBytes(10).toString("hex")}`;
 	const answer = tradeType === "NATIVE" ? { code_url: `weixin://wxpay/bizpayurl?pr=${randomBytes(5).toString("base64url")}` } : tradeType === "MWEB" ? { h5_url: `https://wx.tenpay.com/cgi-bin/mmpayweb-bin/checkmweb?prepay_id=${prepayId}&package=${digits(10)}` } : { prepay_id: prepayId };

@@ -200,7 +200,7 @@ export class Scheduler {
 			return response.status >= 200 && response.status < 300 ? undefined : `HTTP ${response.status}`;
 		} catch (error) {
 			const cause = error.cause;
-			return cause?.code ?? error.name;
+			return cause?.code ?? cause?.message ?? error.message;
 		}
 	}
 }
