@@ -85,7 +85,7 @@ describe('the sandbox killed mid-burst', () => {
         for (let index = 0; !stopped; index += 1) {
           const outTradeNo = `CR${round}W${worker}N${index}`;
           sent += 1;
-          const statuses = await Promise.all([order(running, outTradeNo), order(running, outTradeNo)]).catch(() => []);
+          const statuses = await Promise.all([order(running, outTradeNo), order(running, outTradeNo)]).catch((): number[] => []);
           if (statuses.includes(200)) acknowledged.add(outTradeNo);
         }
       };
