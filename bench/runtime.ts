@@ -3,10 +3,12 @@
  * its own core) that checks every request signature and signs every response. Three clients are
  * measured in the same run, rounds interleaved: this SDK's client, wechatpay-axios-plugin, and a
  * floor of raw crypto.sign + crypto.verify over plain http.request.
+ * Then notification handling: the SDK's handler (verify + decrypt + parse + callback + answer) against
+ * a floor of crypto.verify + AES-256-GCM decryption + JSON.parse with no SDK, in the same process.
  *
  *   npx tsx bench/runtime.ts
  */
-import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign, verify } from 'node:crypto';
+import { createDecipheriv, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign, verify } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Wechatpay as PeerWechatpay } from 'wechatpay-axios-plugin';
-import { createClientClass } from '../templates/runtime/index.ts';
+import { aesGcmEncrypt, createClientClass } from '../templates/runtime/index.ts';
 
 const ROUNDS = 7;
 const REQUESTS_PER_ROUND = 300;
@@ -272,10 +274,121 @@ export async function main(): Promise<Record<string, number>> {
   }
 }
 
+// ---------------------------------------------------------------- notification handling
+
+const NOTIFICATIONS = 200;
+const NOTIFICATION_ROUNDS = 7;
+const NOTIFICATIONS_PER_ROUND = 2_000;
+
+interface Notification {
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** The floor: what any correct handler must do, written directly against node:crypto. */
+function rawNotificationFloor(platformKey: KeyObject, secret: Buffer): (notification: Notification) => unknown {
+  return ({ headers, body }) => {
+    const message = Buffer.from(`${headers['wechatpay-timestamp']}\n${headers['wechatpay-nonce']}\n${body}\n`);
+    if (!verify('sha256', message, platformKey, Buffer.from(headers['wechatpay-signature'] as string, 'base64'))) throw new Error('floor: bad signature');
+    const envelope = JSON.parse(body) as { resource: { ciphertext: string; nonce: string; associated_data: string } };
+    const sealed = Buffer.from(envelope.resource.ciphertext, 'base64');
+    const decipher = createDecipheriv('aes-256-gcm', secret, Buffer.from(envelope.resource.nonce));
+    decipher.setAAD(Buffer.from(envelope.resource.associated_data));
+    decipher.setAuthTag(sealed.subarray(sealed.length - 16));
+    const plaintext = Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - 16)), decipher.final()]);
+    return { status: 204, resource: JSON.parse(plaintext.toString('utf8')) as unknown };
+  };
+}
+
+/** Notifications handled per second: the SDK's handler against the raw floor, rounds interleaved. */
+export async function notificationBench(): Promise<Record<string, number>> {
+  const merchant = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const platform = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const secret = randomBytes(16).toString('hex');
+  const resource = JSON.stringify({
+    mchid: MCHID,
+    appid: 'wxd678efh567hg6787',
+    out_trade_no: '1217752501201407033233368018',
+    transaction_id: '4200000000000000000000000001',
+    trade_state: 'SUCCESS',
+    amount: { total: 100, payer_total: 100, currency: 'CNY', payer_currency: 'CNY' },
+    payer: { openid: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o' },
+    success_time: '2026-11-30T10:15:02+08:00',
+  });
+  const notifications: Notification[] = Array.from({ length: NOTIFICATIONS }, (_, index) => {
+    const sealed = aesGcmEncrypt({ plaintext: resource, associatedData: 'transaction' }, secret);
+    const body = JSON.stringify({
+      id: `EV-${index}`,
+      create_time: '2026-11-30T10:15:03+08:00',
+      resource_type: 'encrypt-resource',
+      event_type: 'TRANSACTION.SUCCESS',
+      summary: 'payment succeeded',
+      resource: { original_type: 'transaction', algorithm: 'AEAD_AES_256_GCM', ciphertext: sealed.ciphertext, nonce: sealed.nonce, associated_data: sealed.associatedData },
+    });
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const nonce = randomBytes(16).toString('hex');
+    const signature = sign('sha256', Buffer.from(`${timestamp}\n${nonce}\n${body}\n`), platform.privateKey).toString('base64');
+    return {
+      body,
+      headers: { 'wechatpay-timestamp': timestamp, 'wechatpay-nonce': nonce, 'wechatpay-signature': signature, 'wechatpay-serial': PLATFORM_SERIAL },
+    };
+  });
+  const Ours = createClientClass({});
+  const ours = new Ours({ mchid: MCHID, serial: MERCHANT_SERIAL, privateKey: merchant.privateKey, certs: { [PLATFORM_SERIAL]: platform.publicKey }, secret });
+  let handled = 0;
+  const handler = ours.notificationHandler(() => {
+    handled += 1;
+  });
+  const floor = rawNotificationFloor(platform.publicKey, Buffer.from(secret));
+  const contenders: { name: string; run: (notification: Notification) => unknown }[] = [
+    {
+      name: 'this SDK (handler.handle)',
+      run: async (notification) => {
+        const answer = await handler.handle(notification);
+        if (answer.status !== 204) throw new Error(`handler answered ${answer.status}: ${answer.body}`);
+      },
+    },
+    { name: 'floor (verify + decrypt)', run: floor },
+  ];
+  // A handler that accepts a forged notification would make the numbers meaningless.
+  const forged = { ...(notifications[0] as Notification), body: (notifications[0] as Notification).body.replace('EV-0', 'EV-X') };
+  if ((await handler.handle(forged)).status !== 401) throw new Error('the handler accepted a forged notification');
+
+  const measureOne = async (run: (notification: Notification) => unknown, total: number): Promise<number> => {
+    const begin = performance.now();
+    for (let i = 0; i < total; i += 1) await run(notifications[i % NOTIFICATIONS] as Notification);
+    return total / ((performance.now() - begin) / 1000);
+  };
+  for (const contender of contenders) await measureOne(contender.run, 200);
+  const samples = new Map<string, number[]>(contenders.map((contender) => [contender.name, []]));
+  const begin = performance.now();
+  let rounds = 0;
+  for (; rounds < NOTIFICATION_ROUNDS && (rounds < MIN_ROUNDS || performance.now() - begin < BUDGET_MS); rounds += 1) {
+    for (let i = 0; i < contenders.length; i += 1) {
+      const contender = contenders[(rounds + i) % contenders.length] as (typeof contenders)[number];
+      samples.get(contender.name)?.push(await measureOne(contender.run, NOTIFICATIONS_PER_ROUND));
+    }
+  }
+  const medians = Object.fromEntries([...samples].map(([name, values]) => [name, median(values)]));
+  const floorRate = medians['floor (verify + decrypt)'] as number;
+  const lines = [
+    `notifications: verify + decrypt + answer, ${rounds} rounds x ${NOTIFICATIONS_PER_ROUND}, one at a time, RSA-2048 (handler callbacks run: ${handled})`,
+    `${'handler'.padEnd(26)}${'median ops/s'.padStart(14)}${'min'.padStart(9)}${'max'.padStart(9)}${'vs floor'.padStart(10)}`,
+  ];
+  for (const [name, values] of samples) {
+    const value = medians[name] as number;
+    lines.push(
+      `${name.padEnd(26)}${value.toFixed(0).padStart(14)}${Math.min(...values).toFixed(0).padStart(9)}${Math.max(...values).toFixed(0).padStart(9)}${`${(value / floorRate).toFixed(2)}x`.padStart(10)}`,
+    );
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return medians;
+}
+
 if (!isMainThread) {
   serve(workerData as ServerConfig);
 } else if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((error: unknown) => {
+  main().then(notificationBench).catch((error: unknown) => {
     process.stderr.write(`bench/runtime: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;
   });

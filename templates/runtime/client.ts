@@ -7,7 +7,18 @@ import { KeyObject, X509Certificate, createPrivateKey, createPublicKey } from 'n
 import { Readable } from 'node:stream';
 import { createEndpoint, isProbedName, propertyToSegment, type Dispatch } from './chain.js';
 import { AEAD_AES_256_GCM, aesGcmDecrypt } from './aead.js';
-import { ApiError, NetworkError, TimeoutError, UsageError, WechatpayError } from './errors.js';
+import { checkBillStream, requireBill, type BillDownloadOptions, type BillFile } from './bill.js';
+import { CertificateKeeper, type AutoCertificateOptions, type RawCertificatesResponse } from './certificate-keeper.js';
+import type { PlatformCertificate } from './certificates.js';
+import { ApiError, NetworkError, TimeoutError, UsageError, VerificationError, WechatpayError } from './errors.js';
+import {
+  appInvocation,
+  jsapiInvocation,
+  type AppInvocation,
+  type InvocationOverrides,
+  type InvocationRequest,
+  type JsapiInvocation,
+} from './invocation.js';
 import { buildMultipart, isMultipartData } from './multipart.js';
 import { verifyNotification, type NotificationRequest, type VerifiedNotification } from './notification.js';
 import { oaepEncrypt } from './oaep.js';
@@ -20,9 +31,15 @@ import {
 } from './operations.js';
 import type { RequestSchemaTable } from './request-schema.js';
 import { validateRetryOptions, withRetries, type RetryOptions } from './retry.js';
-import { authorizationHeader, createNonce, requestMessage, signMessage, verifyHeaders } from './signature.js';
+import { authorizationHeader, createNonce, headerValue, requestMessage, signMessage, verifyHeaders, type HeaderBag } from './signature.js';
 import { validateRequest } from './validation.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from './version.js';
+import {
+  createNotificationHandler,
+  type NotificationCallback,
+  type NotificationHandler,
+  type NotificationHandlerOptions,
+} from './webhook.js';
 
 declare module 'axios' {
   interface AxiosRequestConfig {
@@ -53,8 +70,17 @@ export interface ClientOptions extends Omit<AxiosRequestConfig, 'url' | 'method'
   serial: string;
   /** The merchant API private key (`apiclient_key.pem`). */
   privateKey: KeyInput;
-  /** Platform keys by platform certificate serial or WeChat Pay public key id (`PUB_KEY_ID_...`): PEM public keys, certificates or KeyObjects. */
-  certs: Record<string, KeyInput>;
+  /**
+   * Platform keys by platform certificate serial or WeChat Pay public key id (`PUB_KEY_ID_...`): PEM
+   * public keys, certificates or KeyObjects. May be left out with `autoCertificates`.
+   */
+  certs?: Record<string, KeyInput>;
+  /**
+   * Download the platform certificates from `GET /v3/certificates` (needs `secret`): on the first
+   * response signed with a serial not in `certs`, again on any later unknown serial (rate-limited)
+   * and before a kept certificate expires.
+   */
+  autoCertificates?: boolean | AutoCertificateOptions;
   /** The 32-byte APIv3 key (notification and certificate decryption). */
   secret?: string | Buffer;
   baseURL?: string;
@@ -90,7 +116,7 @@ export interface UntypedEndpoint {
   patch(data?: unknown, config?: UntypedRequestConfig): AxiosPromise<unknown>;
 }
 
-export interface ClientMethods<Paths> {
+export interface ClientMethods<Paths, Events = object> {
   /** Declarative style: `wxpay.chain('v3/marketing/busifavor/stocks/{stock_id}/couponcodes')`; the path is taken literally. */
   chain<P extends keyof Paths & string>(path: P): Paths[P];
   chain(path: string): UntypedEndpoint;
@@ -107,13 +133,33 @@ export interface ClientMethods<Paths> {
   verifyNotification<Resource = Record<string, unknown>>(request: NotificationRequest): VerifiedNotification<Resource>;
   /** Decrypts an AEAD_AES_256_GCM resource with the configured `secret`; returns the UTF-8 plaintext. */
   decrypt(resource: EncryptedResource): string;
+  /**
+   * The notification endpoint: verifies (refreshing platform certificates when `autoCertificates` is
+   * on), decrypts, calls `callback` with the event typed by its `event_type`, and answers WeChat Pay.
+   */
+  notificationHandler(callback: NotificationCallback<Events>, options?: NotificationHandlerOptions): NotificationHandler;
+  /** `wx.requestPayment` / JSAPI parameters for a `prepay_id`, signed with the merchant key. */
+  jsapiInvocation(request: InvocationRequest, overrides?: InvocationOverrides): JsapiInvocation;
+  /** APP SDK parameters for a `prepay_id`, signed with the merchant key. */
+  appInvocation(request: InvocationRequest, overrides?: InvocationOverrides): AppInvocation;
+  /** Downloads the platform certificates now (needs `secret`), checks them and adds them to the keys in use. */
+  refreshCertificates(): Promise<PlatformCertificate[]>;
+  /**
+   * Streams the bill file of a `v3/bill/tradebill` / `v3/bill/fundflowbill` response, decompressed
+   * when `tar_type` is `GZIP`; the stream fails with `VerificationError` (`hash-mismatch`) at its end
+   * when the SHA1 differs from `hash_value`.
+   */
+  downloadBill(bill: BillFile, options?: BillDownloadOptions): Promise<Readable>;
 }
 
 /** A client: the property chain (`Endpoints`), `chain(path)`, and attribute access `wxpay['v3/...']`. */
-export type Client<Endpoints, Paths> = ClientMethods<Paths> & Endpoints & Paths & { [path: `v3/${string}`]: UntypedEndpoint };
+export type Client<Endpoints, Paths, Events = object> = ClientMethods<Paths, Events> &
+  Endpoints &
+  Paths & { [path: `v3/${string}`]: UntypedEndpoint };
 
-export interface ClientConstructor<Endpoints, Paths> {
-  new (options: ClientOptions): Client<Endpoints, Paths>;
+/** `Events` maps each notification `event_type` to its decrypted resource (the generated `Notifications`). */
+export interface ClientConstructor<Endpoints, Paths, Events = object> {
+  new (options: ClientOptions): Client<Endpoints, Paths, Events>;
 }
 
 interface ClientState {
@@ -137,6 +183,8 @@ interface ClientState {
   /** `chain(path)` nodes by path, oldest first: a node is immutable, so a repeated call reuses it. */
   chains: Map<string, unknown>;
   dispatch: Dispatch;
+  /** With `autoCertificates`: downloads platform certificates into `platformKeys`. */
+  certificates: CertificateKeeper | undefined;
 }
 
 const states = new WeakMap<object, ClientState>();
@@ -151,10 +199,10 @@ function stateOf(client: object): ClientState {
  * The client class for an operation table and, optionally, the request schemas to validate calls with
  * (the generated package passes the table and schemas emitted from the specs).
  */
-export function createClientClass<Endpoints = object, Paths = object>(
+export function createClientClass<Endpoints = object, Paths = object, Events = object>(
   operations: OperationTable,
   validators?: RequestSchemaTable,
-): ClientConstructor<Endpoints, Paths> {
+): ClientConstructor<Endpoints, Paths, Events> {
   const resolveOperation = createOperationResolver(operations);
   const operationOrigins = Object.values(operations)
     .flatMap((methods) => Object.values(methods))
@@ -223,8 +271,58 @@ export function createClientClass<Endpoints = object, Paths = object>(
       }
       return aesGcmDecrypt({ ciphertext, nonce, associatedData }, configuredSecret(state, 'decrypt'));
     }
+
+    notificationHandler(callback: NotificationCallback<Events>, options?: NotificationHandlerOptions): NotificationHandler {
+      const state = stateOf(this);
+      const secret = configuredSecret(state, 'notificationHandler');
+      return createNotificationHandler<Events>(
+        async (request) => {
+          const serial = headerValue(plainNotificationHeaders(request.headers), 'Wechatpay-Serial');
+          if (state.certificates !== undefined && serial !== undefined && !state.platformKeys.has(serial)) {
+            await state.certificates.learn(serial);
+          }
+          return verifyNotification(request, { certs: state.platformKeys, secret });
+        },
+        callback,
+        options,
+      );
+    }
+
+    jsapiInvocation(request: InvocationRequest, overrides?: InvocationOverrides): JsapiInvocation {
+      return jsapiInvocation(request, stateOf(this).privateKey, overrides);
+    }
+
+    appInvocation(request: InvocationRequest, overrides?: InvocationOverrides): AppInvocation {
+      const state = stateOf(this);
+      return appInvocation(request, state.mchid, state.privateKey, overrides);
+    }
+
+    refreshCertificates(): Promise<PlatformCertificate[]> {
+      const state = stateOf(this);
+      state.certificates ??= createKeeper(state, undefined);
+      return state.certificates.refresh();
+    }
+
+    async downloadBill(bill: BillFile, options?: BillDownloadOptions): Promise<Readable> {
+      const state = stateOf(this);
+      requireBill(bill, options);
+      const response = await send(state, 'get', bill.download_url, undefined, undefined, 'download');
+      return checkBillStream(response.data as Readable, bill, options);
+    }
   }
-  return Wechatpay as unknown as ClientConstructor<Endpoints, Paths>;
+  return Wechatpay as unknown as ClientConstructor<Endpoints, Paths, Events>;
+}
+
+function plainNotificationHeaders(headers: NotificationRequest['headers']): HeaderBag {
+  return typeof Headers !== 'undefined' && headers instanceof Headers ? Object.fromEntries(headers.entries()) : (headers as HeaderBag);
+}
+
+function createKeeper(state: ClientState, options: AutoCertificateOptions | undefined): CertificateKeeper {
+  const download = async (): Promise<RawCertificatesResponse> => {
+    const response = await send(state, 'get', 'v3/certificates', undefined, undefined, 'unverified');
+    return { headers: response.headers as HeaderBag, body: response.data as Buffer };
+  };
+  return new CertificateKeeper(state.platformKeys, download, () => configuredSecret(state, 'autoCertificates'), options);
 }
 
 function configuredSecret(state: ClientState, method: string): string | Buffer {
@@ -249,13 +347,16 @@ function createState(
     timeout = DEFAULT_TIMEOUT,
     retry,
     validate = true,
+    autoCertificates = false,
     ...axiosOptions
   } = options;
   requireToken(mchid, 'mchid');
   requireToken(serial, 'serial');
   const merchantKey = parsePrivateKey(privateKey);
-  const platformKeys = parsePlatformKeys(certs, serial);
+  const automatic = autoCertificates !== false;
+  const platformKeys = automatic && certs === undefined ? new Map<string, KeyObject>() : parsePlatformKeys(certs, serial);
   if (secret !== undefined) requireApiV3Key(secret);
+  if (automatic && secret === undefined) throw new UsageError('autoCertificates needs secret (the APIv3 key) to decrypt the certificates');
   if (typeof validate !== 'boolean') throw new UsageError('validate must be true or false');
   const base = parseBaseURL(baseURL, 'baseURL');
   if (!(typeof timeout === 'number' && timeout >= 0)) throw new UsageError('timeout must be a number of milliseconds (0 for none)');
@@ -278,7 +379,9 @@ function createState(
     ciphertextSerials: new Map(),
     chains: new Map(),
     dispatch: (method, path, data, config) => send(state, method, path, data, config),
+    certificates: undefined,
   };
+  if (automatic) state.certificates = createKeeper(state, autoCertificates === true ? undefined : autoCertificates);
   return state;
 }
 
@@ -381,6 +484,8 @@ interface PreparedRequest {
   retry: RetryOptions | undefined;
   idempotent: boolean;
   timeout: number;
+  /** The signed answer of `GET /v3/certificates` is checked by the certificate keeper, with the certificates it carries. */
+  unverified: boolean;
 }
 
 /** Config keys the pipeline consumes or must control itself (the bytes sent are the bytes signed). */
@@ -405,8 +510,21 @@ const CONTROLLED_KEYS: ReadonlySet<string> = new Set([
 const UNTRANSFORMED = [(body: unknown): unknown => body];
 const ANY_STATUS = (): boolean => true;
 
-async function send(state: ClientState, method: HttpVerb, path: string, data: unknown, config: unknown): Promise<AxiosResponse> {
+/** `download`: a stream, unsigned, whatever the operation table says; `unverified`: the raw bytes, unverified. */
+type SendMode = 'download' | 'unverified';
+
+async function send(
+  state: ClientState,
+  method: HttpVerb,
+  path: string,
+  data: unknown,
+  config: unknown,
+  mode?: SendMode,
+): Promise<AxiosResponse> {
   const request = await prepare(state, method, path, data, config);
+  if (mode === 'download') request.download = true;
+  if (mode === 'unverified') request.unverified = true;
+  state.certificates?.refreshIfExpiring();
   return withRetries(() => attempt(state, request), request.retry, method, request.idempotent);
 }
 
@@ -466,7 +584,7 @@ async function prepare(state: ClientState, method: HttpVerb, path: string, data:
   const axiosConfig: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(options)) if (!CONTROLLED_KEYS.has(key)) axiosConfig[key] = value;
   const timeout = typeof options.timeout === 'number' ? options.timeout : state.timeout;
-  return { method, url, body, signedBody, headers: sentHeaders, download, axiosConfig, retry, idempotent, timeout };
+  return { method, url, body, signedBody, headers: sentHeaders, download, axiosConfig, retry, idempotent, timeout, unverified: false };
 }
 
 /**
@@ -634,9 +752,30 @@ async function attempt(state: ClientState, request: PreparedRequest): Promise<Ax
   // Downloads (by operation) carry no signature; the caller gets the stream.
   if (download) return response;
   const raw = toBuffer(response.data);
-  verifyHeaders(headers, raw, state.platformKeys);
+  if (request.unverified) {
+    response.headers = headers as AxiosResponse['headers'];
+    response.data = raw;
+    return response;
+  }
+  await verifyResponse(state, headers, raw);
   response.data = parseBody(raw, headers['content-type']);
   return response;
+}
+
+async function verifyResponse(state: ClientState, headers: Record<string, string>, raw: Buffer): Promise<void> {
+  const serial = headers['wechatpay-serial'];
+  let refreshFailure: Error | undefined;
+  if (state.certificates !== undefined && serial !== undefined && !state.platformKeys.has(serial)) {
+    refreshFailure = await state.certificates.learn(serial);
+  }
+  try {
+    verifyHeaders(headers, raw, state.platformKeys);
+  } catch (error) {
+    if (error instanceof VerificationError && error.reason === 'unknown-serial' && refreshFailure !== undefined) {
+      throw new VerificationError(error.reason, `${error.message} (downloading the platform certificates failed: ${refreshFailure.message})`, error.body, error.requestId);
+    }
+    throw error;
+  }
 }
 
 function transportError(error: unknown, where: string, timeout: number): WechatpayError {

@@ -57,7 +57,9 @@ export type VerificationFailure =
   /** An AEAD_AES_256_GCM envelope or RSA-OAEP field that does not open: altered, or for another key. */
   | 'decryption-failed'
   /** A platform certificate that is not X.509, carries another serial than it is listed under, or is not valid now. */
-  | 'certificate-invalid';
+  | 'certificate-invalid'
+  /** A downloaded file (a bill) whose digest is not the one its download was announced with. */
+  | 'hash-mismatch';
 
 /** A response (or notification) whose WeChat Pay signature does not hold: its content must not be trusted. */
 export class VerificationError extends WechatpayError {

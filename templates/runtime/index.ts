@@ -31,8 +31,12 @@ export type { AuthorizationParts, HeaderBag } from './signature.js';
 export { compileRequestValidator, formatIssues, requestValidator, validateRequest } from './validation.js';
 export type { RequestParts, RequestValidator, ValidationIssue } from './validation.js';
 export { PACKAGE_NAME, PACKAGE_VERSION } from './version.js';
-// Helpers for notifications, platform certificates and sensitive fields.
+// Helpers for notifications, platform certificates, sensitive fields, payment invocation and bills.
 export * from './aead.js';
+export * from './bill.js';
+export type { AutoCertificateOptions } from './certificate-keeper.js';
 export * from './certificates.js';
+export * from './invocation.js';
 export * from './notification.js';
 export * from './oaep.js';
+export * from './webhook.js';

@@ -10,10 +10,10 @@ import { describe, expect, it } from 'vitest';
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
 const preamble = `
-import { createClientClass, type ClientOptions } from '../../../templates/runtime/index.ts';
-import type { Paths, Wechatpay as Endpoints } from './openapi.d.ts';
+import { createClientClass, parseFundFlowBill, parseTradeBill, type ClientOptions } from '../../../templates/runtime/index.ts';
+import type { Notifications, Paths, Wechatpay as Endpoints } from './openapi.d.ts';
 declare const options: ClientOptions;
-const Wechatpay = createClientClass<Endpoints, Paths>({});
+const Wechatpay = createClientClass<Endpoints, Paths, Notifications>({});
 const wxpay = new Wechatpay(options);
 const data = { coupon_code_list: ['A'], upload_request_no: 'R' };
 `;
@@ -44,6 +44,60 @@ Object.assign(cases, {
   'untyped path via chain()': { code: "wxpay.chain('v3/not/declared/{x}').get({ x: '1', params: { a: 1 } });" },
   'untyped path via attribute': { code: "wxpay['v3/not/declared'].post({ anything: true });" },
   'unknown chain property': { code: 'wxpay.v3.marketing.notDeclared;', error: /notDeclared/ },
+});
+
+const order = "{ appid: 'wxd678efh567hg6787', prepay_id: 'wx2014' }";
+const bill = "{ download_url: 'https://api.mch.weixin.qq.com/v3/billdownload/file?token=t', hash_type: 'SHA1', hash_value: 'h' }";
+Object.assign(cases, {
+  'notification narrowed by event_type': {
+    code: `wxpay.notificationHandler((event) => {
+      if (event.event_type === 'TRANSACTION.SUCCESS') { const total: number = event.resource.amount.total; void total; }
+      else { const refund: string = event.resource.refund_id; const status: 'SUCCESS' | 'CLOSED' | 'ABNORMAL' = event.resource.refund_status; void refund; void status; }
+    });`,
+  },
+  'notification: an event_type the map does not have': {
+    code: "wxpay.notificationHandler((event) => { if (event.event_type === 'TRANSACTION.FAILED') return; });",
+    error: /TRANSACTION\.FAILED|no overlap/,
+  },
+  'notification: a refund member on a payment event': {
+    code: "wxpay.notificationHandler((event) => { if (event.event_type === 'TRANSACTION.SUCCESS') void event.resource.refund_id; });",
+    error: /refund_id/,
+  },
+  'notification: resource members before narrowing': {
+    code: 'wxpay.notificationHandler((event) => { void event.resource.transaction_id; });',
+    error: /transaction_id/,
+  },
+  'notification: an untyped client gets the plain notification': {
+    code: `const Plain = createClientClass<Endpoints, Paths>({});
+      new Plain(options).notificationHandler((event) => { const type: string = event.event_type; void type; void event.resource['anything']; });`,
+  },
+  'notification handler adapters': {
+    code: `const handler = wxpay.notificationHandler(async () => {});
+      const POST: (request: Request) => Promise<Response> = handler.fetch;
+      const node: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void> = handler;
+      void POST; void node;`,
+  },
+  'JSAPI invocation fields': {
+    code: `const p = wxpay.jsapiInvocation(${order});
+      const fields: { appId: string; timeStamp: string; nonceStr: string; package: \`prepay_id=\${string}\`; signType: 'RSA'; paySign: string } = p; void fields;`,
+  },
+  'JSAPI invocation without prepay_id': { code: "wxpay.jsapiInvocation({ appid: 'wx' });", error: /prepay_id/ },
+  'JSAPI timeStamp is a string': { code: `const t: number = wxpay.jsapiInvocation(${order}).timeStamp;`, error: /number/ },
+  'APP invocation fields': {
+    code: `const a = wxpay.appInvocation(${order});
+      const fields: { appid: string; partnerid: string; prepayid: string; package: 'Sign=WXPay'; noncestr: string; timestamp: string; sign: string } = a; void fields;`,
+  },
+  'downloadBill with GZIP': { code: `wxpay.downloadBill(${bill}, { tar_type: 'GZIP' }).then((stream) => stream.pipe(process.stdout));` },
+  'downloadBill wrong tar_type': { code: `wxpay.downloadBill(${bill}, { tar_type: 'ZIP' });`, error: /ZIP/ },
+  'downloadBill wrong hash_type': { code: `wxpay.downloadBill({ ...${bill}, hash_type: 'MD5' });`, error: /MD5/ },
+  'downloadBill without hash_value': { code: "wxpay.downloadBill({ download_url: 'u', hash_type: 'SHA1' });", error: /hash_value/ },
+  'trade bill rows typed': {
+    code: "parseTradeBill('').then((b) => { const id: string = b.rows[0]!.out_trade_no; const fee: string | undefined = b.rows[0]!.refund_fee; void id; void fee; });",
+  },
+  'trade bill: a field it does not have': { code: "parseTradeBill('').then((b) => b.rows[0]!.outTradeNo);", error: /outTradeNo/ },
+  'fund-flow bill summary typed': { code: "parseFundFlowBill('').then((b) => { const n: string | undefined = b.summary?.total_count; void n; });" },
+  'fund-flow rows are not trade rows': { code: "parseFundFlowBill('').then((b) => b.rows[0]!.out_trade_no);", error: /out_trade_no/ },
+  'refreshCertificates result': { code: 'wxpay.refreshCertificates().then((list) => list.map((c) => c.serial.toUpperCase() + c.validTo.getTime()));' },
 });
 
 function compile(): Map<string, readonly ts.Diagnostic[]> {

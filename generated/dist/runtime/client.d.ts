@@ -4,10 +4,16 @@
  */
 import { type AxiosPromise, type AxiosRequestConfig } from "axios";
 import { KeyObject } from "node:crypto";
+import { Readable } from "node:stream";
+import { type BillDownloadOptions, type BillFile } from "./bill.js";
+import { type AutoCertificateOptions } from "./certificate-keeper.js";
+import type { PlatformCertificate } from "./certificates.js";
+import { type AppInvocation, type InvocationOverrides, type InvocationRequest, type JsapiInvocation } from "./invocation.js";
 import { type NotificationRequest, type VerifiedNotification } from "./notification.js";
 import { type OperationTable } from "./operations.js";
 import type { RequestSchemaTable } from "./request-schema.js";
 import { type RetryOptions } from "./retry.js";
+import { type NotificationCallback, type NotificationHandler, type NotificationHandlerOptions } from "./webhook.js";
 declare module "axios" {
 	interface AxiosRequestConfig {
 		/** Per-call retry policy; `false` turns the client's policy off for this call. */
@@ -29,8 +35,17 @@ export interface ClientOptions extends Omit<AxiosRequestConfig, "url" | "method"
 	serial: string;
 	/** The merchant API private key (`apiclient_key.pem`). */
 	privateKey: KeyInput;
-	/** Platform keys by platform certificate serial or WeChat Pay public key id (`PUB_KEY_ID_...`): PEM public keys, certificates or KeyObjects. */
-	certs: Record<string, KeyInput>;
+	/**
+	 * Platform keys by platform certificate serial or WeChat Pay public key id (`PUB_KEY_ID_...`): PEM
+	 * public keys, certificates or KeyObjects. May be left out with `autoCertificates`.
+	 */
+	certs?: Record<string, KeyInput>;
+	/**
+	 * Download the platform certificates from `GET /v3/certificates` (needs `secret`): on the first
+	 * response signed with a serial not in `certs`, again on any later unknown serial (rate-limited)
+	 * and before a kept certificate expires.
+	 */
+	autoCertificates?: boolean | AutoCertificateOptions;
 	/** The 32-byte APIv3 key (notification and certificate decryption). */
 	secret?: string | Buffer;
 	baseURL?: string;
@@ -62,7 +77,10 @@ export interface UntypedEndpoint {
 	put(data?: unknown, config?: UntypedRequestConfig): AxiosPromise<unknown>;
 	patch(data?: unknown, config?: UntypedRequestConfig): AxiosPromise<unknown>;
 }
-export interface ClientMethods<Paths> {
+export interface ClientMethods<
+	Paths,
+	Events = object
+> {
 	/** Declarative style: `wxpay.chain('v3/marketing/busifavor/stocks/{stock_id}/couponcodes')`; the path is taken literally. */
 	chain<P extends keyof Paths & string>(path: P): Paths[P];
 	chain(path: string): UntypedEndpoint;
@@ -79,19 +97,39 @@ export interface ClientMethods<Paths> {
 	verifyNotification<Resource = Record<string, unknown>>(request: NotificationRequest): VerifiedNotification<Resource>;
 	/** Decrypts an AEAD_AES_256_GCM resource with the configured `secret`; returns the UTF-8 plaintext. */
 	decrypt(resource: EncryptedResource): string;
+	/**
+	 * The notification endpoint: verifies (refreshing platform certificates when `autoCertificates` is
+	 * on), decrypts, calls `callback` with the event typed by its `event_type`, and answers WeChat Pay.
+	 */
+	notificationHandler(callback: NotificationCallback<Events>, options?: NotificationHandlerOptions): NotificationHandler;
+	/** `wx.requestPayment` / JSAPI parameters for a `prepay_id`, signed with the merchant key. */
+	jsapiInvocation(request: InvocationRequest, overrides?: InvocationOverrides): JsapiInvocation;
+	/** APP SDK parameters for a `prepay_id`, signed with the merchant key. */
+	appInvocation(request: InvocationRequest, overrides?: InvocationOverrides): AppInvocation;
+	/** Downloads the platform certificates now (needs `secret`), checks them and adds them to the keys in use. */
+	refreshCertificates(): Promise<PlatformCertificate[]>;
+	/**
+	 * Streams the bill file of a `v3/bill/tradebill` / `v3/bill/fundflowbill` response, decompressed
+	 * when `tar_type` is `GZIP`; the stream fails with `VerificationError` (`hash-mismatch`) at its end
+	 * when the SHA1 differs from `hash_value`.
+	 */
+	downloadBill(bill: BillFile, options?: BillDownloadOptions): Promise<Readable>;
 }
 /** A client: the property chain (`Endpoints`), `chain(path)`, and attribute access `wxpay['v3/...']`. */
 export type Client<
 	Endpoints,
-	Paths
-> = ClientMethods<Paths> & Endpoints & Paths & {
+	Paths,
+	Events = object
+> = ClientMethods<Paths, Events> & Endpoints & Paths & {
 	[path: `v3/${string}`]: UntypedEndpoint;
 };
+/** `Events` maps each notification `event_type` to its decrypted resource (the generated `Notifications`). */
 export interface ClientConstructor<
 	Endpoints,
-	Paths
+	Paths,
+	Events = object
 > {
-	new (options: ClientOptions): Client<Endpoints, Paths>;
+	new (options: ClientOptions): Client<Endpoints, Paths, Events>;
 }
 /**
  * The client class for an operation table and, optionally, the request schemas to validate calls with
@@ -99,5 +137,6 @@ export interface ClientConstructor<
  */
 export declare function createClientClass<
 	Endpoints = object,
-	Paths = object
->(operations: OperationTable, validators?: RequestSchemaTable): ClientConstructor<Endpoints, Paths>;
+	Paths = object,
+	Events = object
+>(operations: OperationTable, validators?: RequestSchemaTable): ClientConstructor<Endpoints, Paths, Events>;

@@ -7,15 +7,19 @@ import { KeyObject, X509Certificate, createPrivateKey, createPublicKey } from "n
 import { Readable } from "node:stream";
 import { createEndpoint, isProbedName, propertyToSegment } from "./chain.js";
 import { AEAD_AES_256_GCM, aesGcmDecrypt } from "./aead.js";
-import { ApiError, NetworkError, TimeoutError, UsageError, WechatpayError } from "./errors.js";
+import { checkBillStream, requireBill } from "./bill.js";
+import { CertificateKeeper } from "./certificate-keeper.js";
+import { ApiError, NetworkError, TimeoutError, UsageError, VerificationError, WechatpayError } from "./errors.js";
+import { appInvocation, jsapiInvocation } from "./invocation.js";
 import { buildMultipart, isMultipartData } from "./multipart.js";
 import { verifyNotification } from "./notification.js";
 import { oaepEncrypt } from "./oaep.js";
 import { createOperationResolver } from "./operations.js";
 import { validateRetryOptions, withRetries } from "./retry.js";
-import { authorizationHeader, createNonce, requestMessage, signMessage, verifyHeaders } from "./signature.js";
+import { authorizationHeader, createNonce, headerValue, requestMessage, signMessage, verifyHeaders } from "./signature.js";
 import { validateRequest } from "./validation.js";
 import { PACKAGE_NAME, PACKAGE_VERSION } from "./version.js";
+import { createNotificationHandler } from "./webhook.js";
 export const DEFAULT_BASE_URL = "https://api.mch.weixin.qq.com";
 export const DEFAULT_TIMEOUT = 1e4;
 const USER_AGENT = `${PACKAGE_NAME}/${PACKAGE_VERSION} (Node.js ${process.version}; ${process.platform})`;
@@ -100,8 +104,53 @@ export function createClientClass(operations, validators) {
 				associatedData
 			}, configuredSecret(state, "decrypt"));
 		}
+		notificationHandler(callback, options) {
+			const state = stateOf(this);
+			const secret = configuredSecret(state, "notificationHandler");
+			return createNotificationHandler(async (request) => {
+				const serial = headerValue(plainNotificationHeaders(request.headers), "Wechatpay-Serial");
+				if (state.certificates !== undefined && serial !== undefined && !state.platformKeys.has(serial)) {
+					await state.certificates.learn(serial);
+				}
+				return verifyNotification(request, {
+					certs: state.platformKeys,
+					secret
+				});
+			}, callback, options);
+		}
+		jsapiInvocation(request, overrides) {
+			return jsapiInvocation(request, stateOf(this).privateKey, overrides);
+		}
+		appInvocation(request, overrides) {
+			const state = stateOf(this);
+			return appInvocation(request, state.mchid, state.privateKey, overrides);
+		}
+		refreshCertificates() {
+			const state = stateOf(this);
+			state.certificates ??= createKeeper(state, undefined);
+			return state.certificates.refresh();
+		}
+		async downloadBill(bill, options) {
+			const state = stateOf(this);
+			requireBill(bill, options);
+			const response = await send(state, "get", bill.download_url, undefined, undefined, "download");
+			return checkBillStream(response.data, bill, options);
+		}
 	}
 	return Wechatpay;
+}
+function plainNotificationHeaders(headers) {
+	return typeof Headers !== "undefined" && headers instanceof Headers ? Object.fromEntries(headers.entries()) : headers;
+}
+function createKeeper(state, options) {
+	const download = async () => {
+		const response = await send(state, "get", "v3/certificates", undefined, undefined, "unverified");
+		return {
+			headers: response.headers,
+			body: response.data
+		};
+	};
+	return new CertificateKeeper(state.platformKeys, download, () => configuredSecret(state, "autoCertificates"), options);
 }
 function configuredSecret(state, method) {
 	if (state.secret === undefined) throw new UsageError(`${method} needs the APIv3 key: pass secret to new Wechatpay(options)`);
@@ -109,12 +158,14 @@ function configuredSecret(state, method) {
 }
 function createState(options, resolveOperation, validators, operationOrigins) {
 	if (typeof options !== "object" || options === null) throw new UsageError("new Wechatpay(options) needs an options object");
-	const { mchid, serial, privateKey, certs, secret, baseURL = DEFAULT_BASE_URL, timeout = DEFAULT_TIMEOUT, retry, validate = true, ...axiosOptions } = options;
+	const { mchid, serial, privateKey, certs, secret, baseURL = DEFAULT_BASE_URL, timeout = DEFAULT_TIMEOUT, retry, validate = true, autoCertificates = false, ...axiosOptions } = options;
 	requireToken(mchid, "mchid");
 	requireToken(serial, "serial");
 	const merchantKey = parsePrivateKey(privateKey);
-	const platformKeys = parsePlatformKeys(certs, serial);
+	const automatic = autoCertificates !== false;
+	const platformKeys = automatic && certs === undefined ? new Map() : parsePlatformKeys(certs, serial);
 	if (secret !== undefined) requireApiV3Key(secret);
+	if (automatic && secret === undefined) throw new UsageError("autoCertificates needs secret (the APIv3 key) to decrypt the certificates");
 	if (typeof validate !== "boolean") throw new UsageError("validate must be true or false");
 	const base = parseBaseURL(baseURL, "baseURL");
 	if (!(typeof timeout === "number" && timeout >= 0)) throw new UsageError("timeout must be a number of milliseconds (0 for none)");
@@ -139,8 +190,10 @@ function createState(options, resolveOperation, validators, operationOrigins) {
 		origins: new Set([base.origin, ...operationOrigins]),
 		ciphertextSerials: new Map(),
 		chains: new Map(),
-		dispatch: (method, path, data, config) => send(state, method, path, data, config)
+		dispatch: (method, path, data, config) => send(state, method, path, data, config),
+		certificates: undefined
 	};
+	if (automatic) state.certificates = createKeeper(state, autoCertificates === true ? undefined : autoCertificates);
 	return state;
 }
 /** mchid and serial go into the Authorization header: printable, no quotes. */
@@ -241,8 +294,11 @@ const CONTROLLED_KEYS = new Set([
 /** The pipeline hands axios the exact bytes and takes the raw bytes back: no transforms, every status to the caller. */
 const UNTRANSFORMED = [(body) => body];
 const ANY_STATUS = () => true;
-async function send(state, method, path, data, config) {
+async function send(state, method, path, data, config, mode) {
 	const request = await prepare(state, method, path, data, config);
+	if (mode === "download") request.download = true;
+	if (mode === "unverified") request.unverified = true;
+	state.certificates?.refreshIfExpiring();
 	return withRetries(() => attempt(state, request), request.retry, method, request.idempotent);
 }
 async function prepare(state, method, path, data, config) {
@@ -306,7 +362,8 @@ async function prepare(state, method, path, data, config) {
 		axiosConfig,
 		retry,
 		idempotent,
-		timeout
+		timeout,
+		unverified: false
 	};
 }
 /**
@@ -470,9 +527,29 @@ async function attempt(state, request) {
 	// Downloads (by operation) carry no signature; the caller gets the stream.
 	if (download) return response;
 	const raw = toBuffer(response.data);
-	verifyHeaders(headers, raw, state.platformKeys);
+	if (request.unverified) {
+		response.headers = headers;
+		response.data = raw;
+		return response;
+	}
+	await verifyResponse(state, headers, raw);
 	response.data = parseBody(raw, headers["content-type"]);
 	return response;
+}
+async function verifyResponse(state, headers, raw) {
+	const serial = headers["wechatpay-serial"];
+	let refreshFailure;
+	if (state.certificates !== undefined && serial !== undefined && !state.platformKeys.has(serial)) {
+		refreshFailure = await state.certificates.learn(serial);
+	}
+	try {
+		verifyHeaders(headers, raw, state.platformKeys);
+	} catch (error) {
+		if (error instanceof VerificationError && error.reason === "unknown-serial" && refreshFailure !== undefined) {
+			throw new VerificationError(error.reason, `${error.message} (downloading the platform certificates failed: ${refreshFailure.message})`, error.body, error.requestId);
+		}
+		throw error;
+	}
 }
 function transportError(error, where, timeout) {
 	if (error instanceof WechatpayError) return error;

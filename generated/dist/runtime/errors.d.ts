@@ -34,7 +34,7 @@ export declare class ApiError extends WechatpayError {
 	readonly headers: Record<string, string>;
 	constructor(details: ApiErrorDetails);
 }
-export type VerificationFailure = "missing-header" | "malformed-timestamp" | "timestamp-out-of-window" | "unknown-serial" | "bad-signature" | "decryption-failed" | "certificate-invalid";
+export type VerificationFailure = "missing-header" | "malformed-timestamp" | "timestamp-out-of-window" | "unknown-serial" | "bad-signature" | "decryption-failed" | "certificate-invalid" | "hash-mismatch";
 /** A response (or notification) whose WeChat Pay signature does not hold: its content must not be trusted. */
 export declare class VerificationError extends WechatpayError {
 	override name: string;

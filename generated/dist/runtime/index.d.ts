@@ -15,6 +15,10 @@ export { compileRequestValidator, formatIssues, requestValidator, validateReques
 export type { RequestParts, RequestValidator, ValidationIssue } from "./validation.js";
 export { PACKAGE_NAME, PACKAGE_VERSION } from "./version.js";
 export * from "./aead.js";
+export * from "./bill.js";
+export type { AutoCertificateOptions } from "./certificate-keeper.js";
 export * from "./certificates.js";
+export * from "./invocation.js";
 export * from "./notification.js";
 export * from "./oaep.js";
+export * from "./webhook.js";

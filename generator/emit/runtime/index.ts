@@ -128,5 +128,16 @@ function emitEntry(): EmittedFile[] {
         ``,
       ].join('\n'),
     },
+    {
+      // The package's `apiv3` bin: the runtime's CLI driving this package's client.
+      path: 'dist/cli.js',
+      contents: [
+        `#!/usr/bin/env node`,
+        `import { runCli } from './runtime/cli.js';`,
+        `import { Wechatpay } from './index.js';`,
+        `process.exitCode = await runCli(process.argv.slice(2), Wechatpay);`,
+        ``,
+      ].join('\n'),
+    },
   ];
 }

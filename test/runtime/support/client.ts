@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { createClientClass, type ClientOptions, type UntypedEndpoint } from '../../../templates/runtime/index.ts';
 import type { OperationTable } from '../../../templates/runtime/operations.ts';
 import type { RequestSchemaTable } from '../../../templates/runtime/request-schema.ts';
-import type { Paths, Wechatpay as Endpoints } from '../fixtures/openapi.d.ts';
+import type { Notifications, Paths, Wechatpay as Endpoints } from '../fixtures/openapi.d.ts';
 import type { TestKeys } from './server.ts';
 
 /** The operations of the declarations fixture plus a few the runtime tests call untyped. */
@@ -15,7 +15,7 @@ export const testOperations: OperationTable = {
   'v3/things/{id}': { get: {}, post: {}, put: {}, patch: {}, delete: {} },
 };
 
-export const Wechatpay = createClientClass<Endpoints, Paths>(testOperations);
+export const Wechatpay = createClientClass<Endpoints, Paths, Notifications>(testOperations);
 
 /** A property chain the fixture does not declare: every segment, every verb, untyped. */
 export type LooseChain = UntypedEndpoint & { [segment: string]: LooseChain };
