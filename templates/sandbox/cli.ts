@@ -116,7 +116,7 @@ export async function runSandboxCli(setup: CliSetup, argv: readonly string[]): P
     ...config,
     privateKey: readFileSync(config.privateKey),
     certs: Object.fromEntries(Object.entries(config.certs).map(([serial, file]) => [serial, readFileSync(file)])),
-    secret: readFileSync(config.secret, 'utf8'),
+    secret: readFileSync(config.apiv3KeyFile, 'utf8'),
   });`);
   const stop = (): void => {
     void sandbox.close().then(() => process.exit(0));

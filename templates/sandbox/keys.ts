@@ -157,7 +157,7 @@ export async function writeKeyFiles(directory: string, keys: SandboxKeys, baseUR
     serial: keys.merchantSerial,
     privateKey: keys.merchantPrivateKey ? join(directory, 'apiclient_key.pem') : '<your apiclient_key.pem>',
     certs: { [keys.platformSerial]: join(directory, keys.certificateMode ? 'platform_certificate.pem' : 'platform_public_key.pem') },
-    secret: join(directory, 'apiv3_key.txt'),
+    apiv3KeyFile: join(directory, 'apiv3_key.txt'),
   };
   const clientConfigFile = join(directory, 'client.json');
   await writeFile(clientConfigFile, `${JSON.stringify(clientConfig, null, 2)}\n`);

@@ -106,7 +106,7 @@ export async function runSandboxCli(setup, argv) {
     ...config,
     privateKey: readFileSync(config.privateKey),
     certs: Object.fromEntries(Object.entries(config.certs).map(([serial, file]) => [serial, readFileSync(file)])),
-    secret: readFileSync(config.secret, 'utf8'),
+    secret: readFileSync(config.apiv3KeyFile, 'utf8'),
   });`);
 	const stop = () => {
 		void sandbox.close().then(() => process.exit(0));
