@@ -80,17 +80,24 @@ describe('the sandbox killed mid-burst', () => {
       const running = await start(dataFile, keyDir);
       let stopped = false;
       let sent = 0;
+      let acknowledgedThisRound = 0;
       // Eight clients; each change is sent twice at once, as a client retrying a slow answer does.
       const client = async (worker: number): Promise<void> => {
         for (let index = 0; !stopped; index += 1) {
           const outTradeNo = `CR${round}W${worker}N${index}`;
           sent += 1;
           const statuses = await Promise.all([order(running, outTradeNo), order(running, outTradeNo)]).catch((): number[] => []);
-          if (statuses.includes(200)) acknowledged.add(outTradeNo);
+          if (statuses.includes(200)) {
+            acknowledged.add(outTradeNo);
+            acknowledgedThisRound += 1;
+          }
         }
       };
       const clients = Array.from({ length: 8 }, (_, worker) => client(worker));
-      await new Promise((resolve) => setTimeout(resolve, 150 + randomInt(400)));
+      // Kill at a random moment once the burst is under way (a few changes acknowledged).
+      const deadline = Date.now() + 30_000;
+      while (acknowledgedThisRound < 5 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+      await new Promise((resolve) => setTimeout(resolve, randomInt(300)));
       const exited = once(running.child, 'exit');
       running.child.kill('SIGKILL');
       await exited;
