@@ -67,6 +67,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     }
     const loaded = expectKind(message, 'loaded');
     const model: ApiModel = { endpoints: loaded.paths.map((path) => received.get(path) ?? missing(path)) };
+    if (loaded.notifications) model.notifications = loaded.notifications;
     const { diagnostics } = loaded;
     const timings: Record<string, number> = { load: loaded.loadMs };
     if (diagnostics.some((diagnostic) => diagnostic.severity === 'error')) return { model, diagnostics, files: [], paths: [], timings };

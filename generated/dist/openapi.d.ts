@@ -1384,6 +1384,156 @@ export declare namespace WeChatPay.OpenAPI {
   }
 }
 
+export declare namespace WeChatPay.OpenAPI.V3.Notifications {
+  export interface Envelope {
+    /** 通知的唯一 ID (max 36 chars) @example EV-2018022511223320873 */
+    id: string;
+    /** 通知创建的时间 (max 32 chars) @example 2015-05-20T13:29:35+08:00 */
+    create_time: string | Date;
+    /** 通知的类型, 如 TRANSACTION.SUCCESS、REFUND.SUCCESS (max 32 chars) @example TRANSACTION.SUCCESS */
+    event_type: string;
+    /** resource 的数据类型, 加密数据为 encrypt-resource (max 32 chars) @example encrypt-resource */
+    resource_type: string;
+    /** 以 APIv3 密钥经 AEAD_AES_256_GCM 加密的通知数据 */
+    resource: {
+      /** 加密算法 (max 32 chars) @example AEAD_AES_256_GCM */
+      algorithm: 'AEAD_AES_256_GCM';
+      /** Base64 编码的密文, 末尾 16 字节为认证标签 (max 1048576 chars) @example fdasfjihihihlkja484w... */
+      ciphertext: string;
+      /** 附加数据, 可能为空 (max 16 chars) @example transaction */
+      associated_data?: string;
+      /** 加密前的对象类型, 如 transaction、refund (max 16 chars) @example transaction */
+      original_type: string;
+      /** 加密使用的随机串 (max 16 chars) @example fdasflkja484w */
+      nonce: string;
+    };
+    /** 微信支付对通知内容的简短说明 (max 64 chars) @example 支付成功 */
+    summary: string;
+  }
+
+  export interface RefundNotification {
+    /** 直连商户号 (max 32 chars) @example 1900000100 */
+    mchid: string;
+    /** 原订单的商户订单号 (max 32 chars) @example 20150806125346 */
+    out_trade_no: string;
+    /** 原订单的微信支付订单号 (max 32 chars) @example 1217752501201407033233368018 */
+    transaction_id: string;
+    /** 商户退款单号 (max 64 chars) @example 1217752501201407033233368018 */
+    out_refund_no: string;
+    /** 微信支付退款单号 (max 32 chars) @example 50000000382019052709732678859 */
+    refund_id: string;
+    /** 通知送达时退款单的最终状态 @example SUCCESS */
+    refund_status: 'SUCCESS' | 'CLOSED' | 'ABNORMAL';
+    /** 退款到账的时间, 退款成功时才有 (max 64 chars) @example 2018-06-08T10:34:56+08:00 */
+    success_time?: string | Date;
+    /** 退款入账的用户账户 (max 64 chars) @example 招商银行信用卡0403 */
+    user_received_account: string;
+    /** 退款金额 */
+    amount: {
+      /** 原订单金额, 单位为分 @example 999 */
+      total: number;
+      /** 退款金额, 单位为分 @example 999 */
+      refund: number;
+      /** 用户实际支付的金额, 单位为分 @example 999 */
+      payer_total: number;
+      /** 退回用户的金额, 单位为分 @example 999 */
+      payer_refund: number;
+    };
+  }
+
+  export interface Transaction {
+    /** 下单时使用的 AppID (max 32 chars) @example wxd678efh567hg6787 */
+    appid: string;
+    /** 直连商户号 (max 32 chars) @example 1230000109 */
+    mchid: string;
+    /** 商户订单号 (max 32 chars) @example 1217752501201407033233368018 */
+    out_trade_no: string;
+    /** 微信支付系统生成的订单号 (max 32 chars) @example 1217752501201407033233368018 */
+    transaction_id?: string;
+    /** 下单时使用的支付方式 @example JSAPI */
+    trade_type?: 'JSAPI' | 'NATIVE' | 'APP' | 'MICROPAY' | 'MWEB' | 'FACEPAY';
+    /** 订单当前所处的状态 @example SUCCESS */
+    trade_state: 'SUCCESS' | 'REFUND' | 'NOTPAY' | 'CLOSED' | 'REVOKED' | 'USERPAYING' | 'PAYERROR';
+    /** 对交易状态的说明 (max 256 chars) @example 支付成功 */
+    trade_state_desc: string;
+    /** 付款银行类型, 以银行编码表示 (零钱为 OTHERS) (max 32 chars) @example CMC */
+    bank_type?: string;
+    /** 下单时提交的商户数据, 原样返回 (max 128 chars) @example 自定义数据 */
+    attach?: string;
+    /** 支付完成的时间 (max 64 chars) @example 2018-06-08T10:34:56+08:00 */
+    success_time?: string | Date;
+    /** 付款用户 */
+    payer?: {
+      /** 用户在下单 appid 下的唯一标识 (max 128 chars) @example oUpF8uMuAJO_M2pxb1Q9zNjWeS6o */
+      openid: string;
+    };
+    /** 订单金额与用户实付金额 */
+    amount?: {
+      /** 订单总金额, 单位为分 @example 100 */
+      total: number;
+      /** 用户实际支付的金额, 单位为分; 支付成功后才有 @example 90 */
+      payer_total?: number;
+      /** 订单币种 (max 16 chars) @example CNY */
+      currency?: string;
+      /** 用户支付的币种 (max 16 chars) @example CNY */
+      payer_currency?: string;
+    };
+    /** 支付场景 */
+    scene_info?: {
+      /** 下单时提交的商户端设备号 (max 32 chars) @example 013467007045764 */
+      device_id?: string;
+    };
+    /** 订单享受的优惠 */
+    promotion_detail?: {
+      /** 券或立减优惠的 ID (max 32 chars) @example 109519 */
+      coupon_id: string;
+      /** 优惠名称 (max 64 chars) @example 单品惠-6 */
+      name?: string;
+      /** 优惠的适用范围, GLOBAL 为全场, SINGLE 为单品 @example GLOBAL */
+      scope?: 'GLOBAL' | 'SINGLE';
+      /** 优惠的资金类型, CASH 为充值型, NOCASH 为免充值型 @example CASH */
+      type?: 'CASH' | 'NOCASH';
+      /** 优惠金额, 单位为分 @example 10 */
+      amount: number;
+      /** 优惠活动的批次 ID (max 32 chars) @example 931386 */
+      stock_id?: string;
+      /** 微信出资的部分, 单位为分 @example 0 */
+      wechatpay_contribute?: number;
+      /** 商户出资的部分, 单位为分 @example 10 */
+      merchant_contribute?: number;
+      /** 其他出资方出资的部分, 单位为分 @example 0 */
+      other_contribute?: number;
+      /** 优惠币种 (max 16 chars) @example CNY */
+      currency?: string;
+      /** 享受了单品优惠的商品 */
+      goods_detail?: {
+        /** 商品编码 (max 32 chars) @example M1006 */
+        goods_id: string;
+        /** 购买数量 @example 1 */
+        quantity: number;
+        /** 商品单价, 单位为分 @example 100 */
+        unit_price: number;
+        /** 该商品分摊到的优惠金额, 单位为分 @example 10 */
+        discount_amount: number;
+        /** 商品备注 (max 128 chars) @example 商品备注信息 */
+        goods_remark?: string;
+      }[];
+    }[];
+  }
+}
+
+/** `event_type` of each notification -> its `resource`, decrypted */
+export interface Notifications {
+  /** 退款异常通知 */
+  'REFUND.ABNORMAL': WeChatPay.OpenAPI.V3.Notifications.RefundNotification;
+  /** 退款关闭通知 */
+  'REFUND.CLOSED': WeChatPay.OpenAPI.V3.Notifications.RefundNotification;
+  /** 退款成功通知 */
+  'REFUND.SUCCESS': WeChatPay.OpenAPI.V3.Notifications.RefundNotification;
+  /** 支付成功通知 */
+  'TRANSACTION.SUCCESS': WeChatPay.OpenAPI.V3.Notifications.Transaction;
+}
+
 export interface Wechatpay {
   /** APIv3 endpoint */
   v3: WeChatPay.OpenAPI.V3;

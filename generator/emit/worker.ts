@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadSpecs } from '../load/index.ts';
-import type { Diagnostic, Endpoint } from '../model/types.ts';
+import type { Diagnostic, Endpoint, Notifications } from '../model/types.ts';
 import { writeFiles } from '../write.ts';
 import type { EmittedFile } from './files.ts';
 
@@ -15,7 +15,7 @@ export type WorkerMessage =
   /** Endpoints as they are loaded; a path sent again replaces what was sent before. */
   | { kind: 'endpoints'; endpoints: Endpoint[] }
   /** The load is done: the model is the endpoints sent, in this path order. */
-  | { kind: 'loaded'; paths: string[]; diagnostics: Diagnostic[]; loadMs: number }
+  | { kind: 'loaded'; paths: string[]; notifications: Notifications | undefined; diagnostics: Diagnostic[]; loadMs: number }
   | { kind: 'emitted'; files: EmittedFile[]; paths: string[]; timings: Record<string, number> }
   | { kind: 'failed'; message: string };
 
@@ -39,16 +39,17 @@ async function run({ specDir, keepGoing, writeInto }: WorkerInput): Promise<void
   };
   const { model, diagnostics } = await loadSpecs(specDir, { keepGoing, onEndpoint });
   flush();
-  post({ kind: 'loaded', paths: model.endpoints.map((endpoint) => endpoint.path), diagnostics, loadMs: performance.now() - start });
+  const paths = model.endpoints.map((endpoint) => endpoint.path);
+  post({ kind: 'loaded', paths, notifications: model.notifications, diagnostics, loadMs: performance.now() - start });
   if (diagnostics.some((diagnostic) => diagnostic.severity === 'error')) return;
   // Imported only now so that loading starts without waiting for the emitters' dependencies.
   const { emitCompanions } = await import('./companions.ts');
   const { files, timings } = await emitCompanions(model);
-  const paths = files.map((file) => file.path);
-  if (!writeInto) return post({ kind: 'emitted', files, paths, timings });
+  const filePaths = files.map((file) => file.path);
+  if (!writeInto) return post({ kind: 'emitted', files, paths: filePaths, timings });
   const writeStart = performance.now();
   writeFiles(writeInto, files);
-  post({ kind: 'emitted', files: [], paths, timings: { ...timings, 'worker write': performance.now() - writeStart } });
+  post({ kind: 'emitted', files: [], paths: filePaths, timings: { ...timings, 'worker write': performance.now() - writeStart } });
 }
 
 function post(message: WorkerMessage): void {

@@ -1,8 +1,9 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathSegments } from '../model/naming.ts';
 import { compareText, HTTP_METHODS, type ApiModel, type Diagnostic, type Endpoint, type Operation } from '../model/types.ts';
 import { FileStore } from './files.ts';
+import { loadNotifications, NOTIFICATIONS_FILE } from './notifications.ts';
 import { OperationLoader } from './operation.ts';
 import { Reporter } from './report.ts';
 import { SchemaResolver } from './schema.ts';
@@ -81,7 +82,14 @@ export async function loadSpecs(specDir: string, options: LoadOptions = {}): Pro
   }
 
   const sorted = [...endpoints.values()].sort((a, b) => compareText(a.path, b.path));
-  return { model: { endpoints: sorted }, diagnostics: reporter.diagnostics() };
+  const model: ApiModel = { endpoints: sorted };
+  if (existsSync(join(specDir, NOTIFICATIONS_FILE))) {
+    const file = files.open(NOTIFICATIONS_FILE);
+    if (!file) reporter.error(new SpecFile(NOTIFICATIONS_FILE, ''), 0, 'READ_ERROR', 'cannot read the file');
+    const notifications = file && loadNotifications(file, schemas, reporter);
+    if (notifications) model.notifications = notifications;
+  }
+  return { model, diagnostics: reporter.diagnostics() };
 }
 
 function byMethodOrder(a: Operation, b: Operation): number {

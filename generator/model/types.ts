@@ -172,9 +172,33 @@ export interface Endpoint {
   source: SourceLocation;
 }
 
+/** One `event_type` of the notifications WeChat Pay POSTs to a merchant's `notify_url`. */
+export interface NotificationEvent {
+  /** `TRANSACTION.SUCCESS`, `REFUND.SUCCESS`, ... */
+  eventType: string;
+  summary: string;
+  description?: string;
+  /** What the declarations call the decrypted resource: its definition's name. */
+  resourceName: string;
+  /** The decrypted `resource` of the envelope. */
+  resource: Schema;
+  source: SourceLocation;
+}
+
+/** `spec/notifications.yaml`: the signed envelope and the decrypted resource of each event type. */
+export interface Notifications {
+  /** The notification request's JSON body, before decryption. */
+  envelope?: Schema;
+  /** In code-unit order of `eventType`. */
+  events: NotificationEvent[];
+  source: SourceLocation;
+}
+
 export interface ApiModel {
   /** Sorted by path (code-unit order), so output never depends on directory listing order. */
   endpoints: Endpoint[];
+  /** Absent when the spec tree has no `notifications.yaml`. */
+  notifications?: Notifications;
 }
 
 export type Severity = 'error' | 'warning';

@@ -17,6 +17,8 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const packageDir = join(repoRoot, 'generated');
 const consumerDir = join(repoRoot, 'test/package/consumer');
 const consumerFile = join(consumerDir, 'index.ts');
+/** The consumer's files, as its tsconfig lists them. */
+const consumerFiles: string[] = (JSON.parse(readFileSync(join(consumerDir, 'tsconfig.json'), 'utf8').replace(/^\s*\/\/.*$/gm, '')) as { files: string[] }).files;
 const packageBuilt = existsSync(join(packageDir, 'package.json')) && existsSync(join(packageDir, 'dist/index.d.ts'));
 
 describe.skipIf(!packageBuilt)('the generated package', () => {
@@ -74,7 +76,6 @@ function describeDiagnostic(diagnostic: ts.Diagnostic): string {
 describe.skipIf(!packageBuilt)('a strict consumer compiled with TypeScript 5.9', () => {
   let options: ts.CompilerOptions;
   let program: ts.Program;
-  const consumerText = readFileSync(consumerFile, 'utf8');
 
   beforeAll(() => {
     const parsed = ts.getParsedCommandLineOfConfigFile(join(consumerDir, 'tsconfig.json'), {}, {
@@ -100,21 +101,23 @@ describe.skipIf(!packageBuilt)('a strict consumer compiled with TypeScript 5.9',
     expect(ts.getPreEmitDiagnostics(program).map(describeDiagnostic)).toEqual([]);
   });
 
-  it('fails on each @ts-expect-error line, for the named reason, once the directives are removed', () => {
-    const expected = expectedErrors(consumerText);
+  it.each(consumerFiles)('%s fails on each @ts-expect-error line, for the named reason, once the directives are removed', (name) => {
+    const file = join(consumerDir, name);
+    const text = readFileSync(file, 'utf8');
+    const expected = expectedErrors(text);
     expect(expected.length).toBeGreaterThanOrEqual(8);
     // Same line count: the directive becomes a plain comment.
-    const withoutDirectives = consumerText.replaceAll('// @ts-expect-error ', '// expected error: ');
+    const withoutDirectives = text.replaceAll('// @ts-expect-error ', '// expected error: ');
     const host = ts.createCompilerHost(options);
     const readSource = host.getSourceFile.bind(host);
     host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) =>
-      resolve(fileName) === consumerFile
+      resolve(fileName) === file
         ? ts.createSourceFile(fileName, withoutDirectives, languageVersion, true)
         : readSource(fileName, languageVersion, onError, shouldCreate);
     // The old program lends its parsed lib and package files; only the consumer is checked anew.
     const stripped = ts.createProgram({ rootNames: program.getRootFileNames(), options, host, oldProgram: program });
     // The declarations were checked above; only the consumer's own diagnostics are of interest here.
-    const source = stripped.getSourceFile(consumerFile)!;
+    const source = stripped.getSourceFile(file)!;
     const diagnostics = [...stripped.getSyntacticDiagnostics(source), ...stripped.getSemanticDiagnostics(source)];
 
     const byLine = new Map<number, string[]>();

@@ -49,6 +49,39 @@ describe('spec/v3 files', () => {
   });
 });
 
+describe('spec/notifications.yaml', () => {
+  const file = path.join(specRoot, 'notifications.yaml');
+
+  it('validates against spec.schema.json and points its modeline at it', () => {
+    const valid = validators.file(readYaml(file));
+    expect(describeErrors(validators.file.errors)).toEqual([]);
+    expect(valid).toBe(true);
+    const modeline = /^# yaml-language-server: \$schema=(\S+)$/.exec(readFileSync(file, 'utf8').split('\n', 1)[0] ?? '');
+    expect(path.resolve(specRoot, modeline?.[1] ?? '')).toBe(schemaPath);
+  });
+
+  it('has only $refs that resolve to a definition', () => {
+    for (const ref of collectRefs(readYaml(file))) {
+      const [target = '', name = ''] = ref.split('#');
+      const definitions = readYaml(path.resolve(specRoot, target));
+      expect(isRecord(definitions) && name.replace(/^\//, '') in definitions, ref).toBe(true);
+    }
+  });
+
+  it.each([
+    ['an event type not written as dotted upper-case words', { events: { 'transaction.success': { summary: 'x', resource: { type: 'object' } } } }],
+    ['an event without a resource', { events: { 'TRANSACTION.SUCCESS': { summary: 'x' } } }],
+    ['an unknown event key', { events: { 'TRANSACTION.SUCCESS': { summary: 'x', resource: { type: 'object' }, schema: {} } } }],
+    ['an unknown top-level key', { events: { 'TRANSACTION.SUCCESS': { summary: 'x', resource: { type: 'object' } } }, envelopes: {} }],
+  ])('rejects %s', (_reason, document) => {
+    expect(validators.file(document)).toBe(false);
+  });
+
+  it('accepts the well-formed twin of the rejected documents', () => {
+    expect(validators.file({ events: { 'TRANSACTION.SUCCESS': { summary: 'x', resource: { type: 'object' } } } })).toBe(true);
+  });
+});
+
 describe('spec/definitions files', () => {
   it.each(definitionFiles)('%s holds only valid schema nodes', (file) => {
     const definitions = readYaml(path.join(specRoot, file));

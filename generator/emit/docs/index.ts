@@ -4,6 +4,7 @@ import type { EmittedFile } from '../files.ts';
 import { operationExampleParts } from './examples.ts';
 import { inlineText, tableCell, tableCode, yamlString } from './markdown.ts';
 import { render } from './render.ts';
+import { notificationPageFile, notificationPageLink, notificationPageView } from './notifications.ts';
 import { endpointPageView, endpointTitle } from './view-model.ts';
 
 export { operationExampleParts, operationExamples } from './examples.ts';
@@ -17,6 +18,8 @@ export interface DocsOptions {
 
 /** Operations without tags are listed under this heading. */
 const UNTAGGED = '未分类';
+/** The index section and sidebar group of the notification pages. */
+const NOTIFICATIONS_HEADING = '回调通知';
 
 /** `docs/v3/marketing/busifavor/stocks/{stock_id}/couponcodes.md`; a trailing slash gives `.../{empty}.md`. */
 export function pageFile(endpoint: Endpoint): string {
@@ -60,6 +63,11 @@ export async function emitDocs(model: ApiModel, options: DocsOptions = {}): Prom
     contents: render('docs/endpoint.md', endpointPageView(endpoint, packageName)),
   }));
 
+  const events = model.notifications?.events ?? [];
+  for (const event of events) {
+    files.push({ path: notificationPageFile(event), contents: render('docs/notification.md', notificationPageView(event, model.notifications!)) });
+  }
+
   const groups = [...groupByTag(model)];
   const operationCount = model.endpoints.reduce((sum, endpoint) => sum + endpoint.operations.length, 0);
   files.push({
@@ -76,12 +84,21 @@ export async function emitDocs(model: ApiModel, options: DocsOptions = {}): Prom
           path: tableCode(endpoint.path),
         })),
       })),
+      notifications: events.map((event) => ({
+        title: tableCell(event.summary),
+        link: notificationPageLink(event),
+        eventType: tableCode(event.eventType),
+      })),
+      notificationsHeading: NOTIFICATIONS_HEADING,
     }),
   });
   const sidebar: SidebarGroup[] = groups.map(([tag, entries]) => ({
     text: tag,
     items: entries.map(({ endpoint, method, title }) => ({ text: `${method.toUpperCase()} ${title}`, link: `${pageLink(endpoint)}#${method}` })),
   }));
+  if (events.length > 0) {
+    sidebar.push({ text: NOTIFICATIONS_HEADING, items: events.map((event) => ({ text: `${event.eventType} ${event.summary}`, link: notificationPageLink(event) })) });
+  }
   files.push({ path: 'docs/sidebar.json', contents: `${JSON.stringify(sidebar, null, 2)}\n` });
   return files;
 }

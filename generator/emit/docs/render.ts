@@ -12,7 +12,7 @@ const handlebars = Handlebars.create();
 /** For values spliced into JSON: strings are quoted and escaped. */
 handlebars.registerHelper('json', (value: unknown) => new handlebars.SafeString(JSON.stringify(value)));
 
-export type TemplateName = 'docs/endpoint.md' | 'docs/index.md' | 'package/package.json' | 'package/README.md';
+export type TemplateName = 'docs/endpoint.md' | 'docs/notification.md' | 'docs/index.md' | 'package/package.json' | 'package/README.md';
 
 const compiled = new Map<TemplateName, Handlebars.TemplateDelegate>();
 

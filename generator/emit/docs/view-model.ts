@@ -1,5 +1,6 @@
 import type { Constraints, Endpoint, Operation, Parameter, Schema } from '../../model/types.ts';
 import { ACCESS_STYLES, operationExamples, type AccessStyle } from './examples.ts';
+import { requestExample, responseExample } from './json-examples.ts';
 import { inlineCode, inlineText, tableCell, tableCode, yamlString } from './markdown.ts';
 
 /**
@@ -37,6 +38,10 @@ export interface OperationView {
   description: string;
   docLinks: string[];
   examples: ExampleView[];
+  /** An HTTP request built from the spec's examples. */
+  requestExample: string;
+  /** The HTTP response, likewise. */
+  responseExample: string;
   requestRows: TableRow[];
   responseRows: TableRow[];
   responseNote: string;
@@ -84,6 +89,8 @@ function operationView(endpoint: Endpoint, operation: Operation, packageName: st
     anchor: `{#${operation.method}}`,
     docLinks: operation.docLinks,
     examples: ACCESS_STYLES.map((style) => ({ label: STYLE_LABELS[style], code: examples[style] })),
+    requestExample: requestExample(operation),
+    responseExample: responseExample(operation),
     requestRows: requestRows(operation),
     responseRows: responseRows(operation),
     deprecation: operation.deprecated ? deprecationNotice(operation.lastUpdatedAt) : '',
@@ -154,7 +161,7 @@ function responseNote(operation: Operation): string {
 }
 
 /** Rows for the members of an object (or of an array's object items), depth-first in spec order. */
-function schemaChildren(schema: Schema, prefix: string, indent: number, rows: TableRow[]): void {
+export function schemaChildren(schema: Schema, prefix: string, indent: number, rows: TableRow[]): void {
   if (schema.kind === 'array' && schema.items) {
     schemaChildren(schema.items, `${prefix}[]`, indent, rows);
     return;

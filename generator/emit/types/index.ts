@@ -10,6 +10,7 @@ import { ModuleDeclarationKind, printStructure, StructureKind } from '../ts-morp
 import type { EmittedFile } from '../files.ts';
 import { compareText, DiagnosticError, type ApiModel, type Endpoint, type PathSegment } from '../../model/types.ts';
 import { formatDeclarations, DeferredTexts } from './format.ts';
+import { notificationStatements } from './notifications.ts';
 import { operationDeclarations, type OperationDeclarations } from './operation.ts';
 import { isIdentifier, memberName, quote } from './schema.ts';
 
@@ -97,6 +98,7 @@ export function printDeclarations(model: ApiModel, deferred: DeferredTexts, prep
   ];
   const declarations = (endpoint: Endpoint): OperationDeclarations[] => prepared.get(endpoint) ?? declarationsOf(endpoint, deferred);
   for (const root of sortedChildren(roots)) collectStatements(root, ROOT_NAMESPACE, statements, declarations);
+  statements.push(...notificationStatements(model, deferred));
   statements.push(
     {
       kind: StructureKind.Interface,

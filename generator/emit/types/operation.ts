@@ -17,7 +17,7 @@ import { escapeComment, memberDoc, memberName, objectLiteralOf, oneLine, typeTex
 /** POST, PUT and PATCH take `data` as their first argument; GET and DELETE take only `config`. */
 const TAKES_DATA: ReadonlySet<string> = new Set(['post', 'put', 'patch']);
 
-type MethodStatement = InterfaceDeclarationStructure | TypeAliasDeclarationStructure;
+export type MethodStatement = InterfaceDeclarationStructure | TypeAliasDeclarationStructure;
 
 /** What one operation contributes: its `<Verb>HttpMethod` interfaces and its members on the endpoint interface. */
 export interface OperationDeclarations {
@@ -125,7 +125,7 @@ function responseStatement(operation: Operation, deferred: DeferredTexts): Metho
 }
 
 /** An object schema becomes an interface of its properties; any other schema a type alias. */
-function schemaStatement(name: string, schema: Schema | undefined, deferred: DeferredTexts): MethodStatement {
+export function schemaStatement(name: string, schema: Schema | undefined, deferred: DeferredTexts): MethodStatement {
   if (schema === undefined || schema.kind === 'object') {
     return {
       kind: StructureKind.Interface,

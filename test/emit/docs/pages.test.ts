@@ -4,6 +4,9 @@ import type { EmittedFile } from '../../../generator/emit/files.ts';
 import type { ApiModel } from '../../../generator/model/types.ts';
 import { projectPages, SPEC_PATHS } from './support.ts';
 
+/** The event types of `spec/notifications.yaml`, one page each. */
+const NOTIFICATION_PAGES = ['REFUND.ABNORMAL', 'REFUND.CLOSED', 'REFUND.SUCCESS', 'TRANSACTION.SUCCESS'].map((event) => `docs/notifications/${event}.md`);
+
 let model: ApiModel;
 let files: EmittedFile[];
 
@@ -20,13 +23,17 @@ function fileAt(path: string): string {
 describe('docs pages of the spec endpoints', () => {
   it('lays pages out by URL path, one per endpoint, plus the index and the sidebar', () => {
     expect(files.map((file) => file.path).sort()).toEqual(
-      [...SPEC_PATHS.map((path) => `docs/${path}.md`), 'docs/index.md', 'docs/sidebar.json'].sort(),
+      [...SPEC_PATHS.map((path) => `docs/${path}.md`), ...NOTIFICATION_PAGES, 'docs/index.md', 'docs/sidebar.json'].sort(),
     );
     for (const endpoint of model.endpoints) expect(pageFile(endpoint)).toBe(`docs/${endpoint.path}.md`);
   });
 
   it.each(SPEC_PATHS)('renders %s', async (path) => {
     await expect(fileAt(`docs/${path}.md`)).toMatchFileSnapshot(`./__snapshots__/${path}.md`);
+  });
+
+  it.each(NOTIFICATION_PAGES)('renders %s', async (page) => {
+    await expect(fileAt(page)).toMatchFileSnapshot(`./__snapshots__/${page.slice('docs/'.length)}`);
   });
 
   it('renders the index grouped by tag and the sidebar', async () => {

@@ -1,0 +1,92 @@
+import type { NotificationEvent, Notifications, Schema } from '../../model/types.ts';
+import { exampleJson } from './json-examples.ts';
+import { inlineCode, inlineText, yamlString } from './markdown.ts';
+import { schemaChildren, type TableRow } from './view-model.ts';
+
+/** The namespace the declarations put the resources in; the pages name the types by it. */
+const RESOURCE_NAMESPACE = 'WeChatPay.OpenAPI.V3.Notifications';
+const DOC_LINK = /\[官方文档\]\(([^)\s]+)\)/g;
+
+/** `docs/notifications/TRANSACTION.SUCCESS.md`. */
+export function notificationPageFile(event: NotificationEvent): string {
+  return `docs/notifications/${event.eventType}.md`;
+}
+
+export function notificationPageLink(event: NotificationEvent): string {
+  return `/${notificationPageFile(event).slice('docs/'.length, -'.md'.length)}`;
+}
+
+export interface NotificationPageView {
+  title: string;
+  description: string;
+  heading: string;
+  eventType: string;
+  text: string;
+  docLinks: string[];
+  resourceName: string;
+  typeName: string;
+  envelopeExample: string;
+  resourceExample: string;
+  envelopeRows: TableRow[];
+  resourceRows: TableRow[];
+}
+
+export function notificationPageView(event: NotificationEvent, notifications: Notifications): NotificationPageView {
+  const docLinks = [...(event.description ?? '').matchAll(DOC_LINK)].map((match) => match[1] ?? '');
+  const text = (event.description ?? '').replace(DOC_LINK, '').trim();
+  return {
+    title: yamlString(event.summary),
+    description: yamlString(text || event.summary),
+    heading: inlineText(event.summary),
+    eventType: inlineCode(event.eventType),
+    text: text ? inlineText(text) : '',
+    docLinks,
+    resourceName: event.resourceName,
+    typeName: `${RESOURCE_NAMESPACE}.${event.resourceName}`,
+    envelopeExample: notifications.envelope ? envelopeExample(notifications.envelope, event) : '',
+    resourceExample: JSON.stringify(resourceExample(event), null, 2),
+    envelopeRows: notifications.envelope ? rows(notifications.envelope) : [],
+    resourceRows: rows(event.resource),
+  };
+}
+
+function rows(schema: Schema): TableRow[] {
+  const result: TableRow[] = [];
+  schemaChildren(schema, '', 0, result);
+  return result;
+}
+
+/**
+ * The decrypted resource's example, told apart per event: a top-level status enum that holds the
+ * event's last word (`REFUND.CLOSED` -> `refund_status: 'CLOSED'`) takes that value.
+ */
+function resourceExample(event: NotificationEvent): unknown {
+  const example = exampleJson(event.resource) as Record<string, unknown>;
+  const outcome = event.eventType.split('.').at(-1) ?? '';
+  for (const property of event.resource.kind === 'object' ? (event.resource.properties ?? []) : []) {
+    if (property.schema.kind === 'string' && property.schema.enum?.includes(outcome)) example[property.name] = outcome;
+  }
+  return example;
+}
+
+/** The POST WeChat Pay sends: the envelope's example with this event's type, summary and resource type. */
+function envelopeExample(envelope: Schema, event: NotificationEvent): string {
+  const body = exampleJson(envelope) as Record<string, unknown>;
+  if ('event_type' in body) body.event_type = event.eventType;
+  if ('summary' in body) body.summary = event.summary;
+  // The resource's type is the event's first word in lower case: `transaction`, `refund`.
+  const originalType = (event.eventType.split('.')[0] ?? '').toLowerCase();
+  const resource = body.resource as Record<string, unknown> | undefined;
+  if (resource && 'original_type' in resource) resource.original_type = originalType;
+  if (resource && 'associated_data' in resource) resource.associated_data = originalType;
+  return [
+    'POST /your/notify_url',
+    'Content-Type: application/json',
+    'Wechatpay-Timestamp: 1554208460',
+    'Wechatpay-Nonce: 593BEC0C930BF1AFEB40B4A08C8FB242',
+    'Wechatpay-Signature: <base64 签名>',
+    'Wechatpay-Serial: PUB_KEY_ID_0114232134912410000000000000',
+    '',
+    JSON.stringify(body, null, 2),
+  ].join('\n');
+}

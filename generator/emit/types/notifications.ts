@@ -1,0 +1,64 @@
+import type { InterfaceDeclarationStructure, StatementStructures } from 'ts-morph';
+import { ModuleDeclarationKind, StructureKind } from '../ts-morph.ts';
+import { DiagnosticError, type ApiModel, type Notifications } from '../../model/types.ts';
+import type { DeferredTexts } from './format.ts';
+import { schemaStatement } from './operation.ts';
+import { escapeComment, oneLine, quote } from './schema.ts';
+
+/** The namespace of the envelope and of the decrypted resources. */
+export const NOTIFICATIONS_NAMESPACE = 'WeChatPay.OpenAPI.V3.Notifications';
+const ENVELOPE_INTERFACE = 'Envelope';
+
+/**
+ * The notification declarations: `WeChatPay.OpenAPI.V3.Notifications` holding `Envelope` and one
+ * interface per decrypted resource, and the exported `Notifications` map from each `event_type` to
+ * its resource (empty when the specs have no notifications), which the client's handler reads.
+ */
+export function notificationStatements(model: ApiModel, deferred: DeferredTexts): StatementStructures[] {
+  const notifications = model.notifications;
+  const statements: StatementStructures[] = [];
+  if (notifications && (notifications.envelope || notifications.events.length > 0)) {
+    checkNamespaceIsFree(model, notifications);
+    const declarations = [];
+    if (notifications.envelope) declarations.push(schemaStatement(ENVELOPE_INTERFACE, notifications.envelope, deferred));
+    const declared = new Set<string>();
+    for (const event of notifications.events) {
+      if (declared.has(event.resourceName)) continue;
+      declared.add(event.resourceName);
+      declarations.push(schemaStatement(event.resourceName, event.resource, deferred));
+    }
+    statements.push({
+      kind: StructureKind.Module,
+      name: NOTIFICATIONS_NAMESPACE,
+      declarationKind: ModuleDeclarationKind.Namespace,
+      isExported: true,
+      hasDeclareKeyword: true,
+      statements: declarations,
+    });
+  }
+  const map: InterfaceDeclarationStructure = {
+    kind: StructureKind.Interface,
+    name: 'Notifications',
+    isExported: true,
+    docs: ['`event_type` of each notification -> its `resource`, decrypted'],
+    properties: (notifications?.events ?? []).map((event) => ({
+      name: quote(event.eventType),
+      type: `${NOTIFICATIONS_NAMESPACE}.${event.resourceName}`,
+      docs: [escapeComment(oneLine(event.summary))],
+    })),
+  };
+  statements.push(map);
+  return statements;
+}
+
+/** A `v3/notifications` URL path would declare its own `Notifications` members in the same namespace. */
+function checkNamespaceIsFree(model: ApiModel, notifications: Notifications): void {
+  const clash = model.endpoints.find((endpoint) => endpoint.segments[0]?.raw === 'v3' && endpoint.segments[1]?.typeName === 'Notifications');
+  if (!clash) return;
+  throw new DiagnosticError({
+    severity: 'error',
+    code: 'UNREPRESENTABLE_SEGMENT',
+    message: `the URL path ${clash.path} and the notifications both declare ${NOTIFICATIONS_NAMESPACE}`,
+    location: notifications.source,
+  });
+}

@@ -1,0 +1,131 @@
+import { compareText, type NotificationEvent, type Notifications, type Schema } from '../model/types.ts';
+import type { Reporter } from './report.ts';
+import type { SchemaResolver } from './schema.ts';
+import type { SpecFile } from './source.ts';
+import { didYouMean } from './suggest.ts';
+import type { YMap, YNode, YPair } from './yaml-tree.ts';
+
+/** Where the notifications live, relative to the spec root. */
+export const NOTIFICATIONS_FILE = 'notifications.yaml';
+
+const TOP_KEYS: readonly string[] = ['envelope', 'events'];
+const EVENT_KEYS: readonly string[] = ['summary', 'description', 'resource'];
+/** `TRANSACTION.SUCCESS`, `REFUND.ABNORMAL`: dot-separated upper-case words, as WeChat Pay spells them. */
+const EVENT_TYPE = /^[A-Z][A-Z0-9_]*(?:\.[A-Z][A-Z0-9_]*)+$/;
+const TYPE_NAME = /^[A-Z][A-Za-z0-9_]*$/;
+/** The declarations name the envelope this; no resource may take the name. */
+export const ENVELOPE_NAME = 'Envelope';
+
+/**
+ * Reads `notifications.yaml`: the envelope schema and, per `event_type`, a summary and the
+ * schema of the decrypted resource. Every problem is a diagnostic; a broken event is skipped.
+ */
+export function loadNotifications(file: SpecFile, schemas: SchemaResolver, reporter: Reporter): Notifications | undefined {
+  if (!file.parsed.ok) return undefined;
+  const root = file.parsed.root;
+  if (root.kind !== 'map') {
+    reporter.error(file, root.offset, 'INVALID_VALUE', '`notifications.yaml` must be a mapping with `envelope` and `events`');
+    return undefined;
+  }
+  const notifications: Notifications = { events: [], source: file.location(0) };
+  let eventsPair: YPair | undefined;
+  for (const pair of root.pairs) {
+    if (pair.key === 'envelope') notifications.envelope = objectSchema(file, pair, schemas, reporter);
+    else if (pair.key === 'events') eventsPair = pair;
+    else reporter.error(file, pair.keyOffset, 'UNKNOWN_KEY', `unknown key \`${pair.key}\` (${TOP_KEYS.join(', ')})${didYouMean(pair.key, TOP_KEYS)}`);
+  }
+  if (!eventsPair) {
+    reporter.error(file, root.offset, 'INVALID_VALUE', '`events` is required: a mapping of event types to their resources');
+    return notifications;
+  }
+  if (eventsPair.value.kind !== 'map') {
+    reporter.error(file, eventsPair.value.offset, 'INVALID_VALUE', '`events` must map event types (`TRANSACTION.SUCCESS`) to events');
+    return notifications;
+  }
+  const names = new Map<string, { schema: Schema; eventType: string }>();
+  for (const pair of eventsPair.value.pairs) {
+    const event = loadEvent(file, pair, schemas, reporter);
+    if (!event) continue;
+    const taken = names.get(event.resourceName);
+    if (event.resourceName === ENVELOPE_NAME || (taken && taken.schema !== event.resource)) {
+      const other = taken ? `the resource of ${taken.eventType}` : 'the envelope';
+      reporter.error(file, pair.keyOffset, 'DUPLICATE_NAME', `the resource of ${event.eventType} is named ${event.resourceName}, like ${other}; give it its own definition name`);
+      continue;
+    }
+    names.set(event.resourceName, { schema: event.resource, eventType: event.eventType });
+    notifications.events.push(event);
+  }
+  notifications.events.sort((a, b) => compareText(a.eventType, b.eventType));
+  return notifications;
+}
+
+function loadEvent(file: SpecFile, pair: YPair, schemas: SchemaResolver, reporter: Reporter): NotificationEvent | undefined {
+  const eventType = pair.key;
+  if (!EVENT_TYPE.test(eventType)) {
+    reporter.error(file, pair.keyOffset, 'INVALID_VALUE', `\`${eventType}\` is not an event type (dot-separated upper-case words, like TRANSACTION.SUCCESS); event skipped`);
+    return undefined;
+  }
+  const node = pair.value;
+  if (node.kind !== 'map') {
+    reporter.error(file, node.offset, 'INVALID_VALUE', `${eventType} must be a mapping with \`summary\` and \`resource\`; event skipped`);
+    return undefined;
+  }
+  const keys = eventKeys(file, node, reporter);
+  const summary = text(file, keys.get('summary'), reporter);
+  const description = text(file, keys.get('description'), reporter);
+  const resourcePair = keys.get('resource');
+  if (summary === undefined || !resourcePair) {
+    const missing = [summary === undefined ? '`summary`' : '', resourcePair ? '' : '`resource`'].filter(Boolean).join(' and ');
+    reporter.error(file, pair.keyOffset, 'INVALID_VALUE', `${eventType} needs ${missing}; event skipped`);
+    return undefined;
+  }
+  const resource = objectSchema(file, resourcePair, schemas, reporter);
+  if (!resource) return undefined;
+  const resourceName = resource.definition ?? pascalCase(eventType);
+  if (!TYPE_NAME.test(resourceName)) {
+    reporter.error(file, resourcePair.value.offset, 'INVALID_VALUE', `the resource's definition name \`${resourceName}\` is not a PascalCase type name; event skipped`);
+    return undefined;
+  }
+  return {
+    eventType,
+    summary,
+    ...(description === undefined ? {} : { description }),
+    resourceName,
+    resource,
+    source: file.location(pair.keyOffset),
+  };
+}
+
+function eventKeys(file: SpecFile, node: YMap, reporter: Reporter): Map<string, YPair> {
+  const keys = new Map<string, YPair>();
+  for (const pair of node.pairs) {
+    if (EVENT_KEYS.includes(pair.key)) keys.set(pair.key, pair);
+    else reporter.error(file, pair.keyOffset, 'UNKNOWN_KEY', `unknown event key \`${pair.key}\` (${EVENT_KEYS.join(', ')})${didYouMean(pair.key, EVENT_KEYS)}`);
+  }
+  return keys;
+}
+
+/** The declarations make an interface of it, so it must be an object. */
+function objectSchema(file: SpecFile, pair: YPair, schemas: SchemaResolver, reporter: Reporter): Schema | undefined {
+  const schema = schemas.schema(file, pair.value);
+  if (schema.kind === 'object') return schema;
+  if (schema.kind !== 'unknown') reporter.error(file, pair.value.offset, 'INVALID_VALUE', `\`${pair.key}\` must be an object schema, got ${schema.kind}`);
+  return undefined;
+}
+
+function text(file: SpecFile, pair: YPair | undefined, reporter: Reporter): string | undefined {
+  if (!pair) return undefined;
+  const node: YNode = pair.value;
+  if (node.kind === 'scalar' && node.value !== null) return file.rawScalar(node);
+  reporter.error(file, node.offset, 'INVALID_VALUE', `\`${pair.key}\` must be text`);
+  return undefined;
+}
+
+/** `REFUND.ABNORMAL` -> `RefundAbnormal`: the name of an inline resource. */
+function pascalCase(eventType: string): string {
+  return eventType
+    .split(/[._]/)
+    .filter(Boolean)
+    .map((word) => `${word.charAt(0)}${word.slice(1).toLowerCase()}`)
+    .join('');
+}
