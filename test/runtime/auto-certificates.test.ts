@@ -138,6 +138,11 @@ describe.skipIf(!hasOpenssl())('autoCertificates', () => {
     expect(downloads()).toBe(1);
   });
 
+  it('takes an empty certs map as none', async () => {
+    const wxpay = new Wechatpay({ ...clientOptions(keys, server.baseURL, { secret, autoCertificates: true }), certs: {} });
+    await expect(wxpay.chain('v3/things/{id}').get({ id: '1' })).resolves.toMatchObject({ data: { ok: true } });
+  });
+
   it('needs the APIv3 key', () => {
     expect(() => new Wechatpay({ ...clientOptions(keys, server.baseURL, { autoCertificates: true }), certs: undefined })).toThrow(/secret/);
   });

@@ -163,7 +163,8 @@ function createState(options, resolveOperation, validators, operationOrigins) {
 	requireToken(serial, "serial");
 	const merchantKey = parsePrivateKey(privateKey);
 	const automatic = autoCertificates !== false;
-	const platformKeys = automatic && certs === undefined ? new Map() : parsePlatformKeys(certs, serial);
+	const noCerts = certs === undefined || typeof certs === "object" && certs !== null && Object.keys(certs).length === 0;
+	const platformKeys = automatic && noCerts ? new Map() : parsePlatformKeys(certs, serial);
 	if (secret !== undefined) requireApiV3Key(secret);
 	if (automatic && secret === undefined) throw new UsageError("autoCertificates needs secret (the APIv3 key) to decrypt the certificates");
 	if (typeof validate !== "boolean") throw new UsageError("validate must be true or false");
