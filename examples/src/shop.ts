@@ -48,17 +48,17 @@ export class Shop {
     const notify = options.wxpay.notificationHandler(
       (event) => {
         if (this.applied.has(event.id)) return;
-        const resource = event.resource as Record<string, unknown>;
-        const order = this.orders.get(String(resource.out_trade_no));
+        // The members the shop relies on, whichever resource type the package declares for the event.
+        const resource = event.resource as { out_trade_no: string; transaction_id?: string; amount?: { total?: number; refund?: number } };
+        const order = this.orders.get(resource.out_trade_no);
         // Throwing answers a failure, so WeChat Pay retries: an order we do not know is not acknowledged.
-        if (!order) throw new Error(`notification for an unknown order ${String(resource.out_trade_no)}`);
+        if (!order) throw new Error(`notification for an unknown order ${resource.out_trade_no}`);
         if (event.event_type === 'TRANSACTION.SUCCESS') {
-          const amount = resource.amount as { total: number };
-          if (amount.total !== order.total) throw new Error(`paid ${amount.total}, ordered ${order.total}`);
+          if (resource.amount?.total !== order.total) throw new Error(`paid ${String(resource.amount?.total)}, ordered ${order.total}`);
           order.paid = true;
-          order.transaction_id = String(resource.transaction_id);
+          order.transaction_id = resource.transaction_id;
         } else if (event.event_type === 'REFUND.SUCCESS') {
-          order.refunded += (resource.amount as { refund: number }).refund;
+          order.refunded += resource.amount?.refund ?? 0;
         }
         this.applied.add(event.id);
       },
