@@ -71,5 +71,27 @@ describe('npm run sandbox', () => {
     const failure = runCli(['--platform-private-key', badKey]);
     await expect(failure).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining(`--platform-private-key: ${badKey} is not a PEM private key`) });
     await expect(failure).rejects.toMatchObject({ message: expect.not.stringMatching(/\n\s+at /) });
+    await expect(runCli(['--notify-time-scale', '0'])).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining('--notify-time-scale expects a positive number, got "0"') });
+  });
+
+  it('reports an APIv3 key file of the wrong length by its length only, never its contents', async () => {
+    const directory = await temporaryDirectory();
+    const keyFile = join(directory, 'apiv3.txt');
+    const almostAKey = 'Zq7Lm2Xc9Vb4Nn8Kk1Jj6Hh3Gg5Ff0D';
+    await writeFile(keyFile, `${almostAKey}xy\n`);
+    const failure = await runCli(['--apiv3-key-file', keyFile]).catch((error: Error & { exitCode: number }) => error);
+    expect(failure).toMatchObject({ exitCode: 2, message: expect.stringContaining(`--apiv3-key-file: ${keyFile} must hold a 32-byte APIv3 key, it holds 33 bytes`) });
+    expect((failure as Error).message).not.toContain(almostAKey);
+  });
+
+  it('uses a given APIv3 key and writes it to a key file only, never to the output', async () => {
+    const keyDir = await temporaryDirectory();
+    const keyFile = join(keyDir, 'given.txt');
+    const apiV3Key = 'Zq7Lm2Xc9Vb4Nn8Kk1Jj6Hh3Gg5Ff0Dd';
+    await writeFile(keyFile, `${apiV3Key}\n`);
+    const { output } = await runCli(['--key-dir', keyDir, '--apiv3-key-file', keyFile, '--quiet']);
+    expect(output).not.toContain(apiV3Key);
+    const config = JSON.parse(await readFile(join(keyDir, 'client.json'), 'utf8')) as { apiv3KeyFile: string };
+    expect(await readFile(config.apiv3KeyFile, 'utf8')).toBe(apiV3Key);
   });
 });
