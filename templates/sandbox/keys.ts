@@ -27,7 +27,7 @@ export interface SandboxKeys {
   certificateMode: boolean;
   /** The 32-character APIv3 key: notifications and certificates are encrypted with it. */
   apiV3Key: string;
-  /** Present when the sandbox generated the merchant key pair, so a client can be configured with it. */
+  /** Present when the sandbox generated the merchant key pair (or was given it), so a client can be configured with it. */
   merchantPrivateKey?: KeyObject;
   /** The merchant certificate serial a generated client configuration uses (the sandbox does not check it). */
   merchantSerial: string;
@@ -36,6 +36,8 @@ export interface SandboxKeys {
 export interface KeyInputs {
   /** PEM text or a KeyObject. */
   merchantPublicKey?: string | KeyObject;
+  /** A merchant key pair's private key: requests are verified with its public key, and client options carry it. */
+  merchantPrivateKey?: string | KeyObject;
   platformPrivateKey?: string | KeyObject;
   /** A `PUB_KEY_ID_...` to answer with; ignored in certificate mode. */
   platformSerial?: string;
@@ -101,7 +103,12 @@ export function createPlatformCertificate(privateKey: KeyObject, now: number = D
 
 /** Uses the keys given and generates the rest (fresh RSA-2048 pairs, random serials, a certificate, an APIv3 key). */
 export function resolveKeys(inputs: KeyInputs): SandboxKeys {
-  const merchant = inputs.merchantPublicKey === undefined ? rsaPair() : undefined;
+  const merchant =
+    inputs.merchantPrivateKey !== undefined
+      ? { privateKey: asPrivateKey(inputs.merchantPrivateKey), publicKey: createPublicKey(asPrivateKey(inputs.merchantPrivateKey)) }
+      : inputs.merchantPublicKey === undefined
+        ? rsaPair()
+        : undefined;
   const platformPrivateKey = inputs.platformPrivateKey === undefined ? rsaPair().privateKey : asPrivateKey(inputs.platformPrivateKey);
   const platformCertificate = createPlatformCertificate(platformPrivateKey);
   const certificateMode = inputs.certificateMode === true;

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,8 +17,14 @@ let model: ApiModel;
 const cleanups: (() => Promise<unknown>)[] = [];
 let sequence = 0;
 
+// One merchant and one platform key pair for every sandbox here: RSA key generation is most of a sandbox's start.
+let merchantPrivateKey: KeyObject;
+let platformPrivateKey: KeyObject;
+
 beforeAll(async () => {
   model = await loadModel(DEFAULT_SPEC_DIR);
+  merchantPrivateKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+  platformPrivateKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
 });
 
 afterEach(async () => {
@@ -30,7 +36,7 @@ afterAll(async () => {
 });
 
 async function sandboxFor(options: Parameters<typeof startSandbox>[0] = {}): Promise<Sandbox> {
-  const sandbox = await startSandbox({ model, notifyTimeScale: 0.001, refundDelayMs: 30, ...options });
+  const sandbox = await startSandbox({ model, merchantPrivateKey, platformPrivateKey, notifyTimeScale: 0.001, refundDelayMs: 30, ...options });
   cleanups.push(() => sandbox.close());
   return sandbox;
 }
@@ -464,7 +470,7 @@ describe('restart with --data', () => {
     const directory = await temporaryDirectory();
     const dataFile = join(directory, 'state.json');
     // The first retry comes 15 s * 0.02 = 300 ms after the first attempt: after the restart.
-    const first = await startSandbox({ model, dataFile, notifyTimeScale: 0.02 });
+    const first = await startSandbox({ model, merchantPrivateKey, platformPrivateKey, dataFile, notifyTimeScale: 0.02 });
     const outTradeNo = tradeNo();
     const listener = await listenerFor(first, (count) => (count === 1 ? 500 : 204));
     await signedRequest(first, 'POST', '/v3/pay/transactions/jsapi', jsapiOrder(first, outTradeNo, listener.url));
@@ -475,7 +481,7 @@ describe('restart with --data', () => {
     expect(listener.received).toHaveLength(1);
 
     // Same platform key and APIv3 key: the merchant keeps trusting what it knows.
-    const second = await sandboxFor({ dataFile, platformPrivateKey: first.keys.platformPrivateKey, platformSerial: first.keys.platformSerial, apiV3Key: first.keys.apiV3Key });
+    const second = await sandboxFor({ dataFile, platformSerial: first.keys.platformSerial, apiV3Key: first.keys.apiV3Key });
     expect((await query(second, outTradeNo)).json).toMatchObject({ trade_state: 'SUCCESS', out_trade_no: outTradeNo });
     await listener.until(2);
     expect(listener.rejected).toEqual([]);

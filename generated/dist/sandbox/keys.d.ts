@@ -22,7 +22,7 @@ export interface SandboxKeys {
 	certificateMode: boolean;
 	/** The 32-character APIv3 key: notifications and certificates are encrypted with it. */
 	apiV3Key: string;
-	/** Present when the sandbox generated the merchant key pair, so a client can be configured with it. */
+	/** Present when the sandbox generated the merchant key pair (or was given it), so a client can be configured with it. */
 	merchantPrivateKey?: KeyObject;
 	/** The merchant certificate serial a generated client configuration uses (the sandbox does not check it). */
 	merchantSerial: string;
@@ -30,6 +30,8 @@ export interface SandboxKeys {
 export interface KeyInputs {
 	/** PEM text or a KeyObject. */
 	merchantPublicKey?: string | KeyObject;
+	/** A merchant key pair's private key: requests are verified with its public key, and client options carry it. */
+	merchantPrivateKey?: string | KeyObject;
 	platformPrivateKey?: string | KeyObject;
 	/** A `PUB_KEY_ID_...` to answer with; ignored in certificate mode. */
 	platformSerial?: string;

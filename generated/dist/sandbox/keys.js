@@ -59,7 +59,10 @@ export function createPlatformCertificate(privateKey, now = Date.now()) {
 }
 /** Uses the keys given and generates the rest (fresh RSA-2048 pairs, random serials, a certificate, an APIv3 key). */
 export function resolveKeys(inputs) {
-	const merchant = inputs.merchantPublicKey === undefined ? rsaPair() : undefined;
+	const merchant = inputs.merchantPrivateKey !== undefined ? {
+		privateKey: asPrivateKey(inputs.merchantPrivateKey),
+		publicKey: createPublicKey(asPrivateKey(inputs.merchantPrivateKey))
+	} : inputs.merchantPublicKey === undefined ? rsaPair() : undefined;
 	const platformPrivateKey = inputs.platformPrivateKey === undefined ? rsaPair().privateKey : asPrivateKey(inputs.platformPrivateKey);
 	const platformCertificate = createPlatformCertificate(platformPrivateKey);
 	const certificateMode = inputs.certificateMode === true;

@@ -34,10 +34,11 @@ const VERBS = [
 const CONTROL_PAY = /^\/sandbox\/orders\/([^/]+)\/pay$/;
 export async function startSandbox(options) {
 	const { tables } = options;
+	// A data file that cannot be used stops the start before any key is generated.
+	const store = await StateStore.open(options.dataFile);
 	const keys = resolveKeys(options);
 	const mchid = options.mchid ?? DEFAULT_MCHID;
 	const now = options.now ?? Date.now;
-	const store = await StateStore.open(options.dataFile);
 	const resolve = createOperationResolver(tables.operations);
 	const limiter = options.rateLimit === undefined ? undefined : new RateLimiter(options.rateLimit, now);
 	const scripts = {
