@@ -1,6 +1,6 @@
 /** The sandbox's key material: what it verifies requests with, signs and encrypts with, and hands to a client. */
-import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, randomInt, sign, type KeyObject } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, randomInt, sign, X509Certificate, type KeyObject } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import forge from 'node-forge';
 
@@ -45,6 +45,10 @@ export interface KeyInputs {
   certificateMode?: boolean;
   /** The APIv3 key (32 characters); generated when absent. */
   apiV3Key?: string;
+  /** The platform certificate (PEM) to serve; it must certify the platform key. Generated when absent. */
+  platformCertificate?: string;
+  /** The merchant certificate serial client options name; random when absent. */
+  merchantSerial?: string;
 }
 
 /** forge's own signing step, which its type declarations leave out. */
@@ -101,6 +105,12 @@ export function createPlatformCertificate(privateKey: KeyObject, now: number = D
   return { pem: forge.pki.certificateToPem(certificate), serial: serial.toString('hex').toUpperCase(), validFrom, validTo };
 }
 
+function certificateInfo(pemText: string, privateKey: KeyObject): PlatformCertificateInfo {
+  const certificate = new X509Certificate(pemText);
+  if (!certificate.publicKey.equals(createPublicKey(privateKey))) throw new Error('the platform certificate does not certify the platform private key');
+  return { pem: pemText, serial: certificate.serialNumber.toUpperCase(), validFrom: new Date(certificate.validFrom), validTo: new Date(certificate.validTo) };
+}
+
 /** Uses the keys given and generates the rest (fresh RSA-2048 pairs, random serials, a certificate, an APIv3 key). */
 export function resolveKeys(inputs: KeyInputs): SandboxKeys {
   const merchant =
@@ -110,7 +120,8 @@ export function resolveKeys(inputs: KeyInputs): SandboxKeys {
         ? rsaPair()
         : undefined;
   const platformPrivateKey = inputs.platformPrivateKey === undefined ? rsaPair().privateKey : asPrivateKey(inputs.platformPrivateKey);
-  const platformCertificate = createPlatformCertificate(platformPrivateKey);
+  const platformCertificate =
+    inputs.platformCertificate === undefined ? createPlatformCertificate(platformPrivateKey) : certificateInfo(inputs.platformCertificate, platformPrivateKey);
   const certificateMode = inputs.certificateMode === true;
   const apiV3Key = inputs.apiV3Key ?? generateApiV3Key();
   if (Buffer.byteLength(apiV3Key, 'utf8') !== 32) throw new Error(`the APIv3 key must be 32 bytes, got ${Buffer.byteLength(apiV3Key, 'utf8')}`);
@@ -122,7 +133,7 @@ export function resolveKeys(inputs: KeyInputs): SandboxKeys {
     platformSerial: certificateMode ? platformCertificate.serial : (inputs.platformSerial ?? `PUB_KEY_ID_${randomBytes(14).toString('hex').toUpperCase()}`),
     certificateMode,
     apiV3Key,
-    merchantSerial: randomBytes(20).toString('hex').toUpperCase(),
+    merchantSerial: inputs.merchantSerial ?? randomBytes(20).toString('hex').toUpperCase(),
   };
   if (merchant) keys.merchantPrivateKey = merchant.privateKey;
   return keys;
@@ -169,4 +180,32 @@ export async function writeKeyFiles(directory: string, keys: SandboxKeys, baseUR
   const clientConfigFile = join(directory, 'client.json');
   await writeFile(clientConfigFile, `${JSON.stringify(clientConfig, null, 2)}\n`);
   return { directory, clientConfigFile, clientConfig };
+}
+
+/**
+ * The keys an earlier run wrote into `directory` (see `writeKeyFiles`), as inputs for this run, or
+ * `undefined` when it holds none: a restarted sandbox keeps answering with what its clients trust.
+ */
+export async function readKeyFiles(directory: string): Promise<KeyInputs | undefined> {
+  const read = (name: string): Promise<string | undefined> => readFile(join(directory, name), 'utf8').catch(() => undefined);
+  const [platformPrivateKey, platformCertificate, apiV3Key, merchantPrivateKey, merchantPublicKey, clientJson] = await Promise.all(
+    ['platform_private_key.pem', 'platform_certificate.pem', 'apiv3_key.txt', 'apiclient_key.pem', 'merchant_public_key.pem', 'client.json'].map(read),
+  );
+  if (platformPrivateKey === undefined || platformCertificate === undefined || apiV3Key === undefined || clientJson === undefined) return undefined;
+  let client: { serial?: unknown; certs?: unknown };
+  try {
+    client = JSON.parse(clientJson) as { serial?: unknown; certs?: unknown };
+  } catch {
+    return undefined;
+  }
+  const [platformSerial] = Object.keys(client.certs !== null && typeof client.certs === 'object' ? client.certs : {});
+  const inputs: KeyInputs = { platformPrivateKey, platformCertificate, apiV3Key };
+  if (merchantPrivateKey !== undefined) inputs.merchantPrivateKey = merchantPrivateKey;
+  else if (merchantPublicKey !== undefined) inputs.merchantPublicKey = merchantPublicKey;
+  if (typeof client.serial === 'string') inputs.merchantSerial = client.serial;
+  if (platformSerial !== undefined) {
+    if (platformSerial.toUpperCase() === new X509Certificate(platformCertificate).serialNumber.toUpperCase()) inputs.certificateMode = true;
+    else inputs.platformSerial = platformSerial;
+  }
+  return inputs;
 }

@@ -94,4 +94,22 @@ describe('npm run sandbox', () => {
     const config = JSON.parse(await readFile(join(keyDir, 'client.json'), 'utf8')) as { apiv3KeyFile: string };
     expect(await readFile(config.apiv3KeyFile, 'utf8')).toBe(apiV3Key);
   });
+
+  it('uses the keys an earlier run wrote into --key-dir again, so clients and notify_urls keep trusting it', async () => {
+    const keyDir = await temporaryDirectory();
+    for (const mode of [[], ['--certificate-mode']]) {
+      await rm(keyDir, { recursive: true, force: true });
+      const first = await runCli(['--key-dir', keyDir, '--quiet', ...mode]);
+      const before = JSON.parse(await readFile(join(keyDir, 'client.json'), 'utf8')) as { serial: string; certs: Record<string, string>; baseURL: string };
+      const files = await Promise.all(['apiclient_key.pem', 'platform_private_key.pem', 'platform_certificate.pem', 'apiv3_key.txt'].map((name) => readFile(join(keyDir, name), 'utf8')));
+      first.child.kill('SIGTERM');
+      const second = await runCli(['--key-dir', keyDir, '--quiet']);
+      expect(second.output).toContain('(keys of the earlier run there, used again)');
+      const after = JSON.parse(await readFile(join(keyDir, 'client.json'), 'utf8')) as typeof before;
+      expect({ ...after, baseURL: '' }).toEqual({ ...before, baseURL: '' });
+      expect(await Promise.all(['apiclient_key.pem', 'platform_private_key.pem', 'platform_certificate.pem', 'apiv3_key.txt'].map((name) => readFile(join(keyDir, name), 'utf8')))).toEqual(files);
+      expect(second.output).toContain(`Wechatpay-Serial ${Object.keys(before.certs)[0]!})`);
+      second.child.kill('SIGTERM');
+    }
+  });
 });

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { PACKAGE_NAME } from "../runtime/version.js";
-import { writeKeyFiles } from "./keys.js";
+import { readKeyFiles, writeKeyFiles } from "./keys.js";
 import { DEFAULT_MCHID, startSandbox } from "./server.js";
 /** A failure the user can fix: printed as its message alone, exit `exitCode`. */
 export class CliError extends Error {
@@ -33,7 +33,8 @@ function usage(setup) {
   --refund-delay MS            milliseconds a refund stays PROCESSING (default 1000)
   --notify-time-scale F        multiply the notification retry waits (15 s, 15 s, 30 s, 3 min, ...) by F
   --rate-limit N               requests per second per operation before 429 FREQUENCY_LIMITED${setup.acceptsSpec ? "\n  --spec DIR                   spec root (default: spec/)" : ""}
-  --key-dir DIR                where generated keys and client.json go (default: a new temporary directory)
+  --key-dir DIR                where generated keys and client.json go (default: a new temporary directory);
+                               keys an earlier run wrote there are used again (flags given override them)
   --quiet                      no line per request
 
 Control endpoint (loopback, unsigned): POST /sandbox/orders/{out_trade_no}/pay [{"openid": "..."}]
@@ -77,15 +78,26 @@ export async function runSandboxCli(setup, argv) {
 	}
 	const spec = values.spec;
 	const tables = await setup.tables(spec === undefined ? undefined : resolve(spec));
+	const givenKeyDir = values["key-dir"] === undefined ? undefined : resolve(values["key-dir"]);
+	const previous = (givenKeyDir === undefined ? undefined : await readKeyFiles(givenKeyDir).catch(() => undefined)) ?? {};
+	const given = {};
+	if (values["merchant-public-key"] !== undefined) given.merchantPublicKey = await readKey("--merchant-public-key", values["merchant-public-key"], "public");
+	if (values["platform-private-key"] !== undefined) given.platformPrivateKey = await readKey("--platform-private-key", values["platform-private-key"], "private");
+	if (values["platform-serial"] !== undefined) given.platformSerial = values["platform-serial"];
+	if (values["certificate-mode"] === true) given.certificateMode = true;
+	if (values["apiv3-key-file"] !== undefined) given.apiV3Key = await readApiV3Key(values["apiv3-key-file"]);
+	// A key given on the command line replaces the earlier run's, and what was derived from it.
+	if (given.merchantPublicKey !== undefined) delete previous.merchantPrivateKey;
+	if (given.platformPrivateKey !== undefined) delete previous.platformCertificate;
+	if (given.platformSerial !== undefined) delete previous.certificateMode;
+	if (given.certificateMode) delete previous.platformSerial;
+	const reused = Object.keys(previous).length > 0;
 	const sandbox = await startSandbox({
 		tables,
 		port: values.port === undefined ? 0 : integer("--port", values.port, 0),
 		mchid: values.mchid,
-		merchantPublicKey: values["merchant-public-key"] === undefined ? undefined : await readKey("--merchant-public-key", values["merchant-public-key"], "public"),
-		platformPrivateKey: values["platform-private-key"] === undefined ? undefined : await readKey("--platform-private-key", values["platform-private-key"], "private"),
-		platformSerial: values["platform-serial"],
-		certificateMode: values["certificate-mode"] === true,
-		apiV3Key: values["apiv3-key-file"] === undefined ? undefined : await readApiV3Key(values["apiv3-key-file"]),
+		...previous,
+		...given,
 		dataFile: values.data === undefined ? undefined : resolve(values.data),
 		autoPayAfterMs: values["auto-pay-after"] === undefined ? undefined : integer("--auto-pay-after", values["auto-pay-after"], 0),
 		refundDelayMs: values["refund-delay"] === undefined ? undefined : integer("--refund-delay", values["refund-delay"], 0),
@@ -93,10 +105,10 @@ export async function runSandboxCli(setup, argv) {
 		rateLimit: values["rate-limit"] === undefined ? undefined : integer("--rate-limit", values["rate-limit"], 1),
 		log: values.quiet ? undefined : (line) => console.log(line)
 	});
-	const keyDir = values["key-dir"] === undefined ? await mkdtemp(join(tmpdir(), "wechatpay-sandbox-")) : resolve(values["key-dir"]);
+	const keyDir = givenKeyDir ?? await mkdtemp(join(tmpdir(), "wechatpay-sandbox-"));
 	const written = await writeKeyFiles(keyDir, sandbox.keys, sandbox.url, sandbox.mchid);
 	console.log(`WeChat Pay sandbox listening on ${sandbox.url} (mchid ${sandbox.mchid}, Wechatpay-Serial ${sandbox.keys.platformSerial})`);
-	console.log(`Keys and client configuration: ${written.directory}`);
+	console.log(`Keys and client configuration: ${written.directory}${reused ? " (keys of the earlier run there, used again)" : ""}`);
 	console.log(`Client options (${written.clientConfigFile}; every key is a file path):\n${JSON.stringify(written.clientConfig, null, 2)}`);
 	console.log(`In TypeScript:
   import { readFileSync } from 'node:fs';

@@ -39,6 +39,10 @@ export interface KeyInputs {
 	certificateMode?: boolean;
 	/** The APIv3 key (32 characters); generated when absent. */
 	apiV3Key?: string;
+	/** The platform certificate (PEM) to serve; it must certify the platform key. Generated when absent. */
+	platformCertificate?: string;
+	/** The merchant certificate serial client options name; random when absent. */
+	merchantSerial?: string;
 }
 /** An APIv3 key as the merchant console makes them: 32 characters of `[A-Za-z0-9]`. */
 export declare function generateApiV3Key(): string;
@@ -63,3 +67,8 @@ export interface WrittenKeys {
  * `platform_private_key.pem`, `platform_public_key.pem`, `platform_certificate.pem`, `apiv3_key.txt`.
  */
 export declare function writeKeyFiles(directory: string, keys: SandboxKeys, baseURL: string, mchid: string): Promise<WrittenKeys>;
+/**
+ * The keys an earlier run wrote into `directory` (see `writeKeyFiles`), as inputs for this run, or
+ * `undefined` when it holds none: a restarted sandbox keeps answering with what its clients trust.
+ */
+export declare function readKeyFiles(directory: string): Promise<KeyInputs | undefined>;

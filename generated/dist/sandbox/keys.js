@@ -1,6 +1,6 @@
 /** The sandbox's key material: what it verifies requests with, signs and encrypts with, and hands to a client. */
-import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, randomInt, sign } from "node:crypto";
-import { mkdir, writeFile } from "node:fs/promises";
+import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, randomInt, sign, X509Certificate } from "node:crypto";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import forge from "node-forge";
 const KEY_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -57,6 +57,16 @@ export function createPlatformCertificate(privateKey, now = Date.now()) {
 		validTo
 	};
 }
+function certificateInfo(pemText, privateKey) {
+	const certificate = new X509Certificate(pemText);
+	if (!certificate.publicKey.equals(createPublicKey(privateKey))) throw new Error("the platform certificate does not certify the platform private key");
+	return {
+		pem: pemText,
+		serial: certificate.serialNumber.toUpperCase(),
+		validFrom: new Date(certificate.validFrom),
+		validTo: new Date(certificate.validTo)
+	};
+}
 /** Uses the keys given and generates the rest (fresh RSA-2048 pairs, random serials, a certificate, an APIv3 key). */
 export function resolveKeys(inputs) {
 	const merchant = inputs.merchantPrivateKey !== undefined ? {
@@ -64,7 +74,7 @@ export function resolveKeys(inputs) {
 		publicKey: createPublicKey(asPrivateKey(inputs.merchantPrivateKey))
 	} : inputs.merchantPublicKey === undefined ? rsaPair() : undefined;
 	const platformPrivateKey = inputs.platformPrivateKey === undefined ? rsaPair().privateKey : asPrivateKey(inputs.platformPrivateKey);
-	const platformCertificate = createPlatformCertificate(platformPrivateKey);
+	const platformCertificate = inputs.platformCertificate === undefined ? createPlatformCertificate(platformPrivateKey) : certificateInfo(inputs.platformCertificate, platformPrivateKey);
 	const certificateMode = inputs.certificateMode === true;
 	const apiV3Key = inputs.apiV3Key ?? generateApiV3Key();
 	if (Buffer.byteLength(apiV3Key, "utf8") !== 32) throw new Error(`the APIv3 key must be 32 bytes, got ${Buffer.byteLength(apiV3Key, "utf8")}`);
@@ -76,7 +86,7 @@ export function resolveKeys(inputs) {
 		platformSerial: certificateMode ? platformCertificate.serial : inputs.platformSerial ?? `PUB_KEY_ID_${randomBytes(14).toString("hex").toUpperCase()}`,
 		certificateMode,
 		apiV3Key,
-		merchantSerial: randomBytes(20).toString("hex").toUpperCase()
+		merchantSerial: inputs.merchantSerial ?? randomBytes(20).toString("hex").toUpperCase()
 	};
 	if (merchant) keys.merchantPrivateKey = merchant.privateKey;
 	return keys;
@@ -124,4 +134,40 @@ export async function writeKeyFiles(directory, keys, baseURL, mchid) {
 		clientConfigFile,
 		clientConfig
 	};
+}
+/**
+ * The keys an earlier run wrote into `directory` (see `writeKeyFiles`), as inputs for this run, or
+ * `undefined` when it holds none: a restarted sandbox keeps answering with what its clients trust.
+ */
+export async function readKeyFiles(directory) {
+	const read = (name) => readFile(join(directory, name), "utf8").catch(() => undefined);
+	const [platformPrivateKey, platformCertificate, apiV3Key, merchantPrivateKey, merchantPublicKey, clientJson] = await Promise.all([
+		"platform_private_key.pem",
+		"platform_certificate.pem",
+		"apiv3_key.txt",
+		"apiclient_key.pem",
+		"merchant_public_key.pem",
+		"client.json"
+	].map(read));
+	if (platformPrivateKey === undefined || platformCertificate === undefined || apiV3Key === undefined || clientJson === undefined) return undefined;
+	let client;
+	try {
+		client = JSON.parse(clientJson);
+	} catch {
+		return undefined;
+	}
+	const [platformSerial] = Object.keys(client.certs !== null && typeof client.certs === "object" ? client.certs : {});
+	const inputs = {
+		platformPrivateKey,
+		platformCertificate,
+		apiV3Key
+	};
+	if (merchantPrivateKey !== undefined) inputs.merchantPrivateKey = merchantPrivateKey;
+	else if (merchantPublicKey !== undefined) inputs.merchantPublicKey = merchantPublicKey;
+	if (typeof client.serial === "string") inputs.merchantSerial = client.serial;
+	if (platformSerial !== undefined) {
+		if (platformSerial.toUpperCase() === new X509Certificate(platformCertificate).serialNumber.toUpperCase()) inputs.certificateMode = true;
+		else inputs.platformSerial = platformSerial;
+	}
+	return inputs;
 }

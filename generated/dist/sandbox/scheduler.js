@@ -85,7 +85,14 @@ export class Scheduler {
 		if (this.closed) return;
 		const timer = setTimeout(() => {
 			this.timers.delete(timer);
-			this.track(this.perform(wakeup));
+			this.track(this.perform(wakeup).catch((error) => {
+				// The change was not saved (and so not made): try again after the first retry step.
+				this.wake({
+					...wakeup,
+					at: this.options.now() + RETRY_SCHEDULE_MS[0] * this.options.timeScale
+				});
+				throw error;
+			}));
 		}, Math.max(0, wakeup.at - this.options.now()));
 		timer.unref();
 		this.timers.add(timer);
