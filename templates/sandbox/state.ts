@@ -216,11 +216,9 @@ export class StateStore {
   }
 
   private async save(): Promise<void> {
+    // Without a data file, memory is all there is: nothing to write.
+    if (this.file === undefined) return;
     const text = serialise(this.current);
-    if (this.file === undefined) {
-      this.durableText = '';
-      return;
-    }
     const temporary = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
       await writeFile(temporary, text);
