@@ -89,6 +89,19 @@ const BAD_INPUTS: { kind: string; files: Record<string, string>; diagnostic: Reg
     files: { 'v3/bill/date/{id}.yaml': GOOD_OPERATION },
     diagnostic: /^v3\/bill\/date\/\{id\}\.yaml:1:1: error UNREPRESENTABLE_SEGMENT URL segment 'date' would shadow the type Date$/m,
   },
+  {
+    kind: 'notification event without a resource',
+    files: { 'v3/a/{id}.yaml': GOOD_OPERATION, 'notifications.yaml': lines('events:', '  TRANSACTION.SUCCESS:', '    summary: 支付成功通知') },
+    diagnostic: /^notifications\.yaml:2:3: error INVALID_VALUE TRANSACTION\.SUCCESS needs `resource`; event skipped$/m,
+  },
+  {
+    kind: 'URL path that would share the notifications namespace',
+    files: {
+      'v3/notifications/{id}.yaml': GOOD_OPERATION,
+      'notifications.yaml': lines('events:', '  TRANSACTION.SUCCESS:', '    summary: 支付成功通知', '    resource:', '      type: object'),
+    },
+    diagnostic: /^notifications\.yaml:1:1: error UNREPRESENTABLE_SEGMENT the URL path v3\/notifications\/\{id\} and the notifications both declare /m,
+  },
 ];
 
 describe('npm run generate', () => {
