@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { bodyParser } from '@koa/bodyparser';
 import { serve } from '@hono/node-server';
 import express from 'express';
 import Fastify from 'fastify';
@@ -62,7 +63,8 @@ function closing(server: Server): Promise<void> {
   });
 }
 
-const frameworks: Record<string, { mount: (h: NotificationHandler) => Promise<Mounted>; parsedRoute?: boolean }> = {
+/** parsedRoute: a JSON body parser runs before the handler on /parsed; the answer is a refusal, or acceptance when the parser keeps the raw text. */
+const frameworks: Record<string, { mount: (h: NotificationHandler) => Promise<Mounted>; parsedRoute?: 'refused' | 'accepted' }> = {
   'node:http': {
     mount: async (h) => {
       const server = createServer((req, res) => void h(req, res)).listen(0, '127.0.0.1');
@@ -70,7 +72,7 @@ const frameworks: Record<string, { mount: (h: NotificationHandler) => Promise<Mo
     },
   },
   express: {
-    parsedRoute: true,
+    parsedRoute: 'refused',
     mount: async (h) => {
       const app = express();
       app.post('/notify', express.raw({ type: 'application/json' }), h);
@@ -80,7 +82,7 @@ const frameworks: Record<string, { mount: (h: NotificationHandler) => Promise<Mo
     },
   },
   fastify: {
-    parsedRoute: true,
+    parsedRoute: 'refused',
     mount: async (h) => {
       const app = Fastify();
       await app.register(async (scope) => {
@@ -93,11 +95,16 @@ const frameworks: Record<string, { mount: (h: NotificationHandler) => Promise<Mo
     },
   },
   koa: {
+    parsedRoute: 'accepted',
     mount: async (h) => {
       const app = new Koa();
-      app.use(async (ctx) => {
+      const parse = bodyParser();
+      app.use(async (ctx, next) => {
         if (ctx.path === '/notify') await h.koa(ctx);
+        else await next();
       });
+      // @koa/bodyparser keeps the text it parsed in ctx.request.rawBody, which the handler verifies.
+      app.use(async (ctx, next) => (ctx.path === '/parsed' ? parse(ctx, () => h.koa(ctx)) : next()));
       const server = app.listen(0, '127.0.0.1');
       return { url: await listening(server), close: () => closing(server) };
     },
@@ -158,7 +165,14 @@ for (const [name, { mount, parsedRoute }] of Object.entries(frameworks)) {
       expect(failures).toEqual(['callback']);
     });
 
-    if (parsedRoute) {
+    if (parsedRoute === 'accepted') {
+      it('verifies the raw text a JSON body parser kept', async () => {
+        const answer = await post(`${mounted.url}/parsed`, signedNotification(signer, 'TRANSACTION.SUCCESS', paid));
+        expect(answer).toMatchObject({ status: 204, text: '' });
+        expect(received).toHaveLength(1);
+      });
+    }
+    if (parsedRoute === 'refused') {
       it('refuses clearly when a JSON body parser already consumed the raw body', async () => {
         const answer = await post(`${mounted.url}/parsed`, signedNotification(signer, 'TRANSACTION.SUCCESS', paid));
         expect(answer.status).toBe(500);

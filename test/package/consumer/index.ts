@@ -3,7 +3,17 @@
  * the three ways to reach an endpoint are typed alike, and each `@ts-expect-error` line must fail to
  * compile for the reason its comment names (`test/package/consumer.test.ts` checks the reasons).
  */
-import { ApiError, UsageError, Wechatpay, WechatpayError, type ClientOptions, type Paths, type WeChatPay } from '@wechatpay-sdk/apiv3';
+import {
+  ApiError,
+  UsageError,
+  Wechatpay,
+  WechatpayError,
+  parseTradeBill,
+  type ClientOptions,
+  type JsapiInvocation,
+  type Paths,
+  type WeChatPay,
+} from '@wechatpay-sdk/apiv3';
 
 type SendRequest = WeChatPay.OpenAPI.V3.Marketing.Busifavor.Coupons._card_id_.Send.PostHttpMethod.JsonDataRequest;
 type UploadRequest = WeChatPay.OpenAPI.V3.Marketing.Busifavor.Stocks._stock_id_.Couponcodes.PostHttpMethod.JsonDataRequest;
@@ -59,4 +69,22 @@ export async function mistakes(): Promise<void> {
   sent.data.cardCode;
   // @ts-expect-error `Stock` is not a segment of the chain (`stocks` is)
   wxpay.v3.marketing.busifavor.Stock;
+}
+
+/** The payment helpers, as an app wires them. */
+export async function helpers(bill: { download_url: string; hash_type: 'SHA1'; hash_value: string }): Promise<[JsapiInvocation, number]> {
+  const invocation = wxpay.jsapiInvocation({ appid: 'wxd678efh567hg6787', prepay_id: 'wx2014' });
+  const app: 'Sign=WXPay' = wxpay.appInvocation({ appid: 'wxd678efh567hg6787', prepay_id: 'wx2014' }).package;
+  const notify = wxpay.notificationHandler(async (event) => {
+    if (event.event_type === 'TRANSACTION.SUCCESS') String(event.resource['out_trade_no']);
+  });
+  const route: (request: Request) => Promise<Response> = notify.fetch;
+  const { rows } = await parseTradeBill(await wxpay.downloadBill(bill, { tar_type: 'GZIP' }));
+  const certificates = await wxpay.refreshCertificates();
+  // @ts-expect-error `prepay_id` is required
+  wxpay.jsapiInvocation({ appid: 'wxd678efh567hg6787' });
+  // @ts-expect-error `tar_type` is GZIP or absent
+  await wxpay.downloadBill(bill, { tar_type: 'ZIP' });
+  void [app, route, certificates];
+  return [invocation, rows.length];
 }
