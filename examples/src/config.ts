@@ -18,23 +18,28 @@ interface ConfigFile {
   serial: string;
   privateKey: string;
   certs: Record<string, string>;
+  /** The APIv3 key's file (the sandbox's `apiv3KeyFile`), for notifications. */
+  apiv3KeyFile?: string;
 }
 
 export const ENVIRONMENT_HELP = `Configuration: a JSON file (first argument, or WECHATPAY_CONFIG) with
-  { "baseURL", "mchid", "serial", "privateKey": "<key file>", "certs": { "<serial or PUB_KEY_ID_...>": "<file>" } }
+  { "baseURL", "mchid", "serial", "privateKey": "<key file>", "certs": { "<serial or PUB_KEY_ID_...>": "<file>" },
+    "apiv3KeyFile": "<file holding the APIv3 key>" }
 (relative paths are relative to the file), or the environment variables
   WECHATPAY_BASE_URL, WECHATPAY_MCHID, WECHATPAY_SERIAL, WECHATPAY_PRIVATE_KEY_FILE,
-  WECHATPAY_CERTS ("<serial>=<file>", comma-separated)`;
+  WECHATPAY_CERTS ("<serial>=<file>", comma-separated), WECHATPAY_APIV3_KEY`;
 
 /** Client options from `configFile` when given, else from the environment. */
 export function loadClientOptions(configFile: string | undefined, env: NodeJS.ProcessEnv): ClientOptions {
   const config = configFile === undefined ? configFromEnvironment(env) : configFromFile(configFile);
+  const secret = config.apiv3KeyFile === undefined ? env.WECHATPAY_APIV3_KEY || undefined : readKeyFile('apiv3KeyFile', config.apiv3KeyFile).toString('utf8').trim();
   return {
     baseURL: config.baseURL,
     mchid: config.mchid,
     serial: config.serial,
     privateKey: readKeyFile('privateKey', config.privateKey),
     certs: Object.fromEntries(Object.entries(config.certs).map(([serial, file]) => [serial, readKeyFile(`certs.${serial}`, file)])),
+    ...(secret === undefined ? {} : { secret }),
   };
 }
 
@@ -62,7 +67,16 @@ function configFromFile(file: string): ConfigFile {
     if (typeof path !== 'string') throw new ConfigError(`${file}: "certs.${serial}" must be a file path`);
     certFiles[serial] = resolve(base, path);
   }
-  return { baseURL: text('baseURL'), mchid: text('mchid'), serial: text('serial'), privateKey: resolve(base, text('privateKey')), certs: certFiles };
+  const keyFile = record.apiv3KeyFile;
+  if (keyFile !== undefined && typeof keyFile !== 'string') throw new ConfigError(`${file}: "apiv3KeyFile" must be a file path`);
+  return {
+    baseURL: text('baseURL'),
+    mchid: text('mchid'),
+    serial: text('serial'),
+    privateKey: resolve(base, text('privateKey')),
+    certs: certFiles,
+    ...(keyFile === undefined ? {} : { apiv3KeyFile: resolve(base, keyFile) }),
+  };
 }
 
 function configFromEnvironment(env: NodeJS.ProcessEnv): ConfigFile {

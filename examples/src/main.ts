@@ -1,10 +1,13 @@
 /**
- * `node --import tsx examples/src/main.ts [config.json]`: runs the coupon-code scenario against the
- * configured host (meant for the sandbox: it writes codes) and exits non-zero when an expectation fails.
+ * `node --import tsx examples/src/main.ts [config.json]`: runs the coupon-code scenario and the payment
+ * flow (order, notification, query, refund, bill) against the configured host (meant for the sandbox:
+ * it writes data and pays through the sandbox's control endpoint) and exits non-zero when an
+ * expectation fails.
  */
 import { Wechatpay, WechatpayError } from '@wechatpay-sdk/apiv3';
 import { ConfigError, loadClientOptions } from './config.js';
 import { Report } from './report.js';
+import { runPaymentScenario } from './payment-scenario.js';
 import { runScenario } from './scenario.js';
 
 async function main(): Promise<number> {
@@ -14,6 +17,8 @@ async function main(): Promise<number> {
   console.log(`Scenario against ${options.baseURL} as merchant ${options.mchid}`);
   const report = new Report((line) => console.log(line));
   await runScenario(wxpay, report);
+  if (options.secret === undefined) report.note('no APIv3 key configured: the payment flow (notifications) is skipped');
+  else await runPaymentScenario(wxpay, { appid: 'wxd678efh567hg6787', mchid: options.mchid, sandboxURL: options.baseURL!, privateKey: options.privateKey as Buffer }, report);
   return report.finish() ? 0 : 1;
 }
 

@@ -3,6 +3,7 @@ import type { ApiModel } from '../model/types.ts';
 import { DEFAULT_PACKAGE_NAME, emitDocs, emitPackageFiles } from './docs/index.ts';
 import type { EmittedFile } from './files.ts';
 import { emitRuntime } from './runtime/index.ts';
+import { emitSandbox } from './sandbox/index.ts';
 import { emitValidators } from './validators/index.ts';
 
 export interface EmitterResult {
@@ -12,8 +13,8 @@ export interface EmitterResult {
 }
 
 /**
- * The emitters that need no TypeScript compiler: the runtime, request schemas, docs pages and
- * package files. (The types need ts-morph, which loads the compiler: they have a thread of their own.)
+ * The emitters that need no TypeScript compiler: the runtime, request schemas, the sandbox, docs
+ * pages and package files. (The types need ts-morph, which loads the compiler: they have a thread of their own.)
  */
 export async function emitCompanions(model: ApiModel): Promise<EmitterResult> {
   const timings: Record<string, number> = {};
@@ -21,6 +22,7 @@ export async function emitCompanions(model: ApiModel): Promise<EmitterResult> {
   const stages: [string, () => Promise<EmittedFile[]> | EmittedFile[]][] = [
     ['runtime', () => emitRuntime(model)],
     ['validators', () => emitValidators(model)],
+    ['sandbox', () => emitSandbox(model)],
     ['docs', () => emitDocs(model, { packageName: DEFAULT_PACKAGE_NAME })],
     ['package', () => emitPackageFiles(model, { name: DEFAULT_PACKAGE_NAME, version: rootPackage.version })],
   ];

@@ -71,5 +71,45 @@ describe('npm run sandbox', () => {
     const failure = runCli(['--platform-private-key', badKey]);
     await expect(failure).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining(`--platform-private-key: ${badKey} is not a PEM private key`) });
     await expect(failure).rejects.toMatchObject({ message: expect.not.stringMatching(/\n\s+at /) });
+    await expect(runCli(['--notify-time-scale', '0'])).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining('--notify-time-scale expects a positive number, got "0"') });
+  });
+
+  it('reports an APIv3 key file of the wrong length by its length only, never its contents', async () => {
+    const directory = await temporaryDirectory();
+    const keyFile = join(directory, 'apiv3.txt');
+    const almostAKey = 'Zq7Lm2Xc9Vb4Nn8Kk1Jj6Hh3Gg5Ff0D';
+    await writeFile(keyFile, `${almostAKey}xy\n`);
+    const failure = await runCli(['--apiv3-key-file', keyFile]).catch((error: Error & { exitCode: number }) => error);
+    expect(failure).toMatchObject({ exitCode: 2, message: expect.stringContaining(`--apiv3-key-file: ${keyFile} must hold a 32-byte APIv3 key, it holds 33 bytes`) });
+    expect((failure as Error).message).not.toContain(almostAKey);
+  });
+
+  it('uses a given APIv3 key and writes it to a key file only, never to the output', async () => {
+    const keyDir = await temporaryDirectory();
+    const keyFile = join(keyDir, 'given.txt');
+    const apiV3Key = 'Zq7Lm2Xc9Vb4Nn8Kk1Jj6Hh3Gg5Ff0Dd';
+    await writeFile(keyFile, `${apiV3Key}\n`);
+    const { output } = await runCli(['--key-dir', keyDir, '--apiv3-key-file', keyFile, '--quiet']);
+    expect(output).not.toContain(apiV3Key);
+    const config = JSON.parse(await readFile(join(keyDir, 'client.json'), 'utf8')) as { apiv3KeyFile: string };
+    expect(await readFile(config.apiv3KeyFile, 'utf8')).toBe(apiV3Key);
+  });
+
+  it('uses the keys an earlier run wrote into --key-dir again, so clients and notify_urls keep trusting it', async () => {
+    const keyDir = await temporaryDirectory();
+    for (const mode of [[], ['--certificate-mode']]) {
+      await rm(keyDir, { recursive: true, force: true });
+      const first = await runCli(['--key-dir', keyDir, '--quiet', ...mode]);
+      const before = JSON.parse(await readFile(join(keyDir, 'client.json'), 'utf8')) as { serial: string; certs: Record<string, string>; baseURL: string };
+      const files = await Promise.all(['apiclient_key.pem', 'platform_private_key.pem', 'platform_certificate.pem', 'apiv3_key.txt'].map((name) => readFile(join(keyDir, name), 'utf8')));
+      first.child.kill('SIGTERM');
+      const second = await runCli(['--key-dir', keyDir, '--quiet']);
+      expect(second.output).toContain('(keys of the earlier run there, used again)');
+      const after = JSON.parse(await readFile(join(keyDir, 'client.json'), 'utf8')) as typeof before;
+      expect({ ...after, baseURL: '' }).toEqual({ ...before, baseURL: '' });
+      expect(await Promise.all(['apiclient_key.pem', 'platform_private_key.pem', 'platform_certificate.pem', 'apiv3_key.txt'].map((name) => readFile(join(keyDir, name), 'utf8')))).toEqual(files);
+      expect(second.output).toContain(`Wechatpay-Serial ${Object.keys(before.certs)[0]!})`);
+      second.child.kill('SIGTERM');
+    }
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SPEC_DIR, loadModel, startSandbox, type Sandbox } from '../../sandbox/server.ts';
-import type { SandboxState } from '../../sandbox/state.ts';
+import type { SandboxState } from '../../templates/sandbox/state.ts';
 import type { ApiModel } from '../../generator/model/types.ts';
 import { signedRequest } from './signed.ts';
 import { arr, int, modelOf, obj, operation, str } from '../emit/validators/fixture.ts';

@@ -5,6 +5,8 @@ export interface SignedReply {
   status: number;
   headers: Record<string, string>;
   text: string;
+  /** The body as received (a download's file). */
+  bytes: Buffer;
   json: Record<string, unknown>;
 }
 
@@ -15,6 +17,10 @@ export interface SigningOverrides {
   /** Sign this body but send the real one. */
   signedBody?: string;
   authorization?: string | null;
+  /** Send this Content-Type instead of application/json. */
+  contentType?: string;
+  /** The answer is a download: unsigned, not JSON. */
+  download?: boolean;
 }
 
 /** Sends a request signed with the sandbox's generated merchant key, and verifies the signed answer. */
@@ -30,7 +36,7 @@ export async function signedRequest(
   const nonce = createNonce();
   const message = requestMessage(method, uri, timestamp, nonce, overrides.signedBody ?? body);
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== '') headers['Content-Type'] = 'application/json';
+  if (body !== '' || overrides.contentType !== undefined) headers['Content-Type'] = overrides.contentType ?? 'application/json';
   const authorization =
     overrides.authorization === undefined
       ? authorizationHeader({
@@ -43,9 +49,11 @@ export async function signedRequest(
       : overrides.authorization;
   if (authorization !== null) headers.Authorization = authorization;
   const response = await fetch(`${sandbox.url}${uri}`, { method, headers, ...(body === '' ? {} : { body }) });
-  const text = await response.text();
+  const bytes = Buffer.from(await response.arrayBuffer());
+  const text = bytes.toString('utf8');
   const replyHeaders = Object.fromEntries(response.headers);
-  // Every answer, errors included, is signed by the platform key.
-  verifyHeaders(replyHeaders, text, new Map(Object.entries(sandbox.clientOptions.certs)));
-  return { status: response.status, headers: replyHeaders, text, json: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>) };
+  if (overrides.download && response.status === 200) return { status: response.status, headers: replyHeaders, text, bytes, json: {} };
+  // Every other answer, errors included, is signed by the platform key.
+  verifyHeaders(replyHeaders, bytes, new Map(Object.entries(sandbox.clientOptions.certs)));
+  return { status: response.status, headers: replyHeaders, text, bytes, json: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>) };
 }

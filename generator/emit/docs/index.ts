@@ -112,6 +112,7 @@ export function emitPackageFiles(model: ApiModel, info: { name: string; version:
     description,
     ajvRange: rootPackage.devDependencies.ajv,
     axiosRange: rootPackage.dependencies.axios,
+    forgeRange: rootPackage.devDependencies['node-forge'],
   });
   return [
     { path: 'package.json', contents: packageJson },

@@ -18,6 +18,9 @@ export function emitRuntime(model: ApiModel): EmittedFile[] {
   return [...transpileRuntime(), ...emitOperationTable(model), ...emitEntry()];
 }
 
+/** The sandbox ships beside the runtime and imports it as `../runtime/*.js`. */
+export const SANDBOX_SOURCE_DIR: string = fileURLToPath(new URL('../../../templates/sandbox/', import.meta.url));
+
 const VERSION_MODULE = 'dist/runtime/version.js';
 
 /** The shipped `version.js` names the generated package (the same name and version its package.json gets). */
@@ -39,7 +42,7 @@ function versionModule(): EmittedFile {
  * derive from that file alone). oxc does both natively in ~20 ms, where TypeScript's emitters cost
  * ~0.3 s and the TypeScript compiler itself would have to be loaded on this thread.
  */
-export function transpileRuntime(sourceDir: string = RUNTIME_SOURCE_DIR): EmittedFile[] {
+export function transpileRuntime(sourceDir: string = RUNTIME_SOURCE_DIR, outDir = 'dist/runtime'): EmittedFile[] {
   const sources = readdirSync(sourceDir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') && !entry.name.endsWith('.d.ts'))
     .map((entry) => relative(sourceDir, join(entry.parentPath, entry.name)).split(sep).join('/'))
@@ -52,7 +55,7 @@ export function transpileRuntime(sourceDir: string = RUNTIME_SOURCE_DIR): Emitte
     const declarations = isolatedDeclarationSync(fileName, text, { sourcemap: false });
     const problems = [...script.errors, ...declarations.errors];
     if (problems.length > 0) throw new Error(`${fileName} does not transpile in isolation:\n${problems.map(describe).join('\n')}`);
-    const base = `dist/runtime/${source.slice(0, -'.ts'.length)}`;
+    const base = `${outDir}/${source.slice(0, -'.ts'.length)}`;
     const js: EmittedFile = `${base}.js` === VERSION_MODULE ? versionModule() : { path: `${base}.js`, contents: alignCommentStars(script.code) };
     return [js, { path: `${base}.d.ts`, contents: alignCommentStars(declarations.code) }];
   });
@@ -67,7 +70,8 @@ function describe(problem: OxcError): string {
   return problem.codeframe ?? problem.message;
 }
 
-function emitOperationTable(model: ApiModel): EmittedFile[] {
+/** What the runtime must know of each operation, by path template and method. */
+export function operationTable(model: ApiModel): Record<string, Record<string, Record<string, unknown>>> {
   const table: Record<string, Record<string, Record<string, unknown>>> = {};
   for (const endpoint of model.endpoints) {
     const methods: Record<string, Record<string, unknown>> = {};
@@ -80,6 +84,11 @@ function emitOperationTable(model: ApiModel): EmittedFile[] {
     }
     table[endpoint.path] = methods;
   }
+  return table;
+}
+
+function emitOperationTable(model: ApiModel): EmittedFile[] {
+  const table = operationTable(model);
   return [
     {
       path: 'dist/operations.js',

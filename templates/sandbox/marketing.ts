@@ -1,39 +1,15 @@
+/** The seed endpoints' behaviour: member-card code deposit, coupon-code upload, consume-card send. */
 import { randomInt } from 'node:crypto';
-import type { ErrorCode, Operation } from '../generator/model/types.ts';
-import type { ValidationIssue } from '../templates/runtime/validation.ts';
-import { emptyPool, type CodePool, type CouponStock, type CouponUploadResponse, type SandboxState } from './state.ts';
-
-/** What a handler answers: a JSON body with its status, and whether the state changed (and must be saved first). */
-export interface ScriptResult {
-  status: number;
-  body: unknown;
-  mutated: boolean;
-}
-
-export interface ScriptContext {
-  operation: Operation;
-  pathParams: Record<string, string>;
-  /** The parsed JSON body, already checked against the spec. */
-  body: Record<string, unknown>;
-  state: SandboxState;
-  /** Milliseconds since the epoch. */
-  now: number;
-  /** Request issues the script turns into per-item results instead of a 400 (see `perItemIssues`). */
-  itemIssues: ValidationIssue[];
-}
-
-export interface Script {
-  /** Issues on these field paths are answered per item by the script (`fail_codes`), not with PARAM_ERROR. */
-  perItemIssues?: RegExp;
-  handle(context: ScriptContext): ScriptResult;
-}
+import { fail, rfc3339Beijing, type Script, type ScriptContext, type ScriptResult } from './script.js';
+import { dict, emptyPool, entry, type CodePool, type CouponStock, type CouponUploadResponse } from './state.js';
+import type { DocumentedError } from './tables.js';
 
 export const MEMBER_CARD_DEPOSIT = 'post v3/marketing/membercard-open/cards/{card_id}/codes/deposit';
 export const COUPON_CODE_UPLOAD = 'post v3/marketing/busifavor/stocks/{stock_id}/couponcodes';
 export const CONSUME_CARD_SEND = 'post v3/marketing/busifavor/coupons/{card_id}/send';
 
 /** The seed endpoints' behaviour, by operation key. */
-export const SCRIPTS: Readonly<Record<string, Script>> = {
+export const MARKETING_SCRIPTS: Readonly<Record<string, Script>> = {
   [MEMBER_CARD_DEPOSIT]: { handle: depositMemberCardCodes },
   [COUPON_CODE_UPLOAD]: { perItemIssues: /^coupon_code_list\[\d+\]$/, handle: uploadCouponCodes },
   [CONSUME_CARD_SEND]: { handle: sendConsumeCard },
@@ -56,14 +32,6 @@ function codeFailure(code: string): CodeFailure | undefined {
   return undefined;
 }
 
-export function errorBody(code: string, message: string, detail?: unknown): Record<string, unknown> {
-  return detail === undefined ? { code, message } : { code, message, detail };
-}
-
-function fail(status: number, code: string, message: string): ScriptResult {
-  return { status, body: errorBody(code, message), mutated: false };
-}
-
 // Every code a pool ever held, kept beside the state (not persisted) so duplicate checks stay O(1) as pools grow.
 const knownByPool = new WeakMap<CodePool, Set<string>>();
 
@@ -80,7 +48,7 @@ function knownCodes(pool: CodePool): Set<string> {
 function depositMemberCardCodes({ pathParams, body, state }: ScriptContext): ScriptResult {
   const cardId = pathParams.card_id!;
   const codes = Array.isArray(body.code) ? (body.code as string[]) : [];
-  const pool = (state.memberCards[cardId] ??= emptyPool());
+  const pool = entry(state.memberCards, cardId) ?? (state.memberCards[cardId] = emptyPool());
   const known = knownCodes(pool);
   const data = codes.map((code) => {
     if (codeFailure(code)) return { code, result: 'FAIL' };
@@ -99,9 +67,9 @@ function uploadCouponCodes({ pathParams, body, state, now, itemIssues }: ScriptC
   const notText = list.findIndex((code) => typeof code !== 'string');
   if (notText >= 0) return fail(400, 'PARAM_ERROR', `coupon_code_list[${notText}]: must be a string`);
   const codes = list as string[];
-  const stock: CouponStock = (state.couponStocks[stockId] ??= { ...emptyPool(), uploads: {} });
+  const stock: CouponStock = entry(state.couponStocks, stockId) ?? (state.couponStocks[stockId] = { ...emptyPool(), uploads: dict() });
 
-  const previous = stock.uploads[requestNo];
+  const previous = entry(stock.uploads, requestNo);
   if (previous) {
     if (sameList(previous.codes, codes)) return { status: 200, body: previous.response, mutated: false };
     return fail(400, 'RESOURCE_ALREADY_EXISTS', `upload_request_no ${requestNo} was already used with other codes`);
@@ -150,18 +118,18 @@ function uploadCouponCodes({ pathParams, body, state, now, itemIssues }: ScriptC
 /** Hands out a random held code, never the same twice; a repeated `out_request_no` replays its answer. */
 function sendConsumeCard({ operation, pathParams, body, state }: ScriptContext): ScriptResult {
   const cardId = pathParams.card_id!;
-  const pool: CodePool | undefined = state.memberCards[cardId] ?? state.couponStocks[cardId];
+  const pool: CodePool | undefined = entry(state.memberCards, cardId) ?? entry(state.couponStocks, cardId);
   if (!pool) return fail(404, 'RESOURCE_NOT_EXISTS', `card ${cardId} does not exist`);
   const requestNo = String(body.out_request_no);
   const appid = String(body.appid);
   const openid = String(body.openid);
-  const previous = pool.sends[requestNo];
+  const previous = entry(pool.sends, requestNo);
   if (previous) {
     if (previous.appid === appid && previous.openid === openid) return { status: 200, body: { card_code: previous.card_code }, mutated: false };
     return fail(400, 'RESOURCE_ALREADY_EXISTS', `out_request_no ${requestNo} was already used for another user`);
   }
   if (pool.available.length === 0) {
-    const documented = noCodesLeft(operation.errorCodes);
+    const documented = noCodesLeft(operation?.errors ?? []);
     return fail(documented.status, documented.code, `card ${cardId} has no codes left to hand out`);
   }
   const index = randomInt(pool.available.length);
@@ -172,7 +140,7 @@ function sendConsumeCard({ operation, pathParams, body, state }: ScriptContext):
 }
 
 /** The spec's own error for an exhausted card when it documents one; the seed family's INVALID_REQUEST otherwise. */
-function noCodesLeft(errorCodes: readonly ErrorCode[]): { status: number; code: string } {
+function noCodesLeft(errorCodes: readonly DocumentedError[]): { status: number; code: string } {
   const documented = errorCodes.find((error) => /库存|不足|已发完|已领完|NOT_ENOUGH|SOLD_OUT/i.test(`${error.code} ${error.description}`));
   return documented ?? { status: 400, code: 'INVALID_REQUEST' };
 }
@@ -181,8 +149,3 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((value, index) => value === b[index]);
 }
 
-/** `2015-05-20T13:29:35.120+08:00`: RFC 3339 in Beijing time, as WeChat Pay writes times. */
-export function rfc3339Beijing(now: number): string {
-  const shifted = new Date(now + 8 * 3600_000).toISOString();
-  return `${shifted.slice(0, -1)}+08:00`;
-}

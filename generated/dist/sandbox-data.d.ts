@@ -1,0 +1,2 @@
+import type { SandboxDataTable } from './sandbox/tables.js';
+export declare const sandboxData: SandboxDataTable;

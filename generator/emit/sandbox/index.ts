@@ -1,0 +1,72 @@
+import type { ApiModel, Operation } from '../../model/types.ts';
+import type { SandboxDataTable, SandboxOperation, SandboxTables } from '../../../templates/sandbox/tables.ts';
+import type { EmittedFile } from '../files.ts';
+import { operationTable, SANDBOX_SOURCE_DIR, transpileRuntime } from '../runtime/index.ts';
+import { operationsOf, requestSchemas } from '../validators/index.ts';
+import { operationKey } from '../validators/schema.ts';
+import { exampleOf } from './examples.ts';
+
+/** What the sandbox needs of one operation beyond routing and request schemas. */
+function sandboxOperation(operation: Operation): SandboxOperation {
+  const { response } = operation;
+  const data: SandboxOperation = {
+    response:
+      response.kind === 'json'
+        ? { kind: 'json', status: response.status, example: exampleOf(response.schema) }
+        : { kind: response.kind, status: response.status },
+    errors: operation.errorCodes.map(({ status, code, description }) => ({ status, code, description })),
+  };
+  if (operation.body) data.body = operation.body.kind;
+  return data;
+}
+
+export function sandboxData(model: ApiModel): SandboxDataTable {
+  return Object.fromEntries(operationsOf(model).map((operation) => [operationKey(operation), sandboxOperation(operation)]));
+}
+
+/** The tables the sandbox serves, built in memory: what the package's `dist/*.js` tables hold. */
+export function sandboxTables(model: ApiModel): SandboxTables {
+  return {
+    operations: operationTable(model),
+    schemas: Object.freeze(Object.fromEntries(requestSchemas(model))),
+    data: sandboxData(model),
+  };
+}
+
+/**
+ * The sandbox as the package ships it: `dist/sandbox/**` transpiled from `templates/sandbox/`,
+ * `dist/sandbox-data.js` (documented statuses, example answers and error codes by operation), and the
+ * `apiv3-sandbox` bin, which serves the operations the package was generated from.
+ */
+export function emitSandbox(model: ApiModel): EmittedFile[] {
+  const entries = Object.entries(sandboxData(model)).map(([key, data]) => `${JSON.stringify(key)}:${JSON.stringify(data)}`);
+  return [
+    ...transpileRuntime(SANDBOX_SOURCE_DIR, 'dist/sandbox'),
+    {
+      path: 'dist/sandbox-data.js',
+      contents: [
+        '// Generated from the specs: what the sandbox answers when no script plays an operation, and its error codes.',
+        `export const sandboxData = Object.freeze({${entries.length === 0 ? '' : `\n${entries.join(',\n')}\n`}});`,
+        '',
+      ].join('\n'),
+    },
+    {
+      path: 'dist/sandbox-data.d.ts',
+      contents: "import type { SandboxDataTable } from './sandbox/tables.js';\nexport declare const sandboxData: SandboxDataTable;\n",
+    },
+    {
+      path: 'dist/sandbox/bin.js',
+      contents: [
+        '#!/usr/bin/env node',
+        '// `apiv3-sandbox`: the sandbox serving the operations this package was generated from.',
+        "import { operations } from '../operations.js';",
+        "import { sandboxData } from '../sandbox-data.js';",
+        "import { validators } from '../validators.js';",
+        "import { main } from './cli.js';",
+        '',
+        "main({ program: 'npx apiv3-sandbox', acceptsSpec: false, tables: async () => ({ operations, schemas: validators, data: sandboxData }) });",
+        '',
+      ].join('\n'),
+    },
+  ];
+}
