@@ -48,17 +48,17 @@ export class Shop {
     const notify = options.wxpay.notificationHandler(
       (event) => {
         if (this.applied.has(event.id)) return;
-        // The members the shop relies on, whichever resource type the package declares for the event.
-        const resource = event.resource as { out_trade_no: string; transaction_id?: string; amount?: { total?: number; refund?: number } };
-        const order = this.orders.get(resource.out_trade_no);
+        // Events are narrowed by event_type: each branch reads its own resource type.
+        const order = this.orders.get(event.resource.out_trade_no);
         // Throwing answers a failure, so WeChat Pay retries: an order we do not know is not acknowledged.
-        if (!order) throw new Error(`notification for an unknown order ${resource.out_trade_no}`);
+        if (!order) throw new Error(`notification for an unknown order ${event.resource.out_trade_no}`);
         if (event.event_type === 'TRANSACTION.SUCCESS') {
-          if (resource.amount?.total !== order.total) throw new Error(`paid ${String(resource.amount?.total)}, ordered ${order.total}`);
+          const { amount, transaction_id } = event.resource;
+          if (amount?.total !== order.total) throw new Error(`paid ${String(amount?.total)}, ordered ${order.total}`);
           order.paid = true;
-          order.transaction_id = resource.transaction_id;
+          order.transaction_id = transaction_id;
         } else if (event.event_type === 'REFUND.SUCCESS') {
-          order.refunded += resource.amount?.refund ?? 0;
+          order.refunded += event.resource.amount.refund;
         }
         this.applied.add(event.id);
       },
