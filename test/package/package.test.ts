@@ -12,6 +12,7 @@ import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fullRun } from '../full.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const packageDir = join(repoRoot, 'generated');
@@ -19,7 +20,7 @@ const consumerDir = join(repoRoot, 'test/package/consumer');
 const consumerFile = join(consumerDir, 'index.ts');
 const packageBuilt = existsSync(join(packageDir, 'package.json')) && existsSync(join(packageDir, 'dist/index.d.ts'));
 
-describe.skipIf(!packageBuilt)('the generated package', () => {
+describe.runIf(fullRun && packageBuilt)('the generated package', () => {
   it('passes publint with no errors or warnings', async () => {
     const { messages, pkg } = await publint({ pkgDir: packageDir, level: 'warning', pack: 'npm' });
     const problems = messages.map((message) => `${message.type}: ${formatMessage(message, pkg, { color: false }) ?? message.code}`);
@@ -71,7 +72,7 @@ function describeDiagnostic(diagnostic: ts.Diagnostic): string {
   return `${diagnostic.file.fileName}:${line + 1}:${character + 1}: TS${diagnostic.code}: ${message}`;
 }
 
-describe.skipIf(!packageBuilt)('a strict consumer compiled with TypeScript 5.9', () => {
+describe.runIf(fullRun && packageBuilt)('a strict consumer compiled with TypeScript 5.9', () => {
   let options: ts.CompilerOptions;
   let program: ts.Program;
   const consumerText = readFileSync(consumerFile, 'utf8');
