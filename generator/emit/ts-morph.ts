@@ -7,4 +7,4 @@ import { createRequire } from 'node:module';
  */
 const tsMorph: typeof import('ts-morph') = createRequire(import.meta.url)('ts-morph');
 
-export const { ModuleDeclarationKind, printStructure, StructureKind } = tsMorph;
+export const { ModuleDeclarationKind, printStructure, StructureKind, Writers } = tsMorph;

@@ -2,102 +2,101 @@
  * The client: options, and the request pipeline (path parameters -> URL -> exact body bytes ->
  * signature -> axios -> verified, parsed response or a typed error).
  */
-import { type AxiosPromise, type AxiosRequestConfig } from "axios";
-import { KeyObject } from "node:crypto";
-import { type NotificationRequest, type VerifiedNotification } from "./notification.js";
-import { type OperationTable } from "./operations.js";
-import type { RequestSchemaTable } from "./request-schema.js";
-import { type RetryOptions } from "./retry.js";
-declare module "axios" {
-	interface AxiosRequestConfig {
-		/** Per-call retry policy; `false` turns the client's policy off for this call. */
-		retry?: RetryOptions | false;
-		/** Marks a POST/PUT/PATCH safe to retry on 429, 5xx and network failures. */
-		idempotent?: boolean;
-		/** Per-call request validation against the spec; `false` skips it for this call. */
-		validate?: boolean;
-	}
+import { type AxiosPromise, type AxiosRequestConfig } from 'axios';
+import { KeyObject } from 'node:crypto';
+import { type NotificationRequest, type VerifiedNotification } from './notification.js';
+import { type OperationTable } from './operations.js';
+import type { RequestSchemaTable } from './request-schema.js';
+import { type RetryOptions } from './retry.js';
+declare module 'axios' {
+  interface AxiosRequestConfig {
+    /** Per-call retry policy; `false` turns the client's policy off for this call. */
+    retry?: RetryOptions | false;
+    /** Marks a POST/PUT/PATCH safe to retry on 429, 5xx and network failures. */
+    idempotent?: boolean;
+    /** Per-call request validation against the spec; `false` skips it for this call. */
+    validate?: boolean;
+  }
 }
-export declare const DEFAULT_BASE_URL = "https://api.mch.weixin.qq.com";
+export declare const DEFAULT_BASE_URL = 'https://api.mch.weixin.qq.com';
 export declare const DEFAULT_TIMEOUT = 1e4;
 /** A PEM string or Buffer, or a KeyObject. */
 export type KeyInput = string | Buffer | KeyObject;
-export interface ClientOptions extends Omit<AxiosRequestConfig, "url" | "method" | "data" | "params" | "baseURL" | "timeout" | "retry"> {
-	/** Merchant id. */
-	mchid: string;
-	/** Serial number of the merchant API certificate. */
-	serial: string;
-	/** The merchant API private key (`apiclient_key.pem`). */
-	privateKey: KeyInput;
-	/** Platform keys by platform certificate serial or WeChat Pay public key id (`PUB_KEY_ID_...`): PEM public keys, certificates or KeyObjects. */
-	certs: Record<string, KeyInput>;
-	/** The 32-byte APIv3 key (notification and certificate decryption). */
-	secret?: string | Buffer;
-	baseURL?: string;
-	/** Milliseconds; default 10 s. */
-	timeout?: number;
-	/** Opt-in retries for GET/DELETE and calls marked `idempotent`. */
-	retry?: RetryOptions;
-	/** Checks every request against the spec before it is signed or sent (default `true`); a call's `validate` overrides it. */
-	validate?: boolean;
+export interface ClientOptions extends Omit<
+  AxiosRequestConfig,
+  'url' | 'method' | 'data' | 'params' | 'baseURL' | 'timeout' | 'retry'
+> {
+  /** Merchant id. */
+  mchid: string;
+  /** Serial number of the merchant API certificate. */
+  serial: string;
+  /** The merchant API private key (`apiclient_key.pem`). */
+  privateKey: KeyInput;
+  /** Platform keys by platform certificate serial or WeChat Pay public key id (`PUB_KEY_ID_...`): PEM public keys, certificates or KeyObjects. */
+  certs: Record<string, KeyInput>;
+  /** The 32-byte APIv3 key (notification and certificate decryption). */
+  secret?: string | Buffer;
+  baseURL?: string;
+  /** Milliseconds; default 10 s. */
+  timeout?: number;
+  /** Opt-in retries for GET/DELETE and calls marked `idempotent`. */
+  retry?: RetryOptions;
+  /** Checks every request against the spec before it is signed or sent (default `true`); a call's `validate` overrides it. */
+  validate?: boolean;
 }
 /** An encrypted `resource` of a notification (or `encrypt_certificate` of a certificate), as WeChat Pay sends it. */
 export interface EncryptedResource {
-	/** `AEAD_AES_256_GCM`; when present it must be that. */
-	algorithm?: string;
-	ciphertext: string;
-	nonce: string;
-	associated_data?: string;
+  /** `AEAD_AES_256_GCM`; when present it must be that. */
+  algorithm?: string;
+  ciphertext: string;
+  nonce: string;
+  associated_data?: string;
 }
 /** Config of a call on a path without a spec: path parameters by placeholder name, plus axios options. */
 export interface UntypedRequestConfig extends AxiosRequestConfig {
-	[pathParameter: string]: unknown;
+  [pathParameter: string]: unknown;
 }
 /** An endpoint without a spec: every verb, untyped data. */
 export interface UntypedEndpoint {
-	(data?: unknown, config?: UntypedRequestConfig): AxiosPromise<unknown>;
-	get(config?: UntypedRequestConfig): AxiosPromise<unknown>;
-	delete(config?: UntypedRequestConfig): AxiosPromise<unknown>;
-	post(data?: unknown, config?: UntypedRequestConfig): AxiosPromise<unknown>;
-	put(data?: unknown, config?: UntypedRequestConfig): AxiosPromise<unknown>;
-	patch(data?: unknown, config?: UntypedRequestConfig): AxiosPromise<unknown>;
+  (data?: unknown, config?: UntypedRequestConfig): AxiosPromise<unknown>;
+  get(config?: UntypedRequestConfig): AxiosPromise<unknown>;
+  delete(config?: UntypedRequestConfig): AxiosPromise<unknown>;
+  post(data?: unknown, config?: UntypedRequestConfig): AxiosPromise<unknown>;
+  put(data?: unknown, config?: UntypedRequestConfig): AxiosPromise<unknown>;
+  patch(data?: unknown, config?: UntypedRequestConfig): AxiosPromise<unknown>;
 }
 export interface ClientMethods<Paths> {
-	/** Declarative style: `wxpay.chain('v3/marketing/busifavor/stocks/{stock_id}/couponcodes')`; the path is taken literally. */
-	chain<P extends keyof Paths & string>(path: P): Paths[P];
-	chain(path: string): UntypedEndpoint;
-	/**
-	 * RSA-OAEP (SHA-1) encryption of a sensitive field with a platform key (the given serial or key id,
-	 * else a `PUB_KEY_ID_...` key, else the first configured). The request whose body carries the
-	 * result gets the matching `Wechatpay-Serial` header.
-	 */
-	encrypt(plaintext: string, serial?: string): string;
-	/**
-	 * Verifies a webhook notification with the configured `certs` and decrypts its `resource` with the
-	 * configured `secret` (see the standalone `verifyNotification` for the errors thrown).
-	 */
-	verifyNotification<Resource = Record<string, unknown>>(request: NotificationRequest): VerifiedNotification<Resource>;
-	/** Decrypts an AEAD_AES_256_GCM resource with the configured `secret`; returns the UTF-8 plaintext. */
-	decrypt(resource: EncryptedResource): string;
+  /** Declarative style: `wxpay.chain('v3/marketing/busifavor/stocks/{stock_id}/couponcodes')`; the path is taken literally. */
+  chain<P extends keyof Paths & string>(path: P): Paths[P];
+  chain(path: string): UntypedEndpoint;
+  /**
+   * RSA-OAEP (SHA-1) encryption of a sensitive field with a platform key (the given serial or key id,
+   * else a `PUB_KEY_ID_...` key, else the first configured). The request whose body carries the
+   * result gets the matching `Wechatpay-Serial` header.
+   */
+  encrypt(plaintext: string, serial?: string): string;
+  /**
+   * Verifies a webhook notification with the configured `certs` and decrypts its `resource` with the
+   * configured `secret` (see the standalone `verifyNotification` for the errors thrown).
+   */
+  verifyNotification<Resource = Record<string, unknown>>(request: NotificationRequest): VerifiedNotification<Resource>;
+  /** Decrypts an AEAD_AES_256_GCM resource with the configured `secret`; returns the UTF-8 plaintext. */
+  decrypt(resource: EncryptedResource): string;
 }
 /** A client: the property chain (`Endpoints`), `chain(path)`, and attribute access `wxpay['v3/...']`. */
-export type Client<
-	Endpoints,
-	Paths
-> = ClientMethods<Paths> & Endpoints & Paths & {
-	[path: `v3/${string}`]: UntypedEndpoint;
-};
-export interface ClientConstructor<
-	Endpoints,
-	Paths
-> {
-	new (options: ClientOptions): Client<Endpoints, Paths>;
+export type Client<Endpoints, Paths> = ClientMethods<Paths> &
+  Endpoints &
+  Paths & {
+    [path: `v3/${string}`]: UntypedEndpoint;
+  };
+export interface ClientConstructor<Endpoints, Paths> {
+  new (options: ClientOptions): Client<Endpoints, Paths>;
 }
 /**
  * The client class for an operation table and, optionally, the request schemas to validate calls with
  * (the generated package passes the table and schemas emitted from the specs).
  */
-export declare function createClientClass<
-	Endpoints = object,
-	Paths = object
->(operations: OperationTable, validators?: RequestSchemaTable): ClientConstructor<Endpoints, Paths>;
+export declare function createClientClass<Endpoints = object, Paths = object>(
+  operations: OperationTable,
+  validators?: RequestSchemaTable,
+): ClientConstructor<Endpoints, Paths>;

@@ -9,9 +9,9 @@ import type {
 import { ModuleDeclarationKind, printStructure, StructureKind } from '../ts-morph.ts';
 import type { EmittedFile } from '../files.ts';
 import { compareText, DiagnosticError, type ApiModel, type Endpoint, type PathSegment } from '../../model/types.ts';
-import { formatDeclarations, DeferredTexts } from './format.ts';
+import { formatCode } from '../format.ts';
 import { operationDeclarations, type OperationDeclarations } from './operation.ts';
-import { isIdentifier, memberName, quote } from './schema.ts';
+import { isIdentifier, literal, memberName } from './schema.ts';
 
 /** Where the declarations go, relative to the package root. */
 export const TYPES_FILE = 'dist/openapi.d.ts';
@@ -46,40 +46,34 @@ export async function emitTypes(model: ApiModel): Promise<EmittedFile[]> {
  * once the whole model is there.
  */
 export class TypeEmitter {
-  readonly #deferred = new DeferredTexts();
   readonly #prepared: PreparedDeclarations = new Map();
 
   prepare(endpoint: Endpoint): void {
-    this.#prepared.set(endpoint, declarationsOf(endpoint, this.#deferred));
+    this.#prepared.set(endpoint, declarationsOf(endpoint));
   }
 
   /** `model` holds the prepared endpoints (the same objects); any other endpoint is prepared now. */
   async emit(model: ApiModel): Promise<EmittedFile[]> {
-    const text = printDeclarations(model, this.#deferred, this.#prepared);
-    const contents = await formatDeclarations(text, this.#deferred);
-    return [{ path: TYPES_FILE, contents }];
+    return [await formatCode({ path: TYPES_FILE, contents: printDeclarations(model, this.#prepared) })];
   }
 }
 
 /** The declarations of each endpoint's operations, in the endpoint's operation order. */
 type PreparedDeclarations = Map<Endpoint, OperationDeclarations[]>;
 
-function declarationsOf(endpoint: Endpoint, deferred: DeferredTexts): OperationDeclarations[] {
+function declarationsOf(endpoint: Endpoint): OperationDeclarations[] {
   // The endpoint's interface is named after its last URL segment.
   const name = endpoint.segments.at(-1)?.typeName ?? '';
-  return endpoint.operations.map((operation) => operationDeclarations(operation, name, deferred));
+  return endpoint.operations.map((operation) => operationDeclarations(operation, name));
 }
 
-/**
- * The unformatted declarations, built as one structure and printed once; data-member comments
- * are placeholders registered in `deferred` (long type texts too, restored here).
- */
-export function printDeclarations(model: ApiModel, deferred: DeferredTexts, prepared: PreparedDeclarations = new Map()): string {
+/** The unformatted declarations, built as one structure and printed once. */
+function printDeclarations(model: ApiModel, prepared: PreparedDeclarations): string {
   const endpoints = [...model.endpoints].sort((a, b) => compareText(a.path, b.path));
   const roots = buildTree(endpoints);
   const pathEntries: OptionalKind<PropertySignatureStructure>[] = endpoints.flatMap((endpoint) => {
     const node = findNode(roots, endpoint);
-    return node ? [{ name: quote(endpoint.path), type: node.namespace }] : [];
+    return node ? [{ name: literal(endpoint.path), type: node.namespace }] : [];
   });
   const statements: StatementStructures[] = [
     {
@@ -95,7 +89,7 @@ export function printDeclarations(model: ApiModel, deferred: DeferredTexts, prep
       namedImports: ['ReadStream'],
     },
   ];
-  const declarations = (endpoint: Endpoint): OperationDeclarations[] => prepared.get(endpoint) ?? declarationsOf(endpoint, deferred);
+  const declarations = (endpoint: Endpoint): OperationDeclarations[] => prepared.get(endpoint) ?? declarationsOf(endpoint);
   for (const root of sortedChildren(roots)) collectStatements(root, ROOT_NAMESPACE, statements, declarations);
   statements.push(
     {
@@ -118,7 +112,7 @@ export function printDeclarations(model: ApiModel, deferred: DeferredTexts, prep
 
   const structure: SourceFileStructure = { kind: StructureKind.SourceFile, statements };
   // Printed straight from the structure: a source file would also parse the ~2 MB it prints.
-  return deferred.restoreTypes(printStructure(structure, { indentNumberOfSpaces: 2, useSingleQuote: true, newLine: '\n' }));
+  return printStructure(structure, { indentNumberOfSpaces: 2, newLine: '\n' });
 }
 
 function buildTree(endpoints: readonly Endpoint[]): Map<string, TreeNode> {
