@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import rootPackage from '../package.json' with { type: 'json' };
@@ -14,9 +14,9 @@ const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const corpus = resolve(root, '../shared/corpus/openapi');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 
-/** `node [FLAGS] SCRIPT` from package.json's generate script: the flags and the script. */
+/** `node [FLAGS] SCRIPT`, the last command of package.json's generate script (after the build it runs first). */
 function generateCommand(): { flags: string[]; script: string } {
-  const [command, ...words] = rootPackage.scripts.generate.split(' ');
+  const [command, ...words] = rootPackage.scripts.generate.split(' && ').at(-1)!.split(' ');
   const script = words.at(-1);
   if (command !== 'node' || !script) throw new Error(`unexpected generate script: ${rootPackage.scripts.generate}`);
   return { flags: words.slice(0, -1), script: join(root, script) };
@@ -58,6 +58,7 @@ export function main(): void {
   mkdirSync(scratchRoot, { recursive: true });
   const out = mkdtempSync(join(scratchRoot, 'bench-'));
   const command = generateCommand();
+  spawnSync('npm', ['run', '-s', 'build'], { cwd: root, stdio: 'inherit' });
   try {
     const generation: Sample[] = [];
     const baseline: Sample[] = [];
@@ -73,7 +74,7 @@ export function main(): void {
       ['baseline: parse the same YAML only', baselineMs, Math.max(...baseline.map((sample) => sample.maxRssKb))],
     ] as const;
     process.stdout.write(`generation (${ROUNDS} fresh processes each, median wall time, peak RSS)\n`);
-    process.stdout.write(`  command: node ${[...command.flags, 'generator/bin.mjs'].join(' ')}\n`);
+    process.stdout.write(`  command: node ${[...command.flags, relative(root, command.script)].join(' ')}\n`);
     for (const [name, ms, rss] of rows) {
       process.stdout.write(`  ${name.padEnd(38)} ${(ms / 1000).toFixed(2).padStart(6)} s   ${(rss / 1024).toFixed(0).padStart(5)} MiB\n`);
     }

@@ -9,7 +9,7 @@ import type { EmittedFile } from './emit/files.ts';
  * mix of old and new files.
  */
 export interface Staging {
-  /** Where the files go; both threads of the pipeline write into it. */
+  /** Where the files go. */
   readonly dir: string;
   /** Swaps the staged files in for the output directory. */
   commit(): Promise<void>;

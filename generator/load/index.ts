@@ -12,11 +12,6 @@ import { didYouMean } from './suggest.ts';
 export interface LoadOptions {
   /** Report per-operation data errors as warnings, degrade the broken node and load the rest. */
   keepGoing?: boolean;
-  /**
-   * Called with each endpoint as soon as its file is loaded (again, with the same object, when a
-   * later file adds to it), so that a consumer can start before the whole tree is read.
-   */
-  onEndpoint?: (endpoint: Endpoint) => void;
 }
 
 export interface LoadResult {
@@ -76,7 +71,6 @@ export async function loadSpecs(specDir: string, options: LoadOptions = {}): Pro
     if (endpoint.operations.length > 0) {
       endpoint.operations.sort(byMethodOrder);
       endpoints.set(path, endpoint);
-      options.onEndpoint?.(endpoint);
     }
   }
 

@@ -20,7 +20,7 @@ interface Run {
 /** The command as users run it: a fresh process, exit code and both streams. */
 async function generate(...args: string[]): Promise<Run> {
   try {
-    const { stdout, stderr } = await execFileAsync(process.execPath, [join(root, 'generator/bin.mjs'), ...args], { cwd: root });
+    const { stdout, stderr } = await execFileAsync(process.execPath, [join(root, 'build/cli.js'), ...args], { cwd: root });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

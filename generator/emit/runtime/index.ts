@@ -1,15 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { isolatedDeclarationSync, transformSync, type OxcError } from 'oxc-transform';
 import rootPackage from '../../../package.json' with { type: 'json' };
 import type { ApiModel } from '../../model/types.ts';
+import { PROJECT_ROOT } from '../../paths.ts';
 import { DEFAULT_PACKAGE_NAME } from '../docs/index.ts';
 import type { EmittedFile } from '../files.ts';
 import { formatCode } from '../format.ts';
 
 /** The runtime is real TypeScript, type-checked and tested in place; the package ships it transpiled. */
-export const RUNTIME_SOURCE_DIR: string = fileURLToPath(new URL('../../../templates/runtime/', import.meta.url));
+export const RUNTIME_SOURCE_DIR: string = join(PROJECT_ROOT, 'templates/runtime');
 
 /**
  * `dist/runtime/**` (see transpileRuntime), the operation table that drives download exemption

@@ -37,30 +37,10 @@ interface TreeNode {
 
 /** Emits `dist/openapi.d.ts`: the nested namespace declarations, `Wechatpay` and `Paths`. */
 export async function emitTypes(model: ApiModel): Promise<EmittedFile[]> {
-  return new TypeEmitter().emit(model);
-}
-
-/**
- * The type emitter for a model that arrives endpoint by endpoint: `prepare` builds an endpoint's
- * operation declarations as soon as it is loaded, so that only the tree and the printing are left
- * once the whole model is there.
- */
-export class TypeEmitter {
-  readonly #prepared: PreparedDeclarations = new Map();
-
-  prepare(endpoint: Endpoint): void {
-    this.#prepared.set(endpoint, declarationsOf(endpoint));
-  }
-
-  /** `model` holds the prepared endpoints (the same objects); any other endpoint is prepared now. */
-  async emit(model: ApiModel): Promise<EmittedFile[]> {
-    return [await formatCode({ path: TYPES_FILE, contents: printDeclarations(model, this.#prepared) })];
-  }
+  return [await formatCode({ path: TYPES_FILE, contents: printDeclarations(model) })];
 }
 
 /** The declarations of each endpoint's operations, in the endpoint's operation order. */
-type PreparedDeclarations = Map<Endpoint, OperationDeclarations[]>;
-
 function declarationsOf(endpoint: Endpoint): OperationDeclarations[] {
   // The endpoint's interface is named after its last URL segment.
   const name = endpoint.segments.at(-1)?.typeName ?? '';
@@ -68,7 +48,7 @@ function declarationsOf(endpoint: Endpoint): OperationDeclarations[] {
 }
 
 /** The unformatted declarations, built as one structure and printed once. */
-function printDeclarations(model: ApiModel, prepared: PreparedDeclarations): string {
+function printDeclarations(model: ApiModel): string {
   const endpoints = [...model.endpoints].sort((a, b) => compareText(a.path, b.path));
   const roots = buildTree(endpoints);
   const pathEntries: OptionalKind<PropertySignatureStructure>[] = endpoints.flatMap((endpoint) => {
@@ -89,8 +69,7 @@ function printDeclarations(model: ApiModel, prepared: PreparedDeclarations): str
       namedImports: ['ReadStream'],
     },
   ];
-  const declarations = (endpoint: Endpoint): OperationDeclarations[] => prepared.get(endpoint) ?? declarationsOf(endpoint);
-  for (const root of sortedChildren(roots)) collectStatements(root, ROOT_NAMESPACE, statements, declarations);
+  for (const root of sortedChildren(roots)) collectStatements(root, ROOT_NAMESPACE, statements);
   statements.push(
     {
       kind: StructureKind.Interface,
@@ -160,14 +139,9 @@ function sortedChildren(children: Map<string, TreeNode>): TreeNode[] {
  * Depth first, children before their parent, so a single endpoint reads as the documented
  * blocks do: its method namespaces, its interface, then one interface per parent level.
  */
-function collectStatements(
-  node: TreeNode,
-  parentNamespace: string,
-  statements: StatementStructures[],
-  declarations: (endpoint: Endpoint) => OperationDeclarations[],
-): void {
+function collectStatements(node: TreeNode, parentNamespace: string, statements: StatementStructures[]): void {
   const children = sortedChildren(node.children);
-  for (const child of children) collectStatements(child, node.namespace, statements, declarations);
+  for (const child of children) collectStatements(child, node.namespace, statements);
 
   const name = node.segment.typeName;
   const endpointInterface: InterfaceDeclarationStructure = {
@@ -181,7 +155,7 @@ function collectStatements(
       type: `${name}.${child.segment.typeName}`,
     })),
   };
-  for (const operation of node.endpoint ? declarations(node.endpoint) : []) {
+  for (const operation of node.endpoint ? declarationsOf(node.endpoint) : []) {
     statements.push(namespaceDeclaration(`${node.namespace}.${operation.namespace}`, operation.statements));
     endpointInterface.callSignatures?.push(...operation.callSignatures);
     endpointInterface.methods?.push(...operation.methods);

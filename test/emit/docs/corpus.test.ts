@@ -6,7 +6,6 @@ import type { EmittedFile } from '../../../generator/emit/files.ts';
 import { loadSpecs } from '../../../generator/load/index.ts';
 import type { ApiModel } from '../../../generator/model/types.ts';
 import { generate } from '../../../generator/pipeline.ts';
-import { createStaging } from '../../../generator/write.ts';
 import { corpusOpenapiRoot, hasCorpus, repoRoot, typescriptBlocks } from './support.ts';
 import { typeCheckSnippets } from './typecheck.ts';
 import { fullRun } from '../../full.ts';
@@ -55,9 +54,7 @@ describe.runIf(fullRun && hasCorpus)('docs pages of the whole corpus', () => {
     { timeout: 600_000 },
     async () => {
       const packageRoot = path.join(repoRoot, '.tmp/docs-corpus-package');
-      const staging = createStaging(packageRoot);
-      await generate({ specDir: corpusOpenapiRoot, keepGoing: true, writeInto: staging.dir });
-      await staging.commit();
+      await generate({ specDir: corpusOpenapiRoot, keepGoing: true, outDir: packageRoot });
       const snippets = files.flatMap((file) =>
         typescriptBlocks(file.contents).map((code, index) => ({ origin: `${file.path}#${index + 1}`, code })),
       );
