@@ -125,7 +125,7 @@ class BlockParser {
     for (let index = text.indexOf(':', start); index !== -1 && index < end; index = text.indexOf(':', index + 1)) {
       if (index + 1 < end && text.charCodeAt(index + 1) !== 32) continue;
       const key = text.slice(start, index);
-      if (key.includes(' #') || text.charCodeAt(index - 1) === 32) return false;
+      if (key.includes(' #') || text.charCodeAt(index - 1) === 32 || text.charCodeAt(index - 1) === 9) return false;
       // Plain keys resolve like values (`200:` is the number 200), then become map keys as strings.
       this.key = String(coreScalar(key));
       this.valueStart = index + 1;
@@ -164,7 +164,7 @@ class BlockParser {
   private parseValue(start: number, end: number, indent: number, nullOffset: number, inMap: boolean): YNode {
     const text = this.text;
     let offset = start;
-    while (offset < end && text.charCodeAt(offset) === 32) offset++;
+    while (offset < end && (text.charCodeAt(offset) === 32 || text.charCodeAt(offset) === 9)) offset++;
     if (offset === end || text.charCodeAt(offset) === 35) {
       const next = this.index;
       if (next < this.starts.length) {
@@ -217,6 +217,9 @@ class BlockParser {
       const raw = text.slice(start, lineEnd);
       const spaces = raw.length - raw.trimStart().length;
       if (raw.trim() === '') {
+        // Spaces beyond the block's indentation are content, and before the first line they would
+        // set the indentation: left to the library.
+        if (raw.length > 0 && (blockIndent === -1 || raw.length > blockIndent || raw.includes('\t'))) bail();
         lines.push('');
       } else {
         if (spaces <= indent) break;

@@ -89,6 +89,23 @@ const BAD_INPUTS: { kind: string; files: Record<string, string>; diagnostic: Reg
     files: { 'v3/bill/date/{id}.yaml': GOOD_OPERATION },
     diagnostic: /^v3\/bill\/date\/\{id\}\.yaml:1:1: error UNREPRESENTABLE_SEGMENT URL segment 'date' would shadow the type Date$/m,
   },
+  {
+    // Nine levels of nine aliases: a billion nodes if expanded.
+    kind: 'billion laughs',
+    files: {
+      'v3/a/{id}.yaml': lines(
+        "x-lol: &a ['lol', 'lol', 'lol', 'lol', 'lol', 'lol', 'lol', 'lol', 'lol']",
+        ...'bcdefghi'.split('').map((name, index) => `x-lol${index}: &${name} [${Array(9).fill(`*${'abcdefghi'[index]}`).join(', ')}]`),
+        GOOD_OPERATION,
+      ),
+    },
+    diagnostic: /^v3\/a\/\{id\}\.yaml:5:13: error YAML_ALIAS aliases expand to more than 10000 nodes/m,
+  },
+  {
+    kind: 'self-referencing alias',
+    files: { 'v3/a/{id}.yaml': GOOD_OPERATION.replace('  summary: 示例', '  summary: 示例\n  x-self: &self\n    again: *self') },
+    diagnostic: /^v3\/a\/\{id\}\.yaml:4:12: error YAML_ALIAS alias `\*self` refers to a node that contains it$/m,
+  },
 ];
 
 describe('npm run generate', () => {
