@@ -37,7 +37,7 @@ export function createStaging(outDir: string): Staging {
         discard();
         throw error;
       }
-      // Asynchronous: the thread pool removes the ~1000 old files about twice as fast as one thread.
+      // Asynchronous: the thread pool removes the old files faster than one thread.
       if (hadPrevious) await rm(retired, { recursive: true, force: true });
     },
   };

@@ -37,19 +37,19 @@ export async function loadSpecs(specDir: string, options: LoadOptions = {}): Pro
   const specFiles = listSpecFiles(specDir, 'v3');
   if (specFiles === undefined) {
     const directory = new SpecFile('v3', '');
-    reporter.error(directory, 0, 'READ_ERROR', `no \`v3\` folder in ${specDir}`);
+    reporter.invalid(directory, 0, 'READ_ERROR', `no \`v3\` folder in ${specDir}`);
   }
   for (const relativePath of specFiles ?? []) {
     const file = files.open(relativePath);
     if (!file) {
-      reporter.error(new SpecFile(relativePath, ''), 0, 'READ_ERROR', 'cannot read the file');
+      reporter.invalid(new SpecFile(relativePath, ''), 0, 'READ_ERROR', 'cannot read the file');
       continue;
     }
     if (!file.parsed.ok) continue;
     const path = urlPath(relativePath);
     const root = file.parsed.root;
     if (root.kind !== 'map') {
-      reporter.error(file, root.offset, 'INVALID_VALUE', 'a spec file must map HTTP methods to operations; file skipped');
+      reporter.invalid(file, root.offset, 'INVALID_VALUE', 'a spec file must map HTTP methods to operations; file skipped');
       continue;
     }
     const endpoint = endpoints.get(path) ?? { path, segments: pathSegments(path), operations: [], source: file.location(0) };
@@ -62,7 +62,7 @@ export async function loadSpecs(specDir: string, options: LoadOptions = {}): Pro
       const existing = endpoint.operations.find((operation) => operation.method === method);
       if (existing) {
         const first = `${existing.source.file}:${existing.source.line}:${existing.source.col}`;
-        reporter.error(file, pair.keyOffset, 'DUPLICATE_OPERATION', `${method.toUpperCase()} ${path} is already defined at ${first}; this one is skipped`);
+        reporter.invalid(file, pair.keyOffset, 'DUPLICATE_OPERATION', `${method.toUpperCase()} ${path} is already defined at ${first}; this one is skipped`);
         continue;
       }
       const operation = operations.load(file, path, method, pair);

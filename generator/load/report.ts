@@ -19,8 +19,8 @@ export class Reporter {
 
   constructor(private readonly keepGoing: boolean) {}
 
-  /** A data error: an `error`, or a `warning` when the caller asked to keep going past broken nodes. */
-  error(file: SpecFile, offset: number, code: string, message: string): void {
+  /** Invalid input: an `error`, or a `warning` when the caller asked to keep going past broken nodes. */
+  invalid(file: SpecFile, offset: number, code: string, message: string): void {
     this.add(this.keepGoing ? 'warning' : 'error', file, offset, code, message);
   }
 

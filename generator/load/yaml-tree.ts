@@ -43,7 +43,7 @@ export type ParsedYaml = { ok: true; root: YNode } | { ok: false; errors: YamlSy
 
 /**
  * `yaml`, loaded on first use: the specs seldom need it (no file of the public corpus does), and
- * loading it costs ~65 ms before the first file could be read.
+ * loading it would delay the first file on every run.
  */
 let library: typeof import('yaml') | undefined;
 function yaml(): typeof import('yaml') {

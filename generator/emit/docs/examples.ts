@@ -1,4 +1,5 @@
-import type { Endpoint, Operation, Parameter, Schema } from '../../model/types.ts';
+import { HTTP_METHOD_TABLE, type Endpoint, type Operation, type Parameter, type Schema } from '../../model/types.ts';
+import { isIdentifier, propertyKey, stringLiteral } from '../literal.ts';
 
 /**
  * TypeScript usage examples for one operation, written as complete snippets that compile on
@@ -25,15 +26,13 @@ const RESERVED_WORDS: ReadonlySet<string> = new Set(
 /** Names the snippet itself uses; inputs and response fields must not shadow them. */
 const SNIPPET_NAMES: readonly string[] = ['wxpay', 'Wechatpay', 'console', 'JSON', 'createReadStream', 'createWriteStream'];
 
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-
 /** Allocates unique, valid binding names in one scope. */
 class Scope {
   private readonly taken = new Set<string>(SNIPPET_NAMES);
 
   bind(wanted: string): string {
     let base = wanted.replace(/[^\w$]/g, '_');
-    if (!IDENTIFIER.test(base)) base = `_${base}`;
+    if (!isIdentifier(base)) base = `_${base}`;
     if (RESERVED_WORDS.has(base)) base = `${base}_`;
     let name = base;
     for (let n = 2; this.taken.has(name); n += 1) name = `${base}${n}`;
@@ -46,14 +45,6 @@ class Scope {
 function entry(key: string, binding: string): string {
   if (key === binding) return key;
   return `${propertyKey(key)}: ${binding}`;
-}
-
-function propertyKey(key: string): string {
-  return IDENTIFIER.test(key) ? key : `'${key.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-}
-
-function stringLiteral(text: string): string {
-  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\r/g, '\\r').replace(/\n/g, '\\n')}'`;
 }
 
 const MAX_INLINE = 72;
@@ -209,7 +200,7 @@ function callArguments(operation: Operation, scope: Scope, declarations: Declara
     const file = scope.bind(body.fileField);
     declarations.push({ binding: file, value: `createReadStream('./file.jpg')` });
     data = objectLiteral([entry(body.metaField, meta), entry(body.fileField, file)], '');
-  } else if (operation.method === 'post' || operation.method === 'put' || operation.method === 'patch') {
+  } else if (HTTP_METHOD_TABLE[operation.method].takesData) {
     data = '{}';
   }
 

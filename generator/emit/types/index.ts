@@ -6,12 +6,12 @@ import type {
   SourceFileStructure,
   StatementStructures,
 } from 'ts-morph';
-import { ModuleDeclarationKind, printStructure, StructureKind } from '../ts-morph.ts';
+import { ModuleDeclarationKind, printStructure, StructureKind } from 'ts-morph';
 import type { EmittedFile } from '../files.ts';
 import { compareText, DiagnosticError, type ApiModel, type Endpoint, type PathSegment } from '../../model/types.ts';
 import { formatCode } from '../format.ts';
 import { operationDeclarations, type OperationDeclarations } from './operation.ts';
-import { isIdentifier, literal, memberName } from './schema.ts';
+import { isIdentifier, propertyKey, stringLiteral } from '../literal.ts';
 
 /** Where the declarations go, relative to the package root. */
 export const TYPES_FILE = 'dist/openapi.d.ts';
@@ -53,7 +53,7 @@ function printDeclarations(model: ApiModel): string {
   const roots = buildTree(endpoints);
   const pathEntries: OptionalKind<PropertySignatureStructure>[] = endpoints.flatMap((endpoint) => {
     const node = findNode(roots, endpoint);
-    return node ? [{ name: literal(endpoint.path), type: node.namespace }] : [];
+    return node ? [{ name: stringLiteral(endpoint.path), type: node.namespace }] : [];
   });
   const statements: StatementStructures[] = [
     {
@@ -76,7 +76,7 @@ function printDeclarations(model: ApiModel): string {
       name: 'Wechatpay',
       isExported: true,
       properties: sortedChildren(roots).map((root) => ({
-        name: memberName(root.segment.propName),
+        name: propertyKey(root.segment.propName),
         type: root.namespace,
         docs: [root.segment.raw === 'v3' ? 'APIv3 endpoint' : `${root.segment.raw} endpoint`],
       })),
@@ -90,7 +90,7 @@ function printDeclarations(model: ApiModel): string {
   );
 
   const structure: SourceFileStructure = { kind: StructureKind.SourceFile, statements };
-  // Printed straight from the structure: a source file would also parse the ~2 MB it prints.
+  // Printed straight from the structure: a source file would also parse everything it prints.
   return printStructure(structure, { indentNumberOfSpaces: 2, newLine: '\n' });
 }
 
@@ -151,7 +151,7 @@ function collectStatements(node: TreeNode, parentNamespace: string, statements: 
     callSignatures: [],
     methods: [],
     properties: children.map((child): OptionalKind<PropertySignatureStructure> => ({
-      name: memberName(child.segment.propName),
+      name: propertyKey(child.segment.propName),
       type: `${name}.${child.segment.typeName}`,
     })),
   };

@@ -7,13 +7,10 @@ import type {
   ParameterDeclarationStructure,
   TypeAliasDeclarationStructure,
 } from 'ts-morph';
-import { StructureKind } from '../ts-morph.ts';
+import { StructureKind } from 'ts-morph';
 import { methodNamespace } from '../../model/naming.ts';
-import type { Operation, Parameter, Schema } from '../../model/types.ts';
+import { HTTP_METHOD_TABLE, type Operation, type Parameter, type Schema } from '../../model/types.ts';
 import { escapeComment, memberDoc, objectType, oneLine, propertyOf, typeOf, type MemberSpec } from './schema.ts';
-
-/** POST, PUT and PATCH take `data` as their first argument; GET and DELETE take only `config`. */
-const TAKES_DATA: ReadonlySet<string> = new Set(['post', 'put', 'patch']);
 
 type MethodStatement = InterfaceDeclarationStructure | TypeAliasDeclarationStructure;
 
@@ -32,7 +29,7 @@ export function operationDeclarations(operation: Operation, endpointName: string
   const namespace = methodNamespace(operation.method);
   const qualify = (name: string): string => `${endpointName}.${namespace}.${name}`;
   const statements: MethodStatement[] = [];
-  const takesData = TAKES_DATA.has(operation.method);
+  const takesData = HTTP_METHOD_TABLE[operation.method].takesData;
 
   let dataInterface: string | undefined;
   if (takesData) {

@@ -1,31 +1,16 @@
 import type { OptionalKind, PropertySignatureStructure, WriterFunction } from 'ts-morph';
 import type { Constraints, Schema } from '../../model/types.ts';
-import { Writers } from '../ts-morph.ts';
+import { propertyKey, stringLiteral } from '../literal.ts';
+import { Writers } from 'ts-morph';
 
 /** A type as a ts-morph structure takes it: a keyword or name, or a writer for a composite type. */
 export type TypeNode = string | WriterFunction;
-
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
-export function isIdentifier(name: string): boolean {
-  return IDENTIFIER.test(name);
-}
-
-/** A member name as written in a declaration: identifiers bare, anything else a string literal. */
-export function memberName(name: string): string {
-  return IDENTIFIER.test(name) ? name : literal(name);
-}
-
-/** A string literal; the formatter settles its quotes. */
-export function literal(text: string): string {
-  return JSON.stringify(text);
-}
 
 /** The TypeScript type of a schema, as the documented shapes spell it (plus literal unions for enums). */
 export function typeOf(schema: Schema): TypeNode {
   switch (schema.kind) {
     case 'string':
-      if (schema.enum && schema.enum.length > 0) return union(unique(schema.enum).map(literal));
+      if (schema.enum && schema.enum.length > 0) return union(unique(schema.enum).map(stringLiteral));
       return schema.format === 'rfc3339' ? union(['string', 'Date']) : 'string';
     case 'number': {
       const literals = unique(schema.enum ?? []);
@@ -79,7 +64,7 @@ export interface MemberSpec {
 /** A property signature with its one-line JSDoc. */
 export function propertyOf(member: MemberSpec): OptionalKind<PropertySignatureStructure> {
   return {
-    name: memberName(member.name),
+    name: propertyKey(member.name),
     hasQuestionToken: member.optional,
     type: member.type,
     docs: member.doc ? [member.doc] : [],
