@@ -65,7 +65,9 @@ export function main(): void {
     for (let round = 0; round < ROUNDS; round++) {
       // Interleaved so machine noise hits both series alike.
       baseline.push(timeProcess([], [join(root, 'bench/parse-yaml.mjs'), corpus]));
-      generation.push(timeProcess(command.flags, [command.script, '--spec', corpus, '--out', join(out, 'generated'), '--keep-going']));
+      generation.push(
+        timeProcess(command.flags, [command.script, '--spec', corpus, '--out', join(out, 'generated'), '--keep-going']),
+      );
     }
     const generationMs = median(generation.map((sample) => sample.ms));
     const baselineMs = median(baseline.map((sample) => sample.ms));
@@ -76,9 +78,13 @@ export function main(): void {
     process.stdout.write(`generation (${ROUNDS} fresh processes each, median wall time, peak RSS)\n`);
     process.stdout.write(`  command: node ${[...command.flags, relative(root, command.script)].join(' ')}\n`);
     for (const [name, ms, rss] of rows) {
-      process.stdout.write(`  ${name.padEnd(38)} ${(ms / 1000).toFixed(2).padStart(6)} s   ${(rss / 1024).toFixed(0).padStart(5)} MiB\n`);
+      process.stdout.write(
+        `  ${name.padEnd(38)} ${(ms / 1000).toFixed(2).padStart(6)} s   ${(rss / 1024).toFixed(0).padStart(5)} MiB\n`,
+      );
     }
-    process.stdout.write(`  ratio generation / baseline            ${(generationMs / baselineMs).toFixed(2).padStart(6)} x\n`);
+    process.stdout.write(
+      `  ratio generation / baseline            ${(generationMs / baselineMs).toFixed(2).padStart(6)} x\n`,
+    );
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

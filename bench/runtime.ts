@@ -64,13 +64,13 @@ function serve(config: ServerConfig): void {
       const body = Buffer.concat(chunks);
       const header = req.headers.authorization ?? '';
       const fields = authorizationFields(header);
-      const message = `${req.method}\n${req.url}\n${fields['timestamp']}\n${fields['nonce_str']}\n${body.toString('utf8')}\n`;
+      const message = `${req.method}\n${req.url}\n${fields.timestamp}\n${fields.nonce_str}\n${body.toString('utf8')}\n`;
       const trusted =
         header.startsWith('WECHATPAY2-SHA256-RSA2048 ') &&
-        fields['mchid'] === MCHID &&
-        fields['serial_no'] === MERCHANT_SERIAL &&
-        Math.abs(Math.floor(Date.now() / 1000) - Number(fields['timestamp'])) <= 300 &&
-        verify('sha256', Buffer.from(message), merchantKey, Buffer.from(fields['signature'] ?? '', 'base64'));
+        fields.mchid === MCHID &&
+        fields.serial_no === MERCHANT_SERIAL &&
+        Math.abs(Math.floor(Date.now() / 1000) - Number(fields.timestamp)) <= 300 &&
+        verify('sha256', Buffer.from(message), merchantKey, Buffer.from(fields.signature ?? '', 'base64'));
       if (!trusted) {
         stats.rejected += 1;
         res.writeHead(401, { 'Content-Type': 'application/json', 'Request-ID': 'bench' });
@@ -78,11 +78,18 @@ function serve(config: ServerConfig): void {
         return;
       }
       stats.verified += 1;
-      const answer = JSON.stringify({ stock_id: STOCK_ID, total_count: 2, success_count: 2, success_codes: PAYLOAD.coupon_code_list });
+      const answer = JSON.stringify({
+        stock_id: STOCK_ID,
+        total_count: 2,
+        success_count: 2,
+        success_codes: PAYLOAD.coupon_code_list,
+      });
       const timestamp = String(Math.floor(Date.now() / 1000));
       const nonce = randomBytes(16).toString('hex');
       const signed = req.url === FORGED_URI ? `${answer} ` : answer;
-      const signature = sign('sha256', Buffer.from(`${timestamp}\n${nonce}\n${signed}\n`), platformKey).toString('base64');
+      const signature = sign('sha256', Buffer.from(`${timestamp}\n${nonce}\n${signed}\n`), platformKey).toString(
+        'base64',
+      );
       res.writeHead(200, {
         'Content-Type': 'application/json',
         'Request-ID': 'bench',
@@ -118,18 +125,39 @@ function floorClient(baseURL: string, merchantKey: KeyObject, platformKey: KeyOb
       const body = JSON.stringify(PAYLOAD);
       const timestamp = Math.floor(Date.now() / 1000);
       const nonce = randomBytes(16).toString('hex');
-      const signature = sign('sha256', Buffer.from(`POST\n${uri}\n${timestamp}\n${nonce}\n${body}\n`), merchantKey).toString('base64');
+      const signature = sign(
+        'sha256',
+        Buffer.from(`POST\n${uri}\n${timestamp}\n${nonce}\n${body}\n`),
+        merchantKey,
+      ).toString('base64');
       const authorization = `WECHATPAY2-SHA256-RSA2048 mchid="${MCHID}",nonce_str="${nonce}",signature="${signature}",timestamp="${timestamp}",serial_no="${MERCHANT_SERIAL}"`;
       const req = request(
-        { hostname, port, path: uri, method: 'POST', agent, headers: { Authorization: authorization, 'Content-Type': 'application/json', Accept: 'application/json' } },
+        {
+          hostname,
+          port,
+          path: uri,
+          method: 'POST',
+          agent,
+          headers: { Authorization: authorization, 'Content-Type': 'application/json', Accept: 'application/json' },
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
           res.on('end', () => {
             const raw = Buffer.concat(chunks);
-            const message = Buffer.concat([Buffer.from(`${res.headers['wechatpay-timestamp']}\n${res.headers['wechatpay-nonce']}\n`), raw, Buffer.from('\n')]);
-            const valid = verify('sha256', message, platformKey, Buffer.from(String(res.headers['wechatpay-signature']), 'base64'));
-            if (res.statusCode !== 200 || !valid) reject(new Error(`floor: status ${res.statusCode}, signature ${valid ? 'valid' : 'invalid'}`));
+            const message = Buffer.concat([
+              Buffer.from(`${res.headers['wechatpay-timestamp']}\n${res.headers['wechatpay-nonce']}\n`),
+              raw,
+              Buffer.from('\n'),
+            ]);
+            const valid = verify(
+              'sha256',
+              message,
+              platformKey,
+              Buffer.from(String(res.headers['wechatpay-signature']), 'base64'),
+            );
+            if (res.statusCode !== 200 || !valid)
+              reject(new Error(`floor: status ${res.statusCode}, signature ${valid ? 'valid' : 'invalid'}`));
             else resolve(JSON.parse(raw.toString('utf8')));
           });
           res.on('error', reject);
@@ -157,7 +185,9 @@ async function measure(send: Send, total: number): Promise<number> {
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 async function rejectsForgery(contender: Contender): Promise<boolean> {
@@ -231,7 +261,8 @@ export async function main(): Promise<Record<string, number>> {
   try {
     // A benchmark of clients that skip verification would be meaningless: each must refuse a forged response.
     for (const contender of contenders) {
-      if (!(await rejectsForgery(contender))) throw new Error(`${contender.name} accepted a response with a forged signature`);
+      if (!(await rejectsForgery(contender)))
+        throw new Error(`${contender.name} accepted a response with a forged signature`);
       await measure(contender.send, WARMUP_REQUESTS);
     }
     const samples = new Map<string, number[]>(contenders.map((contender) => [contender.name, []]));
@@ -259,11 +290,17 @@ export async function main(): Promise<Record<string, number>> {
     for (const [name, values] of samples) {
       const value = medians[name] as number;
       lines.push(
-        `${name.padEnd(26)}${value.toFixed(0).padStart(14)}${Math.min(...values).toFixed(0).padStart(9)}${Math.max(...values).toFixed(0).padStart(9)}${`${(value / floor).toFixed(2)}x`.padStart(10)}`,
+        `${name.padEnd(26)}${value.toFixed(0).padStart(14)}${Math.min(...values)
+          .toFixed(0)
+          .padStart(9)}${Math.max(...values)
+          .toFixed(0)
+          .padStart(9)}${`${(value / floor).toFixed(2)}x`.padStart(10)}`,
       );
     }
     const ratio = (medians['this SDK'] as number) / (medians['wechatpay-axios-plugin'] as number);
-    lines.push(`this SDK vs wechatpay-axios-plugin: ${ratio.toFixed(2)}x  (server verified ${stats.verified} requests, rejected 0)`);
+    lines.push(
+      `this SDK vs wechatpay-axios-plugin: ${ratio.toFixed(2)}x  (server verified ${stats.verified} requests, rejected 0)`,
+    );
     process.stdout.write(`${lines.join('\n')}\n`);
     return medians;
   } finally {

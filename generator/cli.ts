@@ -54,7 +54,11 @@ async function run(argv: string[]): Promise<number> {
   }
 
   const start = performance.now();
-  const result = await generate({ specDir: args.spec, keepGoing: args['keep-going'], outDir: args.check ? undefined : args.out });
+  const result = await generate({
+    specDir: args.spec,
+    keepGoing: args['keep-going'],
+    outDir: args.check ? undefined : args.out,
+  });
   if (!reportDiagnostics(result.diagnostics, args.out)) return 1;
   if (args.timings) printTimings(result.timings);
   if (args.check) {
@@ -68,7 +72,9 @@ async function run(argv: string[]): Promise<number> {
       process.stderr.write(`${lines.join('\n')}\n${lines.length} stale file(s): run npm run generate\n`);
       return 1;
     }
-    process.stdout.write(`${args.out}/ is up to date (${operationCount(result.model)} operations, ${result.files.length} files)\n`);
+    process.stdout.write(
+      `${args.out}/ is up to date (${operationCount(result.model)} operations, ${result.files.length} files)\n`,
+    );
     return 0;
   }
   const seconds = ((performance.now() - start) / 1000).toFixed(2);

@@ -45,7 +45,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     return result;
   };
 
-  const { model, diagnostics } = await timed('load', () => loadSpecs(options.specDir, { keepGoing: options.keepGoing ?? false }));
+  const { model, diagnostics } = await timed('load', () =>
+    loadSpecs(options.specDir, { keepGoing: options.keepGoing ?? false }),
+  );
   if (hasErrors(diagnostics)) return { model, diagnostics, files: [], timings };
 
   const files: EmittedFile[] = [];

@@ -45,7 +45,8 @@ export function createStaging(outDir: string): Staging {
 
 /** Writes `files` under `root`. Synchronous calls: for ~1000 small files they beat a thread-pool round trip per file. */
 export function writeFiles(root: string, files: readonly EmittedFile[]): void {
-  for (const directory of new Set(files.map((file) => dirname(join(root, file.path))))) mkdirSync(directory, { recursive: true });
+  for (const directory of new Set(files.map((file) => dirname(join(root, file.path)))))
+    mkdirSync(directory, { recursive: true });
   for (const file of files) writeFileSync(join(root, file.path), file.contents);
 }
 

@@ -20,6 +20,9 @@ export const FORMAT_OPTIONS: FormatConfig = {
 /** The file laid out by the formatter; a text the formatter cannot parse is a defect of its emitter. */
 export async function formatCode(file: EmittedFile): Promise<EmittedFile> {
   const { code, errors } = await format(file.path, file.contents, FORMAT_OPTIONS);
-  if (errors.length > 0) throw new Error(`${file.path} does not parse:\n${errors.map((error) => error.codeframe ?? error.message).join('\n')}`);
+  if (errors.length > 0)
+    throw new Error(
+      `${file.path} does not parse:\n${errors.map((error) => error.codeframe ?? error.message).join('\n')}`,
+    );
   return { path: file.path, contents: code };
 }

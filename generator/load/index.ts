@@ -1,7 +1,14 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathSegments } from '../model/naming.ts';
-import { compareText, HTTP_METHODS, type ApiModel, type Diagnostic, type Endpoint, type Operation } from '../model/types.ts';
+import {
+  compareText,
+  HTTP_METHODS,
+  type ApiModel,
+  type Diagnostic,
+  type Endpoint,
+  type Operation,
+} from '../model/types.ts';
 import { FileStore } from './files.ts';
 import { OperationLoader } from './operation.ts';
 import { Reporter } from './report.ts';
@@ -49,20 +56,40 @@ export async function loadSpecs(specDir: string, options: LoadOptions = {}): Pro
     const path = urlPath(relativePath);
     const root = file.parsed.root;
     if (root.kind !== 'map') {
-      reporter.invalid(file, root.offset, 'INVALID_VALUE', 'a spec file must map HTTP methods to operations; file skipped');
+      reporter.invalid(
+        file,
+        root.offset,
+        'INVALID_VALUE',
+        'a spec file must map HTTP methods to operations; file skipped',
+      );
       continue;
     }
-    const endpoint = endpoints.get(path) ?? { path, segments: pathSegments(path), operations: [], source: file.location(0) };
+    const endpoint = endpoints.get(path) ?? {
+      path,
+      segments: pathSegments(path),
+      operations: [],
+      source: file.location(0),
+    };
     for (const pair of root.pairs) {
       const method = HTTP_METHODS.find((candidate) => candidate === pair.key);
       if (!method) {
-        reporter.warning(file, pair.keyOffset, 'NOT_AN_OPERATION', `\`${pair.key}\` is not an HTTP method (${HTTP_METHODS.join(', ')})${didYouMean(pair.key, HTTP_METHODS)}; skipped`);
+        reporter.warning(
+          file,
+          pair.keyOffset,
+          'NOT_AN_OPERATION',
+          `\`${pair.key}\` is not an HTTP method (${HTTP_METHODS.join(', ')})${didYouMean(pair.key, HTTP_METHODS)}; skipped`,
+        );
         continue;
       }
       const existing = endpoint.operations.find((operation) => operation.method === method);
       if (existing) {
         const first = `${existing.source.file}:${existing.source.line}:${existing.source.col}`;
-        reporter.invalid(file, pair.keyOffset, 'DUPLICATE_OPERATION', `${method.toUpperCase()} ${path} is already defined at ${first}; this one is skipped`);
+        reporter.invalid(
+          file,
+          pair.keyOffset,
+          'DUPLICATE_OPERATION',
+          `${method.toUpperCase()} ${path} is already defined at ${first}; this one is skipped`,
+        );
         continue;
       }
       const operation = operations.load(file, path, method, pair);

@@ -18,7 +18,8 @@ export class SpecFile {
   location(offset: number): SourceLocation {
     // Most operations start the file: no need to index its lines for them.
     if (offset === 0) return { file: this.path, line: 1, col: 1 };
-    const starts = (this.lineStarts ??= computeLineStarts(this.text));
+    this.lineStarts ??= computeLineStarts(this.text);
+    const starts = this.lineStarts;
     let low = 0;
     let high = starts.length - 1;
     while (low < high) {
@@ -34,7 +35,12 @@ export class SpecFile {
     if (typeof node.value === 'string') return node.value;
     const lineEnd = this.text.indexOf('\n', node.offset);
     const rest = this.text.slice(node.offset, lineEnd === -1 ? undefined : lineEnd);
-    return rest.replace(/\s+#.*$/, '').replace(/[\s,\]]*$/, '').trim() || String(node.value);
+    return (
+      rest
+        .replace(/\s+#.*$/, '')
+        .replace(/[\s,\]]*$/, '')
+        .trim() || String(node.value)
+    );
   }
 }
 

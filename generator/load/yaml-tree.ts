@@ -73,7 +73,10 @@ export function parseWithLibrary(text: string): ParsedYaml {
   if (doc.errors.length > 0) {
     // `yaml` appends its own "at line L, column C:" and a source excerpt; the diagnostic has both already.
     const message = (text: string): string => (text.split('\n')[0] ?? text).replace(/ at line \d+, column \d+:?$/, '');
-    return { ok: false, errors: doc.errors.map((error) => ({ offset: error.pos[0], message: message(error.message) })) };
+    return {
+      ok: false,
+      errors: doc.errors.map((error) => ({ offset: error.pos[0], message: message(error.message) })),
+    };
   }
   try {
     return { ok: true, root: new TreeBuilder(doc).convert(doc.contents, 0) };
@@ -96,7 +99,10 @@ class TreeBuilder {
     if (isAlias(node)) return this.expand(node, fallbackOffset);
     if (this.expanding.length > 0 && ++this.aliasNodes > MAX_ALIAS_NODES) {
       const outermost = this.expanding[0]!.alias;
-      throw new AliasError(outermost.range?.[0] ?? fallbackOffset, `aliases expand to more than ${MAX_ALIAS_NODES} nodes; write the repeated node out or use a \`$ref\``);
+      throw new AliasError(
+        outermost.range?.[0] ?? fallbackOffset,
+        `aliases expand to more than ${MAX_ALIAS_NODES} nodes; write the repeated node out or use a \`$ref\``,
+      );
     }
     const offset = (node as Node | null)?.range?.[0] ?? fallbackOffset;
     if (isMap(node)) {
@@ -111,7 +117,8 @@ class TreeBuilder {
     if (isSeq(node)) return { kind: 'seq', items: node.items.map((item) => this.convert(item, offset)), offset };
     if (isScalar(node)) {
       const value = node.value;
-      const plain = value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+      const plain =
+        value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
       return { kind: 'scalar', value: plain ? value : String(value), offset };
     }
     return { kind: 'scalar', value: null, offset };
@@ -143,7 +150,13 @@ export function toPlain(node: YNode): unknown {
     case 'map': {
       const result: Record<string, unknown> = {};
       // defineProperty: a `__proto__` key is data, not the object's prototype.
-      for (const pair of node.pairs) Object.defineProperty(result, pair.key, { value: toPlain(pair.value), enumerable: true, writable: true, configurable: true });
+      for (const pair of node.pairs)
+        Object.defineProperty(result, pair.key, {
+          value: toPlain(pair.value),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       return result;
     }
   }

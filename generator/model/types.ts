@@ -34,7 +34,10 @@ export interface SourceLocation {
  * Validation rules carried from the spec, used for JSDoc, docs tables and validators: the keywords
  * of the request schemas the runtime checks, so both name them alike.
  */
-export type Constraints = Pick<JsonSchema, 'minLength' | 'maxLength' | 'pattern' | 'minItems' | 'maxItems' | 'minimum' | 'maximum'>;
+export type Constraints = Pick<
+  JsonSchema,
+  'minLength' | 'maxLength' | 'pattern' | 'minItems' | 'maxItems' | 'minimum' | 'maximum'
+>;
 
 interface SchemaBase {
   description?: string;

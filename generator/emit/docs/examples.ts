@@ -24,7 +24,14 @@ const RESERVED_WORDS: ReadonlySet<string> = new Set(
 );
 
 /** Names the snippet itself uses; inputs and response fields must not shadow them. */
-const SNIPPET_NAMES: readonly string[] = ['wxpay', 'Wechatpay', 'console', 'JSON', 'createReadStream', 'createWriteStream'];
+const SNIPPET_NAMES: readonly string[] = [
+  'wxpay',
+  'Wechatpay',
+  'console',
+  'JSON',
+  'createReadStream',
+  'createWriteStream',
+];
 
 /** Allocates unique, valid binding names in one scope. */
 class Scope {
@@ -112,11 +119,15 @@ function exampleValue(schema: Schema, example: unknown, options: ValueOptions): 
       const inner = `${options.indent}  `;
       const givenObject = given !== null && typeof given === 'object' && !Array.isArray(given) ? given : undefined;
       const entries = schema.properties.map((property) => {
-        const value = exampleValue(property.schema, (givenObject as Record<string, unknown> | undefined)?.[property.name], {
-          ...options,
-          nested: true,
-          indent: inner,
-        });
+        const value = exampleValue(
+          property.schema,
+          (givenObject as Record<string, unknown> | undefined)?.[property.name],
+          {
+            ...options,
+            nested: true,
+            indent: inner,
+          },
+        );
         return `${propertyKey(property.name)}: ${value}`;
       });
       return objectLiteral(entries, options.indent);
@@ -127,7 +138,9 @@ function exampleValue(schema: Schema, example: unknown, options: ValueOptions): 
       const items = schema.items;
       const itemOptions = { ...options, nested: true, indent: `${options.indent}  ` };
       const givenItems = Array.isArray(given) && given.length > 0 && given.every(isScalar) ? given : [undefined];
-      const values = isScalarSchema(items) ? givenItems.map((item) => exampleValue(items, item, itemOptions)) : [exampleValue(items, undefined, itemOptions)];
+      const values = isScalarSchema(items)
+        ? givenItems.map((item) => exampleValue(items, item, itemOptions))
+        : [exampleValue(items, undefined, itemOptions)];
       return arrayLiteral(values, options.indent);
     }
     case 'file':
@@ -170,13 +183,19 @@ interface Declaration {
 }
 
 /** Builds the arguments of one call, declaring each input as a `const` in `scope`. */
-function callArguments(operation: Operation, scope: Scope, declarations: Declaration[], imports: Set<string>): string[] {
+function callArguments(
+  operation: Operation,
+  scope: Scope,
+  declarations: Declaration[],
+  imports: Set<string>,
+): string[] {
   const declare = (name: string, schema: Schema): string => {
     const binding = scope.bind(name);
     declarations.push({ binding, value: exampleValue(schema, undefined, { nested: false, indent: '', imports }) });
     return binding;
   };
-  const declareParameter = (parameter: Parameter): string => entry(parameter.name, declare(parameter.name, parameter.schema));
+  const declareParameter = (parameter: Parameter): string =>
+    entry(parameter.name, declare(parameter.name, parameter.schema));
 
   const bodyEntries = (schema: Schema): string[] =>
     schema.kind === 'object' && schema.properties
@@ -264,7 +283,12 @@ export function operationExampleParts(endpoint: Endpoint, operation: Operation, 
   const header: string[] = [];
   const nodeImports = [...imports].sort();
   if (nodeImports.length > 0) header.push(`import { ${nodeImports.join(', ')} } from 'node:fs';`);
-  header.push(`import { Wechatpay } from ${stringLiteral(context.packageName)};`, '', 'declare const wxpay: Wechatpay;', '');
+  header.push(
+    `import { Wechatpay } from ${stringLiteral(context.packageName)};`,
+    '',
+    'declare const wxpay: Wechatpay;',
+    '',
+  );
   if (declarations.length > 0) {
     header.push(...declarations.map(({ binding, value }) => `const ${binding} = ${value};`), '');
   }
@@ -277,7 +301,11 @@ export function operationExampleParts(endpoint: Endpoint, operation: Operation, 
 }
 
 /** One complete snippet per access style. */
-export function operationExamples(endpoint: Endpoint, operation: Operation, context: ExampleContext): Record<AccessStyle, string> {
+export function operationExamples(
+  endpoint: Endpoint,
+  operation: Operation,
+  context: ExampleContext,
+): Record<AccessStyle, string> {
   const { header, calls, handler } = operationExampleParts(endpoint, operation, context);
   const snippet = (style: AccessStyle): string => `${header}\n${calls[style]}\n  .then(${handler});\n`;
   return { chained: snippet('chained'), declarative: snippet('declarative'), attribute: snippet('attribute') };

@@ -16,7 +16,10 @@ export const RUNTIME_SOURCE_DIR: string = join(PROJECT_ROOT, 'templates/runtime'
  * and uploads, and the package entry.
  */
 export async function emitRuntime(model: ApiModel): Promise<EmittedFile[]> {
-  return [...(await transpileRuntime()), ...(await Promise.all([...emitOperationTable(model), ...emitEntry()].map(formatCode)))];
+  return [
+    ...(await transpileRuntime()),
+    ...(await Promise.all([...emitOperationTable(model), ...emitEntry()].map(formatCode))),
+  ];
 }
 
 const VERSION_MODULE = 'dist/runtime/version.js';
@@ -42,7 +45,13 @@ function versionModule(): EmittedFile {
  */
 export async function transpileRuntime(sourceDir: string = RUNTIME_SOURCE_DIR): Promise<EmittedFile[]> {
   const sources = readdirSync(sourceDir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') && !entry.name.endsWith('.d.ts'))
+    .filter(
+      (entry) =>
+        entry.isFile() &&
+        entry.name.endsWith('.ts') &&
+        !entry.name.endsWith('.test.ts') &&
+        !entry.name.endsWith('.d.ts'),
+    )
     .map((entry) => relative(sourceDir, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .sort();
   const files = sources.flatMap((source): EmittedFile[] => {
@@ -52,9 +61,11 @@ export async function transpileRuntime(sourceDir: string = RUNTIME_SOURCE_DIR): 
     const script = transformSync(fileName, text, { target: 'es2022', sourcemap: false });
     const declarations = isolatedDeclarationSync(fileName, text, { sourcemap: false });
     const problems = [...script.errors, ...declarations.errors];
-    if (problems.length > 0) throw new Error(`${fileName} does not transpile in isolation:\n${problems.map(describe).join('\n')}`);
+    if (problems.length > 0)
+      throw new Error(`${fileName} does not transpile in isolation:\n${problems.map(describe).join('\n')}`);
     const base = `dist/runtime/${source.slice(0, -'.ts'.length)}`;
-    const js: EmittedFile = `${base}.js` === VERSION_MODULE ? versionModule() : { path: `${base}.js`, contents: script.code };
+    const js: EmittedFile =
+      `${base}.js` === VERSION_MODULE ? versionModule() : { path: `${base}.js`, contents: script.code };
     return [js, { path: `${base}.d.ts`, contents: declarations.code }];
   });
   return Promise.all(files.map(formatCode));

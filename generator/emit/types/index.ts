@@ -118,7 +118,12 @@ function buildTree(endpoints: readonly Endpoint[]): Map<string, TreeNode> {
 /** Segment names the declarations cannot represent are a spec error, reported at the spec file. */
 function checkSegment(segment: PathSegment, siblings: Map<string, TreeNode>, endpoint: Endpoint): void {
   const fail = (message: string): never => {
-    throw new DiagnosticError({ severity: 'error', code: 'UNREPRESENTABLE_SEGMENT', message, location: endpoint.source });
+    throw new DiagnosticError({
+      severity: 'error',
+      code: 'UNREPRESENTABLE_SEGMENT',
+      message,
+      location: endpoint.source,
+    });
   };
   if (!isIdentifier(segment.typeName)) fail(`URL segment '${segment.raw}' gives no valid type name`);
   if (RESERVED_TYPE_NAMES.has(segment.typeName)) {
@@ -150,10 +155,12 @@ function collectStatements(node: TreeNode, parentNamespace: string, statements: 
     isExported: true,
     callSignatures: [],
     methods: [],
-    properties: children.map((child): OptionalKind<PropertySignatureStructure> => ({
-      name: propertyKey(child.segment.propName),
-      type: `${name}.${child.segment.typeName}`,
-    })),
+    properties: children.map(
+      (child): OptionalKind<PropertySignatureStructure> => ({
+        name: propertyKey(child.segment.propName),
+        type: `${name}.${child.segment.typeName}`,
+      }),
+    ),
   };
   for (const operation of node.endpoint ? declarationsOf(node.endpoint) : []) {
     statements.push(namespaceDeclaration(`${node.namespace}.${operation.namespace}`, operation.statements));

@@ -122,7 +122,12 @@ function schemaStatement(name: string, schema: Schema | undefined): MethodStatem
       name,
       isExported: true,
       properties: (schema?.properties ?? []).map((member) =>
-        propertyOf({ name: member.name, optional: !member.required, type: typeOf(member.schema), doc: memberDoc(member.schema) }),
+        propertyOf({
+          name: member.name,
+          optional: !member.required,
+          type: typeOf(member.schema),
+          doc: memberDoc(member.schema),
+        }),
       ),
     };
   }
@@ -154,7 +159,10 @@ function requestConfigMembers(operation: Operation, dataInterface: string | unde
 
 /** `params` / `headers`: optional as a whole when none of its members is required. */
 function parameterGroup(name: string, parameters: readonly Parameter[], type?: string): MemberSpec {
-  const members = parameters.map((parameter) => ({ ...parameterMember(parameter), type: type ?? typeOf(parameter.schema) }));
+  const members = parameters.map((parameter) => ({
+    ...parameterMember(parameter),
+    type: type ?? typeOf(parameter.schema),
+  }));
   return { name, optional: members.every((member) => member.optional), type: objectType(members) };
 }
 

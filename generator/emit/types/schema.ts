@@ -78,7 +78,8 @@ export function objectType(members: readonly MemberSpec[]): TypeNode {
 
 function isUnion(schema: Schema): boolean {
   if (schema.kind === 'string') return schema.enum ? unique(schema.enum).length > 1 : schema.format === 'rfc3339';
-  if (schema.kind === 'number') return schema.enum ? unique(schema.enum).length > 1 && schema.enum.every(Number.isFinite) : false;
+  if (schema.kind === 'number')
+    return schema.enum ? unique(schema.enum).length > 1 && schema.enum.every(Number.isFinite) : false;
   return false;
 }
 
