@@ -4,7 +4,7 @@
  * baseline, measured in the same run, is a fresh process that only parses the same YAML files.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -85,8 +85,45 @@ export function main(): void {
     process.stdout.write(
       `  ratio generation / baseline            ${(generationMs / baselineMs).toFixed(2).padStart(6)} x\n`,
     );
+    growth(command, generationMs, join(out, 'grown'));
   } finally {
     rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/** Corpus multiples the growth benchmark generates. */
+const MULTIPLES = [2, 4, 8];
+
+/**
+ * Cold generation of synthetic corpora of 2x, 4x and 8x the operations: copy k renames every entry
+ * directly under v3/ with a `-k<k>` suffix, so URL paths stay unique and every relative `$ref`
+ * still reaches the shared definitions.
+ */
+function growth(command: { flags: string[]; script: string }, oneTimeMs: number, scratch: string): void {
+  const rounds = Math.max(1, Math.floor(ROUNDS / 2));
+  process.stdout.write(`growth (${rounds} fresh process(es) per size, median wall time, peak RSS)\n`);
+  process.stdout.write(`  ${'1x'.padStart(3)}  ${(oneTimeMs / 1000).toFixed(2).padStart(6)} s   1.00 x the 1x time\n`);
+  for (const multiple of MULTIPLES) {
+    const specDir = join(scratch, `spec-${multiple}x`);
+    cpSync(join(corpus, 'definitions'), join(specDir, 'definitions'), { recursive: true });
+    for (let copy = 1; copy <= multiple; copy++) {
+      for (const entry of readdirSync(join(corpus, 'v3'))) {
+        const renamed = copy === 1 ? entry : entry.replace(/^([^.]+)/, `$1-k${copy}`);
+        cpSync(join(corpus, 'v3', entry), join(specDir, 'v3', renamed), { recursive: true });
+      }
+    }
+    const samples: Sample[] = [];
+    for (let round = 0; round < rounds; round++) {
+      samples.push(
+        timeProcess(command.flags, [command.script, '--spec', specDir, '--out', join(scratch, 'out'), '--keep-going']),
+      );
+    }
+    const ms = median(samples.map((sample) => sample.ms));
+    const rss = Math.max(...samples.map((sample) => sample.maxRssKb));
+    process.stdout.write(
+      `  ${`${multiple}x`.padStart(3)}  ${(ms / 1000).toFixed(2).padStart(6)} s   ${(ms / oneTimeMs).toFixed(2).padStart(5)} x the 1x time   ${(rss / 1024).toFixed(0).padStart(5)} MiB\n`,
+    );
+    rmSync(specDir, { recursive: true, force: true });
   }
 }
 

@@ -1,10 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import rootPackage from '../package.json' with { type: 'json' };
-import { DEFAULT_PACKAGE_NAME, emitDocs, emitPackageFiles } from './emit/docs/index.ts';
 import type { EmittedFile } from './emit/files.ts';
-import { emitRuntime } from './emit/runtime/index.ts';
-import { emitTypes } from './emit/types/index.ts';
-import { emitValidators } from './emit/validators/index.ts';
 import { loadSpecs } from './load/index.ts';
 import { compareText, DiagnosticError, type ApiModel, type Diagnostic } from './model/types.ts';
 import { createStaging, writeFiles } from './write.ts';
@@ -26,13 +22,30 @@ export interface GenerateResult {
   timings: Record<string, number>;
 }
 
-/** The emitters, each reading only the model, in the order they run. */
-const EMITTERS: readonly [string, (model: ApiModel) => Promise<EmittedFile[]> | EmittedFile[]][] = [
-  ['types', emitTypes],
-  ['runtime', emitRuntime],
-  ['validators', emitValidators],
-  ['docs', (model) => emitDocs(model, { packageName: DEFAULT_PACKAGE_NAME })],
-  ['package', (model) => emitPackageFiles(model, { name: DEFAULT_PACKAGE_NAME, version: rootPackage.version })],
+type Emitter = (model: ApiModel) => Promise<EmittedFile[]> | EmittedFile[];
+
+/**
+ * The emitters, each reading only the model, in the order they run. Each is loaded when its turn
+ * comes: a run that stops at spec errors (or `--help`) never loads the TypeScript compiler.
+ */
+const EMITTERS: readonly [string, () => Promise<Emitter>][] = [
+  ['types', async () => (await import('./emit/types/index.ts')).emitTypes],
+  ['runtime', async () => (await import('./emit/runtime/index.ts')).emitRuntime],
+  ['validators', async () => (await import('./emit/validators/index.ts')).emitValidators],
+  [
+    'docs',
+    async () => {
+      const { DEFAULT_PACKAGE_NAME, emitDocs } = await import('./emit/docs/index.ts');
+      return (model) => emitDocs(model, { packageName: DEFAULT_PACKAGE_NAME });
+    },
+  ],
+  [
+    'package',
+    async () => {
+      const { DEFAULT_PACKAGE_NAME, emitPackageFiles } = await import('./emit/docs/index.ts');
+      return (model) => emitPackageFiles(model, { name: DEFAULT_PACKAGE_NAME, version: rootPackage.version });
+    },
+  ],
 ];
 
 /** load specs -> intermediate model -> emitters -> the files written atomically. */
@@ -52,7 +65,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 
   const files: EmittedFile[] = [];
   try {
-    for (const [stage, emit] of EMITTERS) files.push(...(await timed(stage, () => emit(model))));
+    for (const [stage, load] of EMITTERS) files.push(...(await timed(stage, async () => (await load())(model))));
   } catch (error) {
     if (!(error instanceof DiagnosticError)) throw error;
     // The specs hold something the declarations cannot represent: a spec error like any other.
