@@ -4,8 +4,8 @@
  * baseline, measured in the same run, is a fresh process that only parses the same YAML files.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import rootPackage from '../package.json' with { type: 'json' };
@@ -14,9 +14,9 @@ const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const corpus = resolve(root, '../shared/corpus/openapi');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 
-/** `node [FLAGS] SCRIPT` from package.json's generate script: the flags and the script. */
+/** `node [FLAGS] SCRIPT`, the last command of package.json's generate script (after the build it runs first). */
 function generateCommand(): { flags: string[]; script: string } {
-  const [command, ...words] = rootPackage.scripts.generate.split(' ');
+  const [command, ...words] = rootPackage.scripts.generate.split(' && ').at(-1)!.split(' ');
   const script = words.at(-1);
   if (command !== 'node' || !script) throw new Error(`unexpected generate script: ${rootPackage.scripts.generate}`);
   return { flags: words.slice(0, -1), script: join(root, script) };
@@ -58,13 +58,16 @@ export function main(): void {
   mkdirSync(scratchRoot, { recursive: true });
   const out = mkdtempSync(join(scratchRoot, 'bench-'));
   const command = generateCommand();
+  spawnSync('npm', ['run', '-s', 'build'], { cwd: root, stdio: 'inherit' });
   try {
     const generation: Sample[] = [];
     const baseline: Sample[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       // Interleaved so machine noise hits both series alike.
       baseline.push(timeProcess([], [join(root, 'bench/parse-yaml.mjs'), corpus]));
-      generation.push(timeProcess(command.flags, [command.script, '--spec', corpus, '--out', join(out, 'generated'), '--keep-going']));
+      generation.push(
+        timeProcess(command.flags, [command.script, '--spec', corpus, '--out', join(out, 'generated'), '--keep-going']),
+      );
     }
     const generationMs = median(generation.map((sample) => sample.ms));
     const baselineMs = median(baseline.map((sample) => sample.ms));
@@ -73,13 +76,54 @@ export function main(): void {
       ['baseline: parse the same YAML only', baselineMs, Math.max(...baseline.map((sample) => sample.maxRssKb))],
     ] as const;
     process.stdout.write(`generation (${ROUNDS} fresh processes each, median wall time, peak RSS)\n`);
-    process.stdout.write(`  command: node ${[...command.flags, 'generator/bin.mjs'].join(' ')}\n`);
+    process.stdout.write(`  command: node ${[...command.flags, relative(root, command.script)].join(' ')}\n`);
     for (const [name, ms, rss] of rows) {
-      process.stdout.write(`  ${name.padEnd(38)} ${(ms / 1000).toFixed(2).padStart(6)} s   ${(rss / 1024).toFixed(0).padStart(5)} MiB\n`);
+      process.stdout.write(
+        `  ${name.padEnd(38)} ${(ms / 1000).toFixed(2).padStart(6)} s   ${(rss / 1024).toFixed(0).padStart(5)} MiB\n`,
+      );
     }
-    process.stdout.write(`  ratio generation / baseline            ${(generationMs / baselineMs).toFixed(2).padStart(6)} x\n`);
+    process.stdout.write(
+      `  ratio generation / baseline            ${(generationMs / baselineMs).toFixed(2).padStart(6)} x\n`,
+    );
+    growth(command, generationMs, join(out, 'grown'));
   } finally {
     rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/** Corpus multiples the growth benchmark generates. */
+const MULTIPLES = [2, 4, 8];
+
+/**
+ * Cold generation of synthetic corpora of 2x, 4x and 8x the operations: copy k renames every entry
+ * directly under v3/ with a `-k<k>` suffix, so URL paths stay unique and every relative `$ref`
+ * still reaches the shared definitions.
+ */
+function growth(command: { flags: string[]; script: string }, oneTimeMs: number, scratch: string): void {
+  const rounds = Math.max(1, Math.floor(ROUNDS / 2));
+  process.stdout.write(`growth (${rounds} fresh process(es) per size, median wall time, peak RSS)\n`);
+  process.stdout.write(`  ${'1x'.padStart(3)}  ${(oneTimeMs / 1000).toFixed(2).padStart(6)} s   1.00 x the 1x time\n`);
+  for (const multiple of MULTIPLES) {
+    const specDir = join(scratch, `spec-${multiple}x`);
+    cpSync(join(corpus, 'definitions'), join(specDir, 'definitions'), { recursive: true });
+    for (let copy = 1; copy <= multiple; copy++) {
+      for (const entry of readdirSync(join(corpus, 'v3'))) {
+        const renamed = copy === 1 ? entry : entry.replace(/^([^.]+)/, `$1-k${copy}`);
+        cpSync(join(corpus, 'v3', entry), join(specDir, 'v3', renamed), { recursive: true });
+      }
+    }
+    const samples: Sample[] = [];
+    for (let round = 0; round < rounds; round++) {
+      samples.push(
+        timeProcess(command.flags, [command.script, '--spec', specDir, '--out', join(scratch, 'out'), '--keep-going']),
+      );
+    }
+    const ms = median(samples.map((sample) => sample.ms));
+    const rss = Math.max(...samples.map((sample) => sample.maxRssKb));
+    process.stdout.write(
+      `  ${`${multiple}x`.padStart(3)}  ${(ms / 1000).toFixed(2).padStart(6)} s   ${(ms / oneTimeMs).toFixed(2).padStart(5)} x the 1x time   ${(rss / 1024).toFixed(0).padStart(5)} MiB\n`,
+    );
+    rmSync(specDir, { recursive: true, force: true });
   }
 }
 

@@ -17,7 +17,10 @@ for (const script of benchmarks) {
   if (only.length > 0 && !only.some((name) => script.includes(name))) continue;
   if (!existsSync(resolve(root, script))) continue;
   process.stdout.write(`\n== ${script}\n`);
-  const child = spawnSync(process.execPath, ['--import', 'tsx', resolve(root, script)], { cwd: root, stdio: 'inherit' });
+  const child = spawnSync(process.execPath, ['--import', 'tsx', resolve(root, script)], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (child.status !== 0) failed = true;
 }
 process.exitCode = failed ? 1 : 0;

@@ -8,7 +8,15 @@
  *
  *   npx tsx bench/runtime.ts
  */
-import { createDecipheriv, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign, verify } from 'node:crypto';
+import {
+  createDecipheriv,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  randomBytes,
+  sign,
+  verify,
+} from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -66,13 +74,13 @@ function serve(config: ServerConfig): void {
       const body = Buffer.concat(chunks);
       const header = req.headers.authorization ?? '';
       const fields = authorizationFields(header);
-      const message = `${req.method}\n${req.url}\n${fields['timestamp']}\n${fields['nonce_str']}\n${body.toString('utf8')}\n`;
+      const message = `${req.method}\n${req.url}\n${fields.timestamp}\n${fields.nonce_str}\n${body.toString('utf8')}\n`;
       const trusted =
         header.startsWith('WECHATPAY2-SHA256-RSA2048 ') &&
-        fields['mchid'] === MCHID &&
-        fields['serial_no'] === MERCHANT_SERIAL &&
-        Math.abs(Math.floor(Date.now() / 1000) - Number(fields['timestamp'])) <= 300 &&
-        verify('sha256', Buffer.from(message), merchantKey, Buffer.from(fields['signature'] ?? '', 'base64'));
+        fields.mchid === MCHID &&
+        fields.serial_no === MERCHANT_SERIAL &&
+        Math.abs(Math.floor(Date.now() / 1000) - Number(fields.timestamp)) <= 300 &&
+        verify('sha256', Buffer.from(message), merchantKey, Buffer.from(fields.signature ?? '', 'base64'));
       if (!trusted) {
         stats.rejected += 1;
         res.writeHead(401, { 'Content-Type': 'application/json', 'Request-ID': 'bench' });
@@ -80,11 +88,18 @@ function serve(config: ServerConfig): void {
         return;
       }
       stats.verified += 1;
-      const answer = JSON.stringify({ stock_id: STOCK_ID, total_count: 2, success_count: 2, success_codes: PAYLOAD.coupon_code_list });
+      const answer = JSON.stringify({
+        stock_id: STOCK_ID,
+        total_count: 2,
+        success_count: 2,
+        success_codes: PAYLOAD.coupon_code_list,
+      });
       const timestamp = String(Math.floor(Date.now() / 1000));
       const nonce = randomBytes(16).toString('hex');
       const signed = req.url === FORGED_URI ? `${answer} ` : answer;
-      const signature = sign('sha256', Buffer.from(`${timestamp}\n${nonce}\n${signed}\n`), platformKey).toString('base64');
+      const signature = sign('sha256', Buffer.from(`${timestamp}\n${nonce}\n${signed}\n`), platformKey).toString(
+        'base64',
+      );
       res.writeHead(200, {
         'Content-Type': 'application/json',
         'Request-ID': 'bench',
@@ -120,18 +135,39 @@ function floorClient(baseURL: string, merchantKey: KeyObject, platformKey: KeyOb
       const body = JSON.stringify(PAYLOAD);
       const timestamp = Math.floor(Date.now() / 1000);
       const nonce = randomBytes(16).toString('hex');
-      const signature = sign('sha256', Buffer.from(`POST\n${uri}\n${timestamp}\n${nonce}\n${body}\n`), merchantKey).toString('base64');
+      const signature = sign(
+        'sha256',
+        Buffer.from(`POST\n${uri}\n${timestamp}\n${nonce}\n${body}\n`),
+        merchantKey,
+      ).toString('base64');
       const authorization = `WECHATPAY2-SHA256-RSA2048 mchid="${MCHID}",nonce_str="${nonce}",signature="${signature}",timestamp="${timestamp}",serial_no="${MERCHANT_SERIAL}"`;
       const req = request(
-        { hostname, port, path: uri, method: 'POST', agent, headers: { Authorization: authorization, 'Content-Type': 'application/json', Accept: 'application/json' } },
+        {
+          hostname,
+          port,
+          path: uri,
+          method: 'POST',
+          agent,
+          headers: { Authorization: authorization, 'Content-Type': 'application/json', Accept: 'application/json' },
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
           res.on('end', () => {
             const raw = Buffer.concat(chunks);
-            const message = Buffer.concat([Buffer.from(`${res.headers['wechatpay-timestamp']}\n${res.headers['wechatpay-nonce']}\n`), raw, Buffer.from('\n')]);
-            const valid = verify('sha256', message, platformKey, Buffer.from(String(res.headers['wechatpay-signature']), 'base64'));
-            if (res.statusCode !== 200 || !valid) reject(new Error(`floor: status ${res.statusCode}, signature ${valid ? 'valid' : 'invalid'}`));
+            const message = Buffer.concat([
+              Buffer.from(`${res.headers['wechatpay-timestamp']}\n${res.headers['wechatpay-nonce']}\n`),
+              raw,
+              Buffer.from('\n'),
+            ]);
+            const valid = verify(
+              'sha256',
+              message,
+              platformKey,
+              Buffer.from(String(res.headers['wechatpay-signature']), 'base64'),
+            );
+            if (res.statusCode !== 200 || !valid)
+              reject(new Error(`floor: status ${res.statusCode}, signature ${valid ? 'valid' : 'invalid'}`));
             else resolve(JSON.parse(raw.toString('utf8')));
           });
           res.on('error', reject);
@@ -159,7 +195,9 @@ async function measure(send: Send, total: number): Promise<number> {
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 async function rejectsForgery(contender: Contender): Promise<boolean> {
@@ -233,7 +271,8 @@ export async function main(): Promise<Record<string, number>> {
   try {
     // A benchmark of clients that skip verification would be meaningless: each must refuse a forged response.
     for (const contender of contenders) {
-      if (!(await rejectsForgery(contender))) throw new Error(`${contender.name} accepted a response with a forged signature`);
+      if (!(await rejectsForgery(contender)))
+        throw new Error(`${contender.name} accepted a response with a forged signature`);
       await measure(contender.send, WARMUP_REQUESTS);
     }
     const samples = new Map<string, number[]>(contenders.map((contender) => [contender.name, []]));
@@ -261,11 +300,17 @@ export async function main(): Promise<Record<string, number>> {
     for (const [name, values] of samples) {
       const value = medians[name] as number;
       lines.push(
-        `${name.padEnd(26)}${value.toFixed(0).padStart(14)}${Math.min(...values).toFixed(0).padStart(9)}${Math.max(...values).toFixed(0).padStart(9)}${`${(value / floor).toFixed(2)}x`.padStart(10)}`,
+        `${name.padEnd(26)}${value.toFixed(0).padStart(14)}${Math.min(...values)
+          .toFixed(0)
+          .padStart(9)}${Math.max(...values)
+          .toFixed(0)
+          .padStart(9)}${`${(value / floor).toFixed(2)}x`.padStart(10)}`,
       );
     }
     const ratio = (medians['this SDK'] as number) / (medians['wechatpay-axios-plugin'] as number);
-    lines.push(`this SDK vs wechatpay-axios-plugin: ${ratio.toFixed(2)}x  (server verified ${stats.verified} requests, rejected 0)`);
+    lines.push(
+      `this SDK vs wechatpay-axios-plugin: ${ratio.toFixed(2)}x  (server verified ${stats.verified} requests, rejected 0)`,
+    );
     process.stdout.write(`${lines.join('\n')}\n`);
     return medians;
   } finally {
@@ -289,7 +334,8 @@ interface Notification {
 function rawNotificationFloor(platformKey: KeyObject, secret: Buffer): (notification: Notification) => unknown {
   return ({ headers, body }) => {
     const message = Buffer.from(`${headers['wechatpay-timestamp']}\n${headers['wechatpay-nonce']}\n${body}\n`);
-    if (!verify('sha256', message, platformKey, Buffer.from(headers['wechatpay-signature'] as string, 'base64'))) throw new Error('floor: bad signature');
+    if (!verify('sha256', message, platformKey, Buffer.from(headers['wechatpay-signature'] as string, 'base64')))
+      throw new Error('floor: bad signature');
     const envelope = JSON.parse(body) as { resource: { ciphertext: string; nonce: string; associated_data: string } };
     const sealed = Buffer.from(envelope.resource.ciphertext, 'base64');
     const decipher = createDecipheriv('aes-256-gcm', secret, Buffer.from(envelope.resource.nonce));
@@ -323,18 +369,37 @@ export async function notificationBench(): Promise<Record<string, number>> {
       resource_type: 'encrypt-resource',
       event_type: 'TRANSACTION.SUCCESS',
       summary: 'payment succeeded',
-      resource: { original_type: 'transaction', algorithm: 'AEAD_AES_256_GCM', ciphertext: sealed.ciphertext, nonce: sealed.nonce, associated_data: sealed.associatedData },
+      resource: {
+        original_type: 'transaction',
+        algorithm: 'AEAD_AES_256_GCM',
+        ciphertext: sealed.ciphertext,
+        nonce: sealed.nonce,
+        associated_data: sealed.associatedData,
+      },
     });
     const timestamp = String(Math.floor(Date.now() / 1000));
     const nonce = randomBytes(16).toString('hex');
-    const signature = sign('sha256', Buffer.from(`${timestamp}\n${nonce}\n${body}\n`), platform.privateKey).toString('base64');
+    const signature = sign('sha256', Buffer.from(`${timestamp}\n${nonce}\n${body}\n`), platform.privateKey).toString(
+      'base64',
+    );
     return {
       body,
-      headers: { 'wechatpay-timestamp': timestamp, 'wechatpay-nonce': nonce, 'wechatpay-signature': signature, 'wechatpay-serial': PLATFORM_SERIAL },
+      headers: {
+        'wechatpay-timestamp': timestamp,
+        'wechatpay-nonce': nonce,
+        'wechatpay-signature': signature,
+        'wechatpay-serial': PLATFORM_SERIAL,
+      },
     };
   });
   const Ours = createClientClass({});
-  const ours = new Ours({ mchid: MCHID, serial: MERCHANT_SERIAL, privateKey: merchant.privateKey, certs: { [PLATFORM_SERIAL]: platform.publicKey }, secret });
+  const ours = new Ours({
+    mchid: MCHID,
+    serial: MERCHANT_SERIAL,
+    privateKey: merchant.privateKey,
+    certs: { [PLATFORM_SERIAL]: platform.publicKey },
+    secret,
+  });
   let handled = 0;
   const handler = ours.notificationHandler(() => {
     handled += 1;
@@ -351,7 +416,10 @@ export async function notificationBench(): Promise<Record<string, number>> {
     { name: 'floor (verify + decrypt)', run: floor },
   ];
   // A handler that accepts a forged notification would make the numbers meaningless.
-  const forged = { ...(notifications[0] as Notification), body: (notifications[0] as Notification).body.replace('EV-0', 'EV-X') };
+  const forged = {
+    ...(notifications[0] as Notification),
+    body: (notifications[0] as Notification).body.replace('EV-0', 'EV-X'),
+  };
   if ((await handler.handle(forged)).status !== 401) throw new Error('the handler accepted a forged notification');
 
   const measureOne = async (run: (notification: Notification) => unknown, total: number): Promise<number> => {
@@ -378,7 +446,11 @@ export async function notificationBench(): Promise<Record<string, number>> {
   for (const [name, values] of samples) {
     const value = medians[name] as number;
     lines.push(
-      `${name.padEnd(26)}${value.toFixed(0).padStart(14)}${Math.min(...values).toFixed(0).padStart(9)}${Math.max(...values).toFixed(0).padStart(9)}${`${(value / floorRate).toFixed(2)}x`.padStart(10)}`,
+      `${name.padEnd(26)}${value.toFixed(0).padStart(14)}${Math.min(...values)
+        .toFixed(0)
+        .padStart(9)}${Math.max(...values)
+        .toFixed(0)
+        .padStart(9)}${`${(value / floorRate).toFixed(2)}x`.padStart(10)}`,
     );
   }
   process.stdout.write(`${lines.join('\n')}\n`);
@@ -388,8 +460,10 @@ export async function notificationBench(): Promise<Record<string, number>> {
 if (!isMainThread) {
   serve(workerData as ServerConfig);
 } else if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().then(notificationBench).catch((error: unknown) => {
-    process.stderr.write(`bench/runtime: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  });
+  main()
+    .then(notificationBench)
+    .catch((error: unknown) => {
+      process.stderr.write(`bench/runtime: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    });
 }

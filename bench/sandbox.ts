@@ -34,7 +34,13 @@ const concurrency = Number(values.concurrency);
 const sustained = Number(values.sustained);
 const payments = Number(values.payments);
 
-async function signedCall(sandbox: Sandbox, platformKeys: ReadonlyMap<string, import('node:crypto').KeyObject>, method: string, uri: string, data?: unknown): Promise<number> {
+async function signedCall(
+  sandbox: Sandbox,
+  platformKeys: ReadonlyMap<string, import('node:crypto').KeyObject>,
+  method: string,
+  uri: string,
+  data?: unknown,
+): Promise<number> {
   const body = data === undefined ? '' : JSON.stringify(data);
   const timestamp = Math.floor(Date.now() / 1000);
   const nonce = createNonce();
@@ -42,7 +48,13 @@ async function signedCall(sandbox: Sandbox, platformKeys: ReadonlyMap<string, im
   const response = await fetch(`${sandbox.url}${uri}`, {
     method,
     headers: {
-      Authorization: authorizationHeader({ mchid: sandbox.mchid, serial: sandbox.clientOptions.serial, nonce, timestamp, signature }),
+      Authorization: authorizationHeader({
+        mchid: sandbox.mchid,
+        serial: sandbox.clientOptions.serial,
+        nonce,
+        timestamp,
+        signature,
+      }),
       'Content-Type': 'application/json',
       Accept: 'application/json',
     },
@@ -77,7 +89,10 @@ function median(values: number[]): number {
 }
 
 /** A merchant's notify_url on 127.0.0.1 that verifies and decrypts, calling `onNotified` with the out_trade_no. */
-async function notifyListener(sandbox: Sandbox, onNotified: (outTradeNo: string) => void): Promise<{ url: string; close(): void }> {
+async function notifyListener(
+  sandbox: Sandbox,
+  onNotified: (outTradeNo: string) => void,
+): Promise<{ url: string; close(): void }> {
   const keys = { certs: new Map(Object.entries(sandbox.clientOptions.certs)), secret: sandbox.clientOptions.secret };
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -98,7 +113,11 @@ async function notifyListener(sandbox: Sandbox, onNotified: (outTradeNo: string)
 }
 
 /** Order -> pay -> notification, one payment at a time; milliseconds each, and pay -> notification alone. */
-async function notificationLatency(sandbox: Sandbox, platformKeys: ReadonlyMap<string, import('node:crypto').KeyObject>, count: number): Promise<void> {
+async function notificationLatency(
+  sandbox: Sandbox,
+  platformKeys: ReadonlyMap<string, import('node:crypto').KeyObject>,
+  count: number,
+): Promise<void> {
   const waiting = new Map<string, () => void>();
   const listener = await notifyListener(sandbox, (outTradeNo) => waiting.get(outTradeNo)?.());
   const total: number[] = [];
@@ -110,8 +129,13 @@ async function notificationLatency(sandbox: Sandbox, platformKeys: ReadonlyMap<s
       const notified = new Promise<void>((resolve) => waiting.set(outTradeNo, resolve));
       const start = performance.now();
       const status = await signedCall(sandbox, platformKeys, 'POST', '/v3/pay/transactions/jsapi', {
-        appid: 'wxd678efh567hg6787', mchid: sandbox.mchid, description: 'bench', out_trade_no: outTradeNo,
-        notify_url: `${listener.url}/notify`, amount: { total: 1, currency: 'CNY' }, payer: { openid: 'o-bench' },
+        appid: 'wxd678efh567hg6787',
+        mchid: sandbox.mchid,
+        description: 'bench',
+        out_trade_no: outTradeNo,
+        notify_url: `${listener.url}/notify`,
+        amount: { total: 1, currency: 'CNY' },
+        payer: { openid: 'o-bench' },
       });
       if (status !== 200) throw new Error(`ordering answered ${status}`);
       const paying = performance.now();
@@ -132,7 +156,9 @@ async function notificationLatency(sandbox: Sandbox, platformKeys: ReadonlyMap<s
   } finally {
     listener.close();
   }
-  console.log(`order-to-notification latency: ${count} payments, one at a time (signed order, control pay, notification verified + decrypted)`);
+  console.log(
+    `order-to-notification latency: ${count} payments, one at a time (signed order, control pay, notification verified + decrypted)`,
+  );
   console.log(`  order -> pay -> notification received   median ${median(total).toFixed(2)} ms`);
   console.log(`  pay -> notification received            median ${median(afterPay).toFixed(2)} ms`);
   console.log(`  baseline: bare local HTTP POST round trip median ${median(floor).toFixed(2)} ms`);
@@ -144,34 +170,61 @@ async function main(): Promise<void> {
   const model = await loadModel(DEFAULT_SPEC_DIR);
   const sandbox = await startSandbox({ model });
   const platformKeys = new Map(Object.entries(sandbox.clientOptions.certs));
-  const call = (method: string, uri: string, data?: unknown): Promise<number> => signedCall(sandbox, platformKeys, method, uri, data);
+  const call = (method: string, uri: string, data?: unknown): Promise<number> =>
+    signedCall(sandbox, platformKeys, method, uri, data);
   try {
     // Warm-up: JIT, connection pool.
-    await round(100, (index) => call('POST', '/v3/marketing/membercard-open/cards/warm/codes/deposit', { code: [`W${index}`] }));
+    await round(100, (index) =>
+      call('POST', '/v3/marketing/membercard-open/cards/warm/codes/deposit', { code: [`W${index}`] }),
+    );
 
     const scenarios: [string, (round: number) => (index: number) => Promise<number>][] = [
-      ['deposit (scripted, validated, state change)', (r) => (i) => call('POST', `/v3/marketing/membercard-open/cards/bench-${r}/codes/deposit`, { code: [`D${i}`, `E${i}`] })],
-      ['send (scripted, random code, state change)', (r) => (i) => call('POST', `/v3/marketing/busifavor/coupons/bench-${r}/send`, {
-        appid: 'wx233544546545989', openid: 'o-bench', out_request_no: `r${r}-${i}`, send_time: new Date().toISOString(),
-      })],
-      ['upload (scripted, 10 codes, idempotency record)', (r) => (i) => call('POST', `/v3/marketing/busifavor/stocks/bench-${r}/couponcodes`, {
-        coupon_code_list: Array.from({ length: 10 }, (_, k) => `U${i}-${k}`), upload_request_no: `u${i}`,
-      })],
+      [
+        'deposit (scripted, validated, state change)',
+        (r) => (i) =>
+          call('POST', `/v3/marketing/membercard-open/cards/bench-${r}/codes/deposit`, { code: [`D${i}`, `E${i}`] }),
+      ],
+      [
+        'send (scripted, random code, state change)',
+        (r) => (i) =>
+          call('POST', `/v3/marketing/busifavor/coupons/bench-${r}/send`, {
+            appid: 'wx233544546545989',
+            openid: 'o-bench',
+            out_request_no: `r${r}-${i}`,
+            send_time: new Date().toISOString(),
+          }),
+      ],
+      [
+        'upload (scripted, 10 codes, idempotency record)',
+        (r) => (i) =>
+          call('POST', `/v3/marketing/busifavor/stocks/bench-${r}/couponcodes`, {
+            coupon_code_list: Array.from({ length: 10 }, (_, k) => `U${i}-${k}`),
+            upload_request_no: `u${i}`,
+          }),
+      ],
     ];
-    console.log(`sandbox throughput: ${rounds} rounds x ${requestsPerRound} requests, ${concurrency} in flight, signed requests + verified responses`);
+    console.log(
+      `sandbox throughput: ${rounds} rounds x ${requestsPerRound} requests, ${concurrency} in flight, signed requests + verified responses`,
+    );
     for (const [name, scenario] of scenarios) {
       const rates: number[] = [];
       for (let r = 0; r < rounds; r++) rates.push(await round(requestsPerRound, scenario(r)));
-      console.log(`  ${name.padEnd(48)} median ${median(rates).toFixed(0)} req/s  (min ${Math.min(...rates).toFixed(0)}, max ${Math.max(...rates).toFixed(0)})`);
+      console.log(
+        `  ${name.padEnd(48)} median ${median(rates).toFixed(0)} req/s  (min ${Math.min(...rates).toFixed(0)}, max ${Math.max(...rates).toFixed(0)})`,
+      );
     }
 
     const before = process.memoryUsage();
-    const rate = await round(sustained, (i) => call('POST', '/v3/marketing/membercard-open/cards/sustained/codes/deposit', { code: [`S${i}`] }));
+    const rate = await round(sustained, (i) =>
+      call('POST', '/v3/marketing/membercard-open/cards/sustained/codes/deposit', { code: [`S${i}`] }),
+    );
     globalThis.gc?.();
     const after = process.memoryUsage();
     console.log(`sustained: ${sustained} deposits at ${rate.toFixed(0)} req/s`);
     console.log(`  memory before: rss ${mib(before.rss)}, heap used ${mib(before.heapUsed)}`);
-    console.log(`  memory after:  rss ${mib(after.rss)}, heap used ${mib(after.heapUsed)} (client and sandbox share this process)`);
+    console.log(
+      `  memory after:  rss ${mib(after.rss)}, heap used ${mib(after.heapUsed)} (client and sandbox share this process)`,
+    );
 
     await notificationLatency(sandbox, platformKeys, payments);
   } finally {

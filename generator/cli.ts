@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, type ApiModel, type Diagnostic } from './model/types.ts';
 import { generate } from './pipeline.ts';
-import { createStaging, findStaleFiles } from './write.ts';
+import { findStaleFiles } from './write.ts';
 
 const USAGE = `Usage: npm run generate -- [--spec DIR] [--out DIR] [--check] [--keep-going] [--timings]
 
@@ -12,20 +12,15 @@ Generates the typed WeChat Pay APIv3 package from YAML specs.
   --out DIR      package root to write, default: generated
   --check        write nothing; exit 1 and list the stale files when the output differs
   --keep-going   turn per-operation errors into warnings and generate the rest
-  --timings      print the milliseconds each stage took (the two threads overlap)
+  --timings      print the milliseconds each stage took
   -h, --help     show this help
 
 Exit codes: 0 success, 1 spec errors or stale output (--check), 2 usage error.`;
 
-export interface CliOptions {
-  /** The worker's script: the bundle's when run from `generator/bin.mjs`; by default the source's. */
-  workerEntry?: URL;
-}
-
-/** Runs the command and resolves to its exit code; `generator/bin.mjs` is its launcher. */
-export async function runCli(argv: string[], options: CliOptions = {}): Promise<number> {
+/** Runs the command and resolves to its exit code. */
+async function runCli(argv: string[]): Promise<number> {
   try {
-    return await run(argv, options);
+    return await run(argv);
   } catch (error) {
     // Bad input never lands here (it is a diagnostic); this is a defect of the generator itself.
     process.stderr.write(`internal error: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -33,7 +28,7 @@ export async function runCli(argv: string[], options: CliOptions = {}): Promise<
   }
 }
 
-async function run(argv: string[], options: CliOptions): Promise<number> {
+async function run(argv: string[]): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -59,10 +54,14 @@ async function run(argv: string[], options: CliOptions): Promise<number> {
   }
 
   const start = performance.now();
-  const generateOptions = { specDir: args.spec, keepGoing: args['keep-going'], ...options };
+  const result = await generate({
+    specDir: args.spec,
+    keepGoing: args['keep-going'],
+    outDir: args.check ? undefined : args.out,
+  });
+  if (!reportDiagnostics(result.diagnostics, args.out)) return 1;
+  if (args.timings) printTimings(result.timings);
   if (args.check) {
-    const result = await generate(generateOptions);
-    if (!reportDiagnostics(result.diagnostics, args.out)) return 1;
     const stale = await findStaleFiles(args.out, result.files);
     const lines = [
       ...stale.changed.map((path) => `changed  ${args.out}/${path}`),
@@ -73,31 +72,16 @@ async function run(argv: string[], options: CliOptions): Promise<number> {
       process.stderr.write(`${lines.join('\n')}\n${lines.length} stale file(s): run npm run generate\n`);
       return 1;
     }
-    process.stdout.write(`${args.out}/ is up to date (${operationCount(result.model)} operations, ${result.files.length} files)\n`);
+    process.stdout.write(
+      `${args.out}/ is up to date (${operationCount(result.model)} operations, ${result.files.length} files)\n`,
+    );
     return 0;
   }
-
-  const staging = createStaging(args.out);
-  let result;
-  try {
-    result = await generate({ ...generateOptions, writeInto: staging.dir });
-  } catch (error) {
-    staging.discard();
-    throw error;
-  }
-  if (!reportDiagnostics(result.diagnostics, args.out)) {
-    staging.discard();
-    return 1;
-  }
-  const commitStart = performance.now();
-  await staging.commit();
-  result.timings.commit = performance.now() - commitStart;
-  if (args.timings) printTimings(result.timings);
   const seconds = ((performance.now() - start) / 1000).toFixed(2);
   const warnings = result.diagnostics.length;
   const warned = warnings > 0 ? `, ${warnings} warning(s)` : '';
   process.stdout.write(
-    `Generated ${operationCount(result.model)} operations (${result.model.endpoints.length} endpoints): ${result.paths.length} files written to ${args.out}/ in ${seconds} s${warned}\n`,
+    `Generated ${operationCount(result.model)} operations (${result.model.endpoints.length} endpoints): ${result.files.length} files written to ${args.out}/ in ${seconds} s${warned}\n`,
   );
   return 0;
 }
@@ -119,3 +103,5 @@ function reportDiagnostics(diagnostics: readonly Diagnostic[], out: string): boo
 function operationCount(model: ApiModel): number {
   return model.endpoints.reduce((count, endpoint) => count + endpoint.operations.length, 0);
 }
+
+process.exitCode = await runCli(process.argv.slice(2));

@@ -9,7 +9,7 @@ import type { EmittedFile } from './emit/files.ts';
  * mix of old and new files.
  */
 export interface Staging {
-  /** Where the files go; both threads of the pipeline write into it. */
+  /** Where the files go. */
   readonly dir: string;
   /** Swaps the staged files in for the output directory. */
   commit(): Promise<void>;
@@ -37,7 +37,7 @@ export function createStaging(outDir: string): Staging {
         discard();
         throw error;
       }
-      // Asynchronous: the thread pool removes the ~1000 old files about twice as fast as one thread.
+      // Asynchronous: the thread pool removes the old files faster than one thread.
       if (hadPrevious) await rm(retired, { recursive: true, force: true });
     },
   };
@@ -45,7 +45,8 @@ export function createStaging(outDir: string): Staging {
 
 /** Writes `files` under `root`. Synchronous calls: for ~1000 small files they beat a thread-pool round trip per file. */
 export function writeFiles(root: string, files: readonly EmittedFile[]): void {
-  for (const directory of new Set(files.map((file) => dirname(join(root, file.path))))) mkdirSync(directory, { recursive: true });
+  for (const directory of new Set(files.map((file) => dirname(join(root, file.path)))))
+    mkdirSync(directory, { recursive: true });
   for (const file of files) writeFileSync(join(root, file.path), file.contents);
 }
 

@@ -604,13 +604,19 @@ class Comparison {
       if (this.expanding.has(key)) return;
       const documentedBody = this.lookup(documented, 'documented');
       const emittedBody = this.lookup(emitted, 'emitted');
-      if (!documentedBody || !emittedBody) return mismatch();
+      if (!documentedBody || !emittedBody) {
+        mismatch();
+        return;
+      }
       this.expanding.add(key);
       this.compareTypes(documentedBody, emittedBody, where);
       this.expanding.delete(key);
       return;
     }
-    if (documented.kind !== emitted.kind) return mismatch();
+    if (documented.kind !== emitted.kind) {
+      mismatch();
+      return;
+    }
     switch (documented.kind) {
       case 'keyword':
       case 'literal':

@@ -11,7 +11,7 @@ import {
   type CompareOptions,
   type DeclarationIndex,
   type Difference,
-  type SyntaxError,
+  type SyntaxError as DeclarationSyntaxError,
 } from './compare.ts';
 import { checkOptionality } from './optionality.ts';
 import { extractDocumentedBlocks, type DocumentedBlock } from './pages.ts';
@@ -21,7 +21,7 @@ export interface BlockResult {
   page: string;
   block: DocumentedBlock;
   /** Positions are page lines (the block's offset applied). */
-  syntaxErrors: SyntaxError[];
+  syntaxErrors: DeclarationSyntaxError[];
   /** Positions are page lines (the block's offset applied). */
   differences: Difference[];
 }

@@ -125,7 +125,7 @@ class BlockParser {
     for (let index = text.indexOf(':', start); index !== -1 && index < end; index = text.indexOf(':', index + 1)) {
       if (index + 1 < end && text.charCodeAt(index + 1) !== 32) continue;
       const key = text.slice(start, index);
-      if (key.includes(' #') || text.charCodeAt(index - 1) === 32) return false;
+      if (key.includes(' #') || text.charCodeAt(index - 1) === 32 || text.charCodeAt(index - 1) === 9) return false;
       // Plain keys resolve like values (`200:` is the number 200), then become map keys as strings.
       this.key = String(coreScalar(key));
       this.valueStart = index + 1;
@@ -149,7 +149,11 @@ class BlockParser {
         seq.items.push(this.parseMap(column));
         continue;
       }
-      if (this.text.charCodeAt(itemOffset) === 45 && (itemOffset + 1 === lineEnd || this.text.charCodeAt(itemOffset + 1) === 32)) bail();
+      if (
+        this.text.charCodeAt(itemOffset) === 45 &&
+        (itemOffset + 1 === lineEnd || this.text.charCodeAt(itemOffset + 1) === 32)
+      )
+        bail();
       this.index++;
       seq.items.push(this.parseValue(itemOffset, lineEnd, indent, dash, false));
     }
@@ -164,7 +168,7 @@ class BlockParser {
   private parseValue(start: number, end: number, indent: number, nullOffset: number, inMap: boolean): YNode {
     const text = this.text;
     let offset = start;
-    while (offset < end && text.charCodeAt(offset) === 32) offset++;
+    while (offset < end && (text.charCodeAt(offset) === 32 || text.charCodeAt(offset) === 9)) offset++;
     if (offset === end || text.charCodeAt(offset) === 35) {
       const next = this.index;
       if (next < this.starts.length) {
@@ -175,7 +179,10 @@ class BlockParser {
       }
       return { kind: 'scalar', value: null, offset: nullOffset };
     }
-    const value = text.charCodeAt(offset) === 124 ? this.parseLiteral(text.slice(offset, end), offset, indent) : this.parseInline(offset, end);
+    const value =
+      text.charCodeAt(offset) === 124
+        ? this.parseLiteral(text.slice(offset, end), offset, indent)
+        : this.parseInline(offset, end);
     if (this.index < this.starts.length && (this.indents[this.index] ?? 0) > indent) bail();
     return value;
   }
@@ -183,7 +190,8 @@ class BlockParser {
   private parseInline(start: number, end: number): YNode {
     const text = this.text;
     const first = text.charCodeAt(start);
-    if (first === 39 || first === 34 || first === 91 || first === 123) return parseQuotedOrFlow(text.slice(start, end), start);
+    if (first === 39 || first === 34 || first === 91 || first === 123)
+      return parseQuotedOrFlow(text.slice(start, end), start);
     // A plain scalar ends at a ` #` comment; trailing spaces are not part of it.
     let stop = end;
     for (let index = this.nextHash(start + 1); index !== -1 && index < end; index = this.nextHash(index + 1)) {
@@ -217,6 +225,9 @@ class BlockParser {
       const raw = text.slice(start, lineEnd);
       const spaces = raw.length - raw.trimStart().length;
       if (raw.trim() === '') {
+        // Spaces beyond the block's indentation are content, and before the first line they would
+        // set the indentation: left to the library.
+        if (raw.length > 0 && (blockIndent === -1 || raw.length > blockIndent || raw.includes('\t'))) bail();
         lines.push('');
       } else {
         if (spaces <= indent) break;
@@ -295,7 +306,16 @@ function parseFlowSeq(text: string, offset: number): YSeq {
   return { kind: 'seq', items, offset };
 }
 
-const ESCAPES: Readonly<Record<string, string>> = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r', '0': '\0', b: '\b' };
+const ESCAPES: Readonly<Record<string, string>> = {
+  '\\': '\\',
+  '"': '"',
+  '/': '/',
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  '0': '\0',
+  b: '\b',
+};
 
 /** A quoted scalar that closes on the same line; `end` is the index after the closing quote. */
 function readQuoted(text: string, start: number): { value: string; end: number } | undefined {
@@ -314,13 +334,13 @@ function readQuoted(text: string, start: number): { value: string; end: number }
     }
     if (quote === '"' && char === '"') return { value, end: position + 1 };
     if (quote === '"' && char === '\\') {
-      const escape = text[position + 1] ?? '';
-      if (escape === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(position + 2, position + 6))) {
+      const escaped = text[position + 1] ?? '';
+      if (escaped === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(position + 2, position + 6))) {
         value += String.fromCharCode(Number.parseInt(text.slice(position + 2, position + 6), 16));
         position += 6;
         continue;
       }
-      const replacement = ESCAPES[escape];
+      const replacement = ESCAPES[escaped];
       if (replacement === undefined) bail();
       value += replacement;
       position += 2;
@@ -342,7 +362,8 @@ export function coreScalar(plain: string): string | number | boolean | null {
   if (/^[-+]?[0-9]+$/.test(plain)) return Number.parseInt(plain, 10);
   if (/^0o[0-7]+$/.test(plain)) return Number.parseInt(plain.slice(2), 8);
   if (/^0x[0-9a-fA-F]+$/.test(plain)) return Number.parseInt(plain.slice(2), 16);
-  if (/^[-+]?\.(?:inf|Inf|INF)$/.test(plain)) return plain.startsWith('-') ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  if (/^[-+]?\.(?:inf|Inf|INF)$/.test(plain))
+    return plain.startsWith('-') ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
   if (/^\.(?:nan|NaN|NAN)$/.test(plain)) return Number.NaN;
   if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(plain)) return Number.parseFloat(plain);
   return plain;

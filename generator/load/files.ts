@@ -38,7 +38,8 @@ export class FileStore {
     const file = new SpecFile(path, text);
     // Later YAML errors are mostly consequences of the first one: report that one only.
     const firstError = file.parsed.ok ? undefined : file.parsed.errors[0];
-    if (firstError) this.reporter.error(file, firstError.offset, 'YAML_SYNTAX', firstError.message);
+    if (firstError)
+      this.reporter.invalid(file, firstError.offset, firstError.code ?? 'YAML_SYNTAX', firstError.message);
     return file;
   }
 }

@@ -1,7 +1,14 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathSegments } from '../model/naming.ts';
-import { compareText, HTTP_METHODS, type ApiModel, type Diagnostic, type Endpoint, type Operation } from '../model/types.ts';
+import {
+  compareText,
+  HTTP_METHODS,
+  type ApiModel,
+  type Diagnostic,
+  type Endpoint,
+  type Operation,
+} from '../model/types.ts';
 import { FileStore } from './files.ts';
 import { loadNotifications, NOTIFICATIONS_FILE } from './notifications.ts';
 import { OperationLoader } from './operation.ts';
@@ -13,11 +20,6 @@ import { didYouMean } from './suggest.ts';
 export interface LoadOptions {
   /** Report per-operation data errors as warnings, degrade the broken node and load the rest. */
   keepGoing?: boolean;
-  /**
-   * Called with each endpoint as soon as its file is loaded (again, with the same object, when a
-   * later file adds to it), so that a consumer can start before the whole tree is read.
-   */
-  onEndpoint?: (endpoint: Endpoint) => void;
 }
 
 export interface LoadResult {
@@ -43,32 +45,52 @@ export async function loadSpecs(specDir: string, options: LoadOptions = {}): Pro
   const specFiles = listSpecFiles(specDir, 'v3');
   if (specFiles === undefined) {
     const directory = new SpecFile('v3', '');
-    reporter.error(directory, 0, 'READ_ERROR', `no \`v3\` folder in ${specDir}`);
+    reporter.invalid(directory, 0, 'READ_ERROR', `no \`v3\` folder in ${specDir}`);
   }
   for (const relativePath of specFiles ?? []) {
     const file = files.open(relativePath);
     if (!file) {
-      reporter.error(new SpecFile(relativePath, ''), 0, 'READ_ERROR', 'cannot read the file');
+      reporter.invalid(new SpecFile(relativePath, ''), 0, 'READ_ERROR', 'cannot read the file');
       continue;
     }
     if (!file.parsed.ok) continue;
     const path = urlPath(relativePath);
     const root = file.parsed.root;
     if (root.kind !== 'map') {
-      reporter.error(file, root.offset, 'INVALID_VALUE', 'a spec file must map HTTP methods to operations; file skipped');
+      reporter.invalid(
+        file,
+        root.offset,
+        'INVALID_VALUE',
+        'a spec file must map HTTP methods to operations; file skipped',
+      );
       continue;
     }
-    const endpoint = endpoints.get(path) ?? { path, segments: pathSegments(path), operations: [], source: file.location(0) };
+    const endpoint = endpoints.get(path) ?? {
+      path,
+      segments: pathSegments(path),
+      operations: [],
+      source: file.location(0),
+    };
     for (const pair of root.pairs) {
       const method = HTTP_METHODS.find((candidate) => candidate === pair.key);
       if (!method) {
-        reporter.warning(file, pair.keyOffset, 'NOT_AN_OPERATION', `\`${pair.key}\` is not an HTTP method (${HTTP_METHODS.join(', ')})${didYouMean(pair.key, HTTP_METHODS)}; skipped`);
+        reporter.warning(
+          file,
+          pair.keyOffset,
+          'NOT_AN_OPERATION',
+          `\`${pair.key}\` is not an HTTP method (${HTTP_METHODS.join(', ')})${didYouMean(pair.key, HTTP_METHODS)}; skipped`,
+        );
         continue;
       }
       const existing = endpoint.operations.find((operation) => operation.method === method);
       if (existing) {
         const first = `${existing.source.file}:${existing.source.line}:${existing.source.col}`;
-        reporter.error(file, pair.keyOffset, 'DUPLICATE_OPERATION', `${method.toUpperCase()} ${path} is already defined at ${first}; this one is skipped`);
+        reporter.invalid(
+          file,
+          pair.keyOffset,
+          'DUPLICATE_OPERATION',
+          `${method.toUpperCase()} ${path} is already defined at ${first}; this one is skipped`,
+        );
         continue;
       }
       const operation = operations.load(file, path, method, pair);
@@ -77,7 +99,6 @@ export async function loadSpecs(specDir: string, options: LoadOptions = {}): Pro
     if (endpoint.operations.length > 0) {
       endpoint.operations.sort(byMethodOrder);
       endpoints.set(path, endpoint);
-      options.onEndpoint?.(endpoint);
     }
   }
 
@@ -85,7 +106,7 @@ export async function loadSpecs(specDir: string, options: LoadOptions = {}): Pro
   const model: ApiModel = { endpoints: sorted };
   if (existsSync(join(specDir, NOTIFICATIONS_FILE))) {
     const file = files.open(NOTIFICATIONS_FILE);
-    if (!file) reporter.error(new SpecFile(NOTIFICATIONS_FILE, ''), 0, 'READ_ERROR', 'cannot read the file');
+    if (!file) reporter.invalid(new SpecFile(NOTIFICATIONS_FILE, ''), 0, 'READ_ERROR', 'cannot read the file');
     const notifications = file && loadNotifications(file, schemas, reporter);
     if (notifications) model.notifications = notifications;
   }

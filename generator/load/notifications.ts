@@ -20,11 +20,20 @@ export const ENVELOPE_NAME = 'Envelope';
  * Reads `notifications.yaml`: the envelope schema and, per `event_type`, a summary and the
  * schema of the decrypted resource. Every problem is a diagnostic; a broken event is skipped.
  */
-export function loadNotifications(file: SpecFile, schemas: SchemaResolver, reporter: Reporter): Notifications | undefined {
+export function loadNotifications(
+  file: SpecFile,
+  schemas: SchemaResolver,
+  reporter: Reporter,
+): Notifications | undefined {
   if (!file.parsed.ok) return undefined;
   const root = file.parsed.root;
   if (root.kind !== 'map') {
-    reporter.error(file, root.offset, 'INVALID_VALUE', '`notifications.yaml` must be a mapping with `envelope` and `events`');
+    reporter.invalid(
+      file,
+      root.offset,
+      'INVALID_VALUE',
+      '`notifications.yaml` must be a mapping with `envelope` and `events`',
+    );
     return undefined;
   }
   const notifications: Notifications = { events: [], source: file.location(0) };
@@ -32,14 +41,30 @@ export function loadNotifications(file: SpecFile, schemas: SchemaResolver, repor
   for (const pair of root.pairs) {
     if (pair.key === 'envelope') notifications.envelope = objectSchema(file, pair, schemas, reporter);
     else if (pair.key === 'events') eventsPair = pair;
-    else reporter.error(file, pair.keyOffset, 'UNKNOWN_KEY', `unknown key \`${pair.key}\` (${TOP_KEYS.join(', ')})${didYouMean(pair.key, TOP_KEYS)}`);
+    else
+      reporter.invalid(
+        file,
+        pair.keyOffset,
+        'UNKNOWN_KEY',
+        `unknown key \`${pair.key}\` (${TOP_KEYS.join(', ')})${didYouMean(pair.key, TOP_KEYS)}`,
+      );
   }
   if (!eventsPair) {
-    reporter.error(file, root.offset, 'INVALID_VALUE', '`events` is required: a mapping of event types to their resources');
+    reporter.invalid(
+      file,
+      root.offset,
+      'INVALID_VALUE',
+      '`events` is required: a mapping of event types to their resources',
+    );
     return notifications;
   }
   if (eventsPair.value.kind !== 'map') {
-    reporter.error(file, eventsPair.value.offset, 'INVALID_VALUE', '`events` must map event types (`TRANSACTION.SUCCESS`) to events');
+    reporter.invalid(
+      file,
+      eventsPair.value.offset,
+      'INVALID_VALUE',
+      '`events` must map event types (`TRANSACTION.SUCCESS`) to events',
+    );
     return notifications;
   }
   const names = new Map<string, { schema: Schema; eventType: string }>();
@@ -49,7 +74,12 @@ export function loadNotifications(file: SpecFile, schemas: SchemaResolver, repor
     const taken = names.get(event.resourceName);
     if (event.resourceName === ENVELOPE_NAME || (taken && taken.schema !== event.resource)) {
       const other = taken ? `the resource of ${taken.eventType}` : 'the envelope';
-      reporter.error(file, pair.keyOffset, 'DUPLICATE_NAME', `the resource of ${event.eventType} is named ${event.resourceName}, like ${other}; give it its own definition name`);
+      reporter.invalid(
+        file,
+        pair.keyOffset,
+        'DUPLICATE_NAME',
+        `the resource of ${event.eventType} is named ${event.resourceName}, like ${other}; give it its own definition name`,
+      );
       continue;
     }
     names.set(event.resourceName, { schema: event.resource, eventType: event.eventType });
@@ -59,15 +89,30 @@ export function loadNotifications(file: SpecFile, schemas: SchemaResolver, repor
   return notifications;
 }
 
-function loadEvent(file: SpecFile, pair: YPair, schemas: SchemaResolver, reporter: Reporter): NotificationEvent | undefined {
+function loadEvent(
+  file: SpecFile,
+  pair: YPair,
+  schemas: SchemaResolver,
+  reporter: Reporter,
+): NotificationEvent | undefined {
   const eventType = pair.key;
   if (!EVENT_TYPE.test(eventType)) {
-    reporter.error(file, pair.keyOffset, 'INVALID_VALUE', `\`${eventType}\` is not an event type (dot-separated upper-case words, like TRANSACTION.SUCCESS); event skipped`);
+    reporter.invalid(
+      file,
+      pair.keyOffset,
+      'INVALID_VALUE',
+      `\`${eventType}\` is not an event type (dot-separated upper-case words, like TRANSACTION.SUCCESS); event skipped`,
+    );
     return undefined;
   }
   const node = pair.value;
   if (node.kind !== 'map') {
-    reporter.error(file, node.offset, 'INVALID_VALUE', `${eventType} must be a mapping with \`summary\` and \`resource\`; event skipped`);
+    reporter.invalid(
+      file,
+      node.offset,
+      'INVALID_VALUE',
+      `${eventType} must be a mapping with \`summary\` and \`resource\`; event skipped`,
+    );
     return undefined;
   }
   const keys = eventKeys(file, node, reporter);
@@ -75,15 +120,22 @@ function loadEvent(file: SpecFile, pair: YPair, schemas: SchemaResolver, reporte
   const description = text(file, keys.get('description'), reporter);
   const resourcePair = keys.get('resource');
   if (summary === undefined || !resourcePair) {
-    const missing = [summary === undefined ? '`summary`' : '', resourcePair ? '' : '`resource`'].filter(Boolean).join(' and ');
-    reporter.error(file, pair.keyOffset, 'INVALID_VALUE', `${eventType} needs ${missing}; event skipped`);
+    const missing = [summary === undefined ? '`summary`' : '', resourcePair ? '' : '`resource`']
+      .filter(Boolean)
+      .join(' and ');
+    reporter.invalid(file, pair.keyOffset, 'INVALID_VALUE', `${eventType} needs ${missing}; event skipped`);
     return undefined;
   }
   const resource = objectSchema(file, resourcePair, schemas, reporter);
   if (!resource) return undefined;
   const resourceName = resource.definition ?? pascalCase(eventType);
   if (!TYPE_NAME.test(resourceName)) {
-    reporter.error(file, resourcePair.value.offset, 'INVALID_VALUE', `the resource's definition name \`${resourceName}\` is not a PascalCase type name; event skipped`);
+    reporter.invalid(
+      file,
+      resourcePair.value.offset,
+      'INVALID_VALUE',
+      `the resource's definition name \`${resourceName}\` is not a PascalCase type name; event skipped`,
+    );
     return undefined;
   }
   return {
@@ -100,7 +152,13 @@ function eventKeys(file: SpecFile, node: YMap, reporter: Reporter): Map<string, 
   const keys = new Map<string, YPair>();
   for (const pair of node.pairs) {
     if (EVENT_KEYS.includes(pair.key)) keys.set(pair.key, pair);
-    else reporter.error(file, pair.keyOffset, 'UNKNOWN_KEY', `unknown event key \`${pair.key}\` (${EVENT_KEYS.join(', ')})${didYouMean(pair.key, EVENT_KEYS)}`);
+    else
+      reporter.invalid(
+        file,
+        pair.keyOffset,
+        'UNKNOWN_KEY',
+        `unknown event key \`${pair.key}\` (${EVENT_KEYS.join(', ')})${didYouMean(pair.key, EVENT_KEYS)}`,
+      );
   }
   return keys;
 }
@@ -109,7 +167,13 @@ function eventKeys(file: SpecFile, node: YMap, reporter: Reporter): Map<string, 
 function objectSchema(file: SpecFile, pair: YPair, schemas: SchemaResolver, reporter: Reporter): Schema | undefined {
   const schema = schemas.schema(file, pair.value);
   if (schema.kind === 'object') return schema;
-  if (schema.kind !== 'unknown') reporter.error(file, pair.value.offset, 'INVALID_VALUE', `\`${pair.key}\` must be an object schema, got ${schema.kind}`);
+  if (schema.kind !== 'unknown')
+    reporter.invalid(
+      file,
+      pair.value.offset,
+      'INVALID_VALUE',
+      `\`${pair.key}\` must be an object schema, got ${schema.kind}`,
+    );
   return undefined;
 }
 
@@ -117,7 +181,7 @@ function text(file: SpecFile, pair: YPair | undefined, reporter: Reporter): stri
   if (!pair) return undefined;
   const node: YNode = pair.value;
   if (node.kind === 'scalar' && node.value !== null) return file.rawScalar(node);
-  reporter.error(file, node.offset, 'INVALID_VALUE', `\`${pair.key}\` must be text`);
+  reporter.invalid(file, node.offset, 'INVALID_VALUE', `\`${pair.key}\` must be text`);
   return undefined;
 }
 

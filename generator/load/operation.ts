@@ -6,8 +6,21 @@ import { closest, didYouMean } from './suggest.ts';
 import { toPlain, type YMap, type YNode, type YPair } from './yaml-tree.ts';
 
 const OPERATION_KEYS: ReadonlySet<string> = new Set([
-  'summary', 'description', 'deprecated', 'tags', 'consumes', 'produces', 'parameters', 'responses', 'operationId',
-  'x-last-updated-at', 'x-role', 'x-baseuri', 'x-version', 'x-error-codes', 'x-is-sensitive',
+  'summary',
+  'description',
+  'deprecated',
+  'tags',
+  'consumes',
+  'produces',
+  'parameters',
+  'responses',
+  'operationId',
+  'x-last-updated-at',
+  'x-role',
+  'x-baseuri',
+  'x-version',
+  'x-error-codes',
+  'x-is-sensitive',
 ]);
 /** Misspellings accepted with a warning, as the key they stand for. */
 const OPERATION_KEY_ALIASES: ReadonlyMap<string, string> = new Map([['tag', 'tags']]);
@@ -36,7 +49,12 @@ export class OperationLoader {
   load(file: SpecFile, path: string, method: HttpMethod, methodPair: YPair): Operation | undefined {
     const node = methodPair.value;
     if (node.kind !== 'map') {
-      this.reporter.error(file, node.offset, 'INVALID_VALUE', `\`${method}\` must be an operation mapping; operation skipped`);
+      this.reporter.invalid(
+        file,
+        node.offset,
+        'INVALID_VALUE',
+        `\`${method}\` must be an operation mapping; operation skipped`,
+      );
       return undefined;
     }
     const keys = this.operationKeys(file, node);
@@ -72,20 +90,35 @@ export class OperationLoader {
       let key = pair.key;
       const alias = OPERATION_KEY_ALIASES.get(key);
       if (alias !== undefined) {
-        this.reporter.warning(file, pair.keyOffset, 'UNKNOWN_KEY', `unknown operation key \`${key}\`; did you mean \`${alias}\`? (read as \`${alias}\`)`);
+        this.reporter.warning(
+          file,
+          pair.keyOffset,
+          'UNKNOWN_KEY',
+          `unknown operation key \`${key}\`; did you mean \`${alias}\`? (read as \`${alias}\`)`,
+        );
         key = alias;
       } else if (!OPERATION_KEYS.has(key)) {
-        this.reporter.error(file, pair.keyOffset, 'UNKNOWN_KEY', `unknown operation key \`${key}\`${didYouMean(key, OPERATION_KEYS)}`);
+        this.reporter.invalid(
+          file,
+          pair.keyOffset,
+          'UNKNOWN_KEY',
+          `unknown operation key \`${key}\`${didYouMean(key, OPERATION_KEYS)}`,
+        );
         continue;
       }
-      if (keys.has(key)) this.reporter.error(file, pair.keyOffset, 'DUPLICATE_KEY', `duplicate key \`${key}\`; the last one wins`);
+      if (keys.has(key))
+        this.reporter.invalid(file, pair.keyOffset, 'DUPLICATE_KEY', `duplicate key \`${key}\`; the last one wins`);
       keys.set(key, pair);
     }
     return keys;
   }
 
   private parameters(file: SpecFile, path: string, methodPair: YPair, pair: YPair | undefined, consumes: string[]) {
-    const result: { path: Parameter[]; query: Parameter[]; header: Parameter[]; body?: RequestBody } = { path: [], query: [], header: [] };
+    const result: { path: Parameter[]; query: Parameter[]; header: Parameter[]; body?: RequestBody } = {
+      path: [],
+      query: [],
+      header: [],
+    };
     const formData: Array<{ name: string; source: ParameterSource; isFile: boolean }> = [];
     const items = pair ? this.list(file, pair.value, '`parameters`') : [];
     for (const item of items) {
@@ -96,19 +129,43 @@ export class OperationLoader {
       const { name, location, required } = fields;
       if (location === 'body') {
         const schemaNode = source.map.pairs.find((candidate) => candidate.key === 'schema')?.value;
-        if (!schemaNode) this.reporter.error(source.file, source.offset, 'INVALID_VALUE', `body parameter \`${name}\` has no \`schema\``);
-        result.body = { kind: 'json', required, schema: schemaNode ? this.schemas.schema(source.file, schemaNode) : { kind: 'unknown', constraints: {} } };
+        if (!schemaNode)
+          this.reporter.invalid(
+            source.file,
+            source.offset,
+            'INVALID_VALUE',
+            `body parameter \`${name}\` has no \`schema\``,
+          );
+        result.body = {
+          kind: 'json',
+          required,
+          schema: schemaNode ? this.schemas.schema(source.file, schemaNode) : { kind: 'unknown', constraints: {} },
+        };
       } else if (location === 'formData') {
         const type = source.map.pairs.find((candidate) => candidate.key === 'type')?.value;
         formData.push({ name, source, isFile: type?.kind === 'scalar' && type.value === 'file' });
       } else {
-        const description = this.text(source.file, source.map.pairs.find((candidate) => candidate.key === 'description'));
+        const description = this.text(
+          source.file,
+          source.map.pairs.find((candidate) => candidate.key === 'description'),
+        );
         const schemaNode = source.map.pairs.find((candidate) => candidate.key === 'schema')?.value;
-        const inline = schemaNode ? this.schemas.schema(source.file, schemaNode) : this.schemas.schema(source.file, source.map, PARAMETER_KEYS);
+        const inline = schemaNode
+          ? this.schemas.schema(source.file, schemaNode)
+          : this.schemas.schema(source.file, source.map, PARAMETER_KEYS);
         // URL and header values are text: an untyped parameter is a string.
-        const untyped = inline.kind === 'unknown' && !schemaNode && !source.map.pairs.some((candidate) => candidate.key === 'type' || candidate.key === '$ref');
+        const untyped =
+          inline.kind === 'unknown' &&
+          !schemaNode &&
+          !source.map.pairs.some((candidate) => candidate.key === 'type' || candidate.key === '$ref');
         const schema: Schema = untyped ? { ...inline, kind: 'string' } : inline;
-        result[location].push({ name, in: location, required: location === 'path' || required, ...optional('description', description), schema });
+        result[location].push({
+          name,
+          in: location,
+          required: location === 'path' || required,
+          ...optional('description', description),
+          schema,
+        });
       }
     }
     if (formData.length > 0) {
@@ -122,7 +179,7 @@ export class OperationLoader {
   /** A parameter written inline or as a `$ref` into `definitions/Parameters.yaml` (siblings override). */
   private parameterSource(file: SpecFile, item: YNode): ParameterSource | undefined {
     if (item.kind !== 'map') {
-      this.reporter.error(file, item.offset, 'INVALID_VALUE', 'a parameter must be a mapping');
+      this.reporter.invalid(file, item.offset, 'INVALID_VALUE', 'a parameter must be a mapping');
       return undefined;
     }
     const ref = item.pairs.find((pair) => pair.key === '$ref');
@@ -131,9 +188,15 @@ export class OperationLoader {
     if (!target) return undefined;
     const siblings = item.pairs.filter((pair) => pair !== ref);
     const overridden = new Set(siblings.map((pair) => pair.key));
-    const map: YMap = { kind: 'map', offset: target.node.offset, pairs: [...target.node.pairs.filter((pair) => !overridden.has(pair.key)), ...siblings] };
+    const map: YMap = {
+      kind: 'map',
+      offset: target.node.offset,
+      pairs: [...target.node.pairs.filter((pair) => !overridden.has(pair.key)), ...siblings],
+    };
     // With sibling overrides the merged mapping mixes two files; it is attributed to the using file.
-    return siblings.length > 0 ? { file, map, offset: item.offset } : { file: target.file, map, offset: target.node.offset };
+    return siblings.length > 0
+      ? { file, map, offset: item.offset }
+      : { file: target.file, map, offset: target.node.offset };
   }
 
   /** Follows a parameter `$ref` (and any `$ref` its target holds, each relative to its own file) to a mapping. */
@@ -145,12 +208,22 @@ export class OperationLoader {
       const target = this.schemas.resolveRef(from, refPair.value);
       if (!target) return undefined;
       if (seen.has(target.key)) {
-        this.reporter.error(file, ref.value.offset, 'REF_CYCLE', `\`$ref\` cycle through ${[...seen, target.key].join(' -> ')}`);
+        this.reporter.invalid(
+          file,
+          ref.value.offset,
+          'REF_CYCLE',
+          `\`$ref\` cycle through ${[...seen, target.key].join(' -> ')}`,
+        );
         return undefined;
       }
       seen.add(target.key);
       if (target.node.kind !== 'map') {
-        this.reporter.error(file, ref.value.offset, 'INVALID_VALUE', `\`$ref\` ${target.key} is not a parameter mapping`);
+        this.reporter.invalid(
+          file,
+          ref.value.offset,
+          'INVALID_VALUE',
+          `\`$ref\` ${target.key} is not a parameter mapping`,
+        );
         return undefined;
       }
       const next = target.node.pairs.find((pair) => pair.key === '$ref');
@@ -160,37 +233,65 @@ export class OperationLoader {
     }
   }
 
-  private parameterFields(source: ParameterSource): { name: string; location: ParameterLocation; required: boolean } | undefined {
+  private parameterFields(
+    source: ParameterSource,
+  ): { name: string; location: ParameterLocation; required: boolean } | undefined {
     const { file, map } = source;
     const find = (key: string) => map.pairs.find((pair) => pair.key === key);
     const nameNode = find('name')?.value;
     const inNode = find('in')?.value;
     if (nameNode?.kind !== 'scalar' || typeof nameNode.value !== 'string') {
-      this.reporter.error(file, nameNode?.offset ?? source.offset, 'INVALID_VALUE', 'a parameter needs a `name`; parameter skipped');
+      this.reporter.invalid(
+        file,
+        nameNode?.offset ?? source.offset,
+        'INVALID_VALUE',
+        'a parameter needs a `name`; parameter skipped',
+      );
       return undefined;
     }
-    const location = inNode?.kind === 'scalar' ? PARAMETER_LOCATIONS.find((candidate) => candidate === inNode.value) : undefined;
+    const location =
+      inNode?.kind === 'scalar' ? PARAMETER_LOCATIONS.find((candidate) => candidate === inNode.value) : undefined;
     if (!location) {
       const written = inNode?.kind === 'scalar' ? String(inNode.value) : '';
       const hint = closest(written, PARAMETER_LOCATIONS);
-      this.reporter.error(file, inNode?.offset ?? source.offset, 'INVALID_VALUE', `parameter \`${nameNode.value}\`: \`in\` must be one of ${PARAMETER_LOCATIONS.join(', ')}${hint ? `; did you mean \`${hint}\`?` : ''}; parameter skipped`);
+      this.reporter.invalid(
+        file,
+        inNode?.offset ?? source.offset,
+        'INVALID_VALUE',
+        `parameter \`${nameNode.value}\`: \`in\` must be one of ${PARAMETER_LOCATIONS.join(', ')}${hint ? `; did you mean \`${hint}\`?` : ''}; parameter skipped`,
+      );
       return undefined;
     }
     for (const pair of map.pairs) {
       // Non-body parameters carry their schema inline; the schema resolver checks those keys.
       if (!PARAMETER_KEYS.has(pair.key) && !SCHEMA_KEYS.has(pair.key)) {
-        this.reporter.error(file, pair.keyOffset, 'UNKNOWN_KEY', `unknown parameter key \`${pair.key}\`${didYouMean(pair.key, [...PARAMETER_KEYS, ...SCHEMA_KEYS])}`);
+        this.reporter.invalid(
+          file,
+          pair.keyOffset,
+          'UNKNOWN_KEY',
+          `unknown parameter key \`${pair.key}\`${didYouMean(pair.key, [...PARAMETER_KEYS, ...SCHEMA_KEYS])}`,
+        );
       }
     }
     return { name: nameNode.value, location, required: this.flag(file, find('required')) ?? false };
   }
 
   /** `consumes: multipart/form-data` with a `file` part and a JSON `meta` part. */
-  private multipart(file: SpecFile, methodPair: YPair, parts: Array<{ name: string; source: ParameterSource; isFile: boolean }>, consumes: string[]): RequestBody | undefined {
+  private multipart(
+    file: SpecFile,
+    methodPair: YPair,
+    parts: Array<{ name: string; source: ParameterSource; isFile: boolean }>,
+    consumes: string[],
+  ): RequestBody | undefined {
     const filePart = parts.find((part) => part.isFile);
     const metaPart = parts.find((part) => !part.isFile);
     if (!consumes.includes('multipart/form-data') || !filePart || !metaPart) {
-      this.reporter.error(file, parts[0]?.source.offset ?? methodPair.keyOffset, 'INVALID_VALUE', '`formData` parameters need `consumes: multipart/form-data`, one `type: file` part and one meta part');
+      this.reporter.invalid(
+        file,
+        parts[0]?.source.offset ?? methodPair.keyOffset,
+        'INVALID_VALUE',
+        '`formData` parameters need `consumes: multipart/form-data`, one `type: file` part and one meta part',
+      );
       return undefined;
     }
     const metaSchemaNode = metaPart.source.map.pairs.find((pair) => pair.key === 'schema')?.value;
@@ -201,10 +302,22 @@ export class OperationLoader {
   }
 
   /** Placeholders and `in: path` parameters must match one to one; mismatches are repaired. */
-  private checkPathParams(file: SpecFile, path: string, methodPair: YPair, params: Record<'path' | 'query' | 'header', Parameter[]>, items: YNode[]): void {
+  private checkPathParams(
+    file: SpecFile,
+    path: string,
+    methodPair: YPair,
+    params: Record<'path' | 'query' | 'header', Parameter[]>,
+    items: YNode[],
+  ): void {
     const placeholders = [...path.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1] ?? '');
     const offsetOf = (name: string): number => {
-      const item = items.find((candidate) => candidate.kind === 'map' && candidate.pairs.some((pair) => pair.key === 'name' && pair.value.kind === 'scalar' && pair.value.value === name));
+      const item = items.find(
+        (candidate) =>
+          candidate.kind === 'map' &&
+          candidate.pairs.some(
+            (pair) => pair.key === 'name' && pair.value.kind === 'scalar' && pair.value.value === name,
+          ),
+      );
       return item?.offset ?? methodPair.keyOffset;
     };
     // An unmatched parameter next to an unmatched placeholder is one misspelling: renamed.
@@ -212,12 +325,22 @@ export class OperationLoader {
     const missing = placeholders.filter((name) => !params.path.some((param) => param.name === name));
     if (unmatched.length === 1 && missing.length === 1) {
       const [param, name] = [unmatched[0], missing[0]] as [Parameter, string];
-      this.reporter.error(file, offsetOf(param.name), 'PATH_PARAM_MISSING', `\`{${name}}\` in the URL has no path parameter; \`${param.name}\` is read as \`${name}\``);
+      this.reporter.invalid(
+        file,
+        offsetOf(param.name),
+        'PATH_PARAM_MISSING',
+        `\`{${name}}\` in the URL has no path parameter; \`${param.name}\` is read as \`${name}\``,
+      );
       params.path = params.path.map((candidate) => (candidate === param ? { ...param, name } : candidate));
     }
     params.path = params.path.filter((param) => {
       if (placeholders.includes(param.name)) return true;
-      this.reporter.error(file, offsetOf(param.name), 'PATH_PARAM_UNUSED', `path parameter \`${param.name}\` has no \`{${param.name}}\` in ${path}; parameter dropped`);
+      this.reporter.invalid(
+        file,
+        offsetOf(param.name),
+        'PATH_PARAM_UNUSED',
+        `path parameter \`${param.name}\` has no \`{${param.name}}\` in ${path}; parameter dropped`,
+      );
       return false;
     });
     for (const name of placeholders) {
@@ -226,26 +349,47 @@ export class OperationLoader {
       for (const location of ['query', 'header'] as const) {
         const misplaced = params[location].find((param) => param.name === name);
         if (!misplaced) continue;
-        this.reporter.error(file, offsetOf(name), 'PATH_PARAM_MISSING', `\`{${name}}\` in the URL is declared \`in: ${location}\`; read as a path parameter`);
+        this.reporter.invalid(
+          file,
+          offsetOf(name),
+          'PATH_PARAM_MISSING',
+          `\`{${name}}\` in the URL is declared \`in: ${location}\`; read as a path parameter`,
+        );
         params[location] = params[location].filter((param) => param !== misplaced);
         params.path.push({ ...misplaced, in: 'path', required: true });
         break;
       }
       if (params.path.some((param) => param.name === name)) continue;
-      this.reporter.error(file, methodPair.keyOffset, 'PATH_PARAM_MISSING', `\`{${name}}\` in the URL has no \`in: path\` parameter; read as a required string`);
+      this.reporter.invalid(
+        file,
+        methodPair.keyOffset,
+        'PATH_PARAM_MISSING',
+        `\`{${name}}\` in the URL has no \`in: path\` parameter; read as a required string`,
+      );
       params.path.push({ name, in: 'path', required: true, schema: { kind: 'string', constraints: {} } });
     }
   }
 
-  private response(file: SpecFile, method: HttpMethod, methodPair: YPair, pair: YPair | undefined, produces: string[]): ResponseBody {
+  private response(
+    file: SpecFile,
+    method: HttpMethod,
+    methodPair: YPair,
+    pair: YPair | undefined,
+    produces: string[],
+  ): ResponseBody {
     const responses = pair?.value;
     if (responses?.kind !== 'map') {
-      this.reporter.error(file, responses?.offset ?? methodPair.keyOffset, 'INVALID_VALUE', '`responses` must map status codes to responses; read as an empty 200');
+      this.reporter.invalid(
+        file,
+        responses?.offset ?? methodPair.keyOffset,
+        'INVALID_VALUE',
+        '`responses` must map status codes to responses; read as an empty 200',
+      );
       return { kind: 'empty', status: 200 };
     }
     const success = responses.pairs.find((candidate) => /^2\d\d$/.test(candidate.key));
     if (!success) {
-      this.reporter.error(file, responses.offset, 'INVALID_VALUE', 'no 2xx response; read as an empty 200');
+      this.reporter.invalid(file, responses.offset, 'INVALID_VALUE', 'no 2xx response; read as an empty 200');
       return { kind: 'empty', status: 200 };
     }
     const status = Number(success.key);
@@ -253,15 +397,22 @@ export class OperationLoader {
     if (success.value.kind === 'map') {
       for (const entry of success.value.pairs) {
         if (entry.key === 'schema') schemaNode = entry.value;
-        else if (!RESPONSE_KEYS.has(entry.key)) this.reporter.error(file, entry.keyOffset, 'UNKNOWN_KEY', `unknown response key \`${entry.key}\`${didYouMean(entry.key, RESPONSE_KEYS)}`);
+        else if (!RESPONSE_KEYS.has(entry.key))
+          this.reporter.invalid(
+            file,
+            entry.keyOffset,
+            'UNKNOWN_KEY',
+            `unknown response key \`${entry.key}\`${didYouMean(entry.key, RESPONSE_KEYS)}`,
+          );
       }
     } else if (!(success.value.kind === 'scalar' && success.value.value === null)) {
-      this.reporter.error(file, success.value.offset, 'INVALID_VALUE', 'a response must be a mapping');
+      this.reporter.invalid(file, success.value.offset, 'INVALID_VALUE', 'a response must be a mapping');
     }
     // `schema: {}` says as little as no schema at all.
     const hasSchema = schemaNode !== undefined && !(schemaNode.kind === 'map' && schemaNode.pairs.length === 0);
     const producesJson = produces.length === 0 || produces.some((type) => /[/+]json\b/.test(type));
-    if (method === 'get' && status === 200 && (!hasSchema || !producesJson)) return { kind: 'download', status, contentTypes: produces };
+    if (method === 'get' && status === 200 && (!hasSchema || !producesJson))
+      return { kind: 'download', status, contentTypes: produces };
     if (!hasSchema || !schemaNode) return { kind: 'empty', status };
     return { kind: 'json', status, schema: this.schemas.schema(file, schemaNode) };
   }
@@ -271,20 +422,39 @@ export class OperationLoader {
     const codes: ErrorCode[] = [];
     for (const item of this.list(file, pair.value, '`x-error-codes`')) {
       if (item.kind !== 'map') {
-        this.reporter.error(file, item.offset, 'INVALID_VALUE', 'an `x-error-codes` entry must be a mapping of status, code, description, solution');
+        this.reporter.invalid(
+          file,
+          item.offset,
+          'INVALID_VALUE',
+          'an `x-error-codes` entry must be a mapping of status, code, description, solution',
+        );
         continue;
       }
       const fields = new Map<string, YPair>();
       for (const entry of item.pairs) {
         if (ERROR_CODE_KEYS.has(entry.key)) fields.set(entry.key, entry);
-        else this.reporter.error(file, entry.keyOffset, 'UNKNOWN_KEY', `unknown error-code key \`${entry.key}\`${didYouMean(entry.key, ERROR_CODE_KEYS)}`);
+        else
+          this.reporter.invalid(
+            file,
+            entry.keyOffset,
+            'UNKNOWN_KEY',
+            `unknown error-code key \`${entry.key}\`${didYouMean(entry.key, ERROR_CODE_KEYS)}`,
+          );
       }
       const statusNode = fields.get('status')?.value;
-      const status = statusNode?.kind === 'scalar' && typeof statusNode.value === 'number' && Number.isInteger(statusNode.value) ? statusNode.value : undefined;
+      const status =
+        statusNode?.kind === 'scalar' && typeof statusNode.value === 'number' && Number.isInteger(statusNode.value)
+          ? statusNode.value
+          : undefined;
       const code = this.text(file, fields.get('code'));
       const description = this.text(file, fields.get('description'));
       if (status === undefined || code === undefined || description === undefined) {
-        this.reporter.error(file, statusNode?.offset ?? item.offset, 'INVALID_VALUE', 'an `x-error-codes` entry needs an integer `status`, a `code` and a `description`; entry skipped');
+        this.reporter.invalid(
+          file,
+          statusNode?.offset ?? item.offset,
+          'INVALID_VALUE',
+          'an `x-error-codes` entry needs an integer `status`, a `code` and a `description`; entry skipped',
+        );
         continue;
       }
       codes.push({ status, code, description, ...optional('solution', this.text(file, fields.get('solution'))) });
@@ -295,7 +465,7 @@ export class OperationLoader {
   private list(file: SpecFile, node: YNode, what: string): YNode[] {
     if (node.kind === 'seq') return node.items;
     if (node.kind === 'scalar' && node.value === null) return [];
-    this.reporter.error(file, node.offset, 'INVALID_VALUE', `${what} must be a list`);
+    this.reporter.invalid(file, node.offset, 'INVALID_VALUE', `${what} must be a list`);
     return [];
   }
 
@@ -303,7 +473,7 @@ export class OperationLoader {
     if (!pair) return [];
     return this.list(file, pair.value, `\`${pair.key}\``).flatMap((item) => {
       if (item.kind === 'scalar' && item.value !== null) return [file.rawScalar(item)];
-      this.reporter.error(file, item.offset, 'INVALID_VALUE', `\`${pair.key}\` entries must be text`);
+      this.reporter.invalid(file, item.offset, 'INVALID_VALUE', `\`${pair.key}\` entries must be text`);
       return [];
     });
   }
@@ -312,14 +482,19 @@ export class OperationLoader {
     if (!pair) return undefined;
     const node = pair.value;
     if (node.kind === 'scalar') return node.value === null ? undefined : file.rawScalar(node);
-    this.reporter.error(file, node.offset, 'INVALID_VALUE', `\`${pair.key}\` must be text, got ${Array.isArray(toPlain(node)) ? 'a list' : 'a mapping'}`);
+    this.reporter.invalid(
+      file,
+      node.offset,
+      'INVALID_VALUE',
+      `\`${pair.key}\` must be text, got ${Array.isArray(toPlain(node)) ? 'a list' : 'a mapping'}`,
+    );
     return undefined;
   }
 
   private flag(file: SpecFile, pair: YPair | undefined): boolean | undefined {
     if (!pair) return undefined;
     if (pair.value.kind === 'scalar' && typeof pair.value.value === 'boolean') return pair.value.value;
-    this.reporter.error(file, pair.value.offset, 'INVALID_VALUE', `\`${pair.key}\` must be true or false`);
+    this.reporter.invalid(file, pair.value.offset, 'INVALID_VALUE', `\`${pair.key}\` must be true or false`);
     return undefined;
   }
 }

@@ -19,8 +19,8 @@ export class Reporter {
 
   constructor(private readonly keepGoing: boolean) {}
 
-  /** A data error: an `error`, or a `warning` when the caller asked to keep going past broken nodes. */
-  error(file: SpecFile, offset: number, code: string, message: string): void {
+  /** Invalid input: an `error`, or a `warning` when the caller asked to keep going past broken nodes. */
+  invalid(file: SpecFile, offset: number, code: string, message: string): void {
     this.add(this.keepGoing ? 'warning' : 'error', file, offset, code, message);
   }
 
@@ -39,7 +39,18 @@ export class Reporter {
   /** Sorted by file (code-unit order), line, column. */
   diagnostics(): Diagnostic[] {
     return this.pending
-      .map((entry) => ({ severity: entry.severity, code: entry.code, message: entry.message, location: entry.file.location(entry.offset) }))
-      .sort((a, b) => compareText(a.location.file, b.location.file) || a.location.line - b.location.line || a.location.col - b.location.col || compareText(a.code, b.code));
+      .map((entry) => ({
+        severity: entry.severity,
+        code: entry.code,
+        message: entry.message,
+        location: entry.file.location(entry.offset),
+      }))
+      .sort(
+        (a, b) =>
+          compareText(a.location.file, b.location.file) ||
+          a.location.line - b.location.line ||
+          a.location.col - b.location.col ||
+          compareText(a.code, b.code),
+      );
   }
 }

@@ -10,8 +10,23 @@ const CONSTRAINT_KEYS = ['minLength', 'maxLength', 'pattern', 'minItems', 'maxIt
 
 /** Keys a schema may carry. `default`, `x-json`, `xml` and `title` are accepted and not modelled. */
 export const SCHEMA_KEYS: ReadonlySet<string> = new Set([
-  'type', 'format', 'description', 'example', 'enum', 'nullable', 'x-is-sensitive', 'x-json', 'default', 'xml', 'title',
-  'properties', 'required', 'items', 'allOf', '$ref', ...CONSTRAINT_KEYS,
+  'type',
+  'format',
+  'description',
+  'example',
+  'enum',
+  'nullable',
+  'x-is-sensitive',
+  'x-json',
+  'default',
+  'xml',
+  'title',
+  'properties',
+  'required',
+  'items',
+  'allOf',
+  '$ref',
+  ...CONSTRAINT_KEYS,
 ]);
 
 const TYPES = ['string', 'integer', 'number', 'boolean', 'object', 'array', 'file'] as const;
@@ -60,7 +75,7 @@ export class SchemaResolver {
   /** `ignoredKeys`: keys of the enclosing construct (a parameter's `name`, `in`, ...). */
   schema(file: SpecFile, node: YNode, ignoredKeys?: ReadonlySet<string>): Schema {
     if (node.kind !== 'map') {
-      this.reporter.error(file, node.offset, 'INVALID_VALUE', 'a schema must be a mapping');
+      this.reporter.invalid(file, node.offset, 'INVALID_VALUE', 'a schema must be a mapping');
       return unknownSchema();
     }
     const only = node.pairs.length === 1 ? node.pairs[0] : undefined;
@@ -75,7 +90,7 @@ export class SchemaResolver {
     const cached = this.targetSchemas.get(target.key);
     if (cached) return cached;
     if (this.inProgress.has(target.key)) {
-      this.reporter.error(file, refNode.offset, 'REF_CYCLE', `\`$ref\` ${target.key} refers back to itself`);
+      this.reporter.invalid(file, refNode.offset, 'REF_CYCLE', `\`$ref\` ${target.key} refers back to itself`);
       return unknownSchema();
     }
     this.inProgress.add(target.key);
@@ -91,11 +106,11 @@ export class SchemaResolver {
     const cached = this.targetViews.get(target.key);
     if (cached) return cached;
     if (this.inProgress.has(target.key)) {
-      this.reporter.error(file, refNode.offset, 'REF_CYCLE', `\`$ref\` ${target.key} refers back to itself`);
+      this.reporter.invalid(file, refNode.offset, 'REF_CYCLE', `\`$ref\` ${target.key} refers back to itself`);
       return undefined;
     }
     if (target.node.kind !== 'map') {
-      this.reporter.error(file, refNode.offset, 'INVALID_VALUE', `\`$ref\` ${target.key} is not a mapping`);
+      this.reporter.invalid(file, refNode.offset, 'INVALID_VALUE', `\`$ref\` ${target.key} is not a mapping`);
       return undefined;
     }
     this.inProgress.add(target.key);
@@ -109,7 +124,7 @@ export class SchemaResolver {
   /** `Enumerations.yaml#Name`, `Enumerations.yaml#/Name`, `#Name` (same file), relative to `file`. */
   resolveRef(file: SpecFile, refNode: YNode): RefTarget | undefined {
     if (refNode.kind !== 'scalar' || typeof refNode.value !== 'string') {
-      this.reporter.error(file, refNode.offset, 'INVALID_VALUE', '`$ref` must be a string');
+      this.reporter.invalid(file, refNode.offset, 'INVALID_VALUE', '`$ref` must be a string');
       return undefined;
     }
     const ref = refNode.value;
@@ -119,13 +134,18 @@ export class SchemaResolver {
     const targetPath = filePart === '' ? file.path : posix.normalize(posix.join(posix.dirname(file.path), filePart));
     const targetFile = filePart === '' ? file : targetPath.startsWith('../') ? undefined : this.files.get(targetPath);
     if (!targetFile) {
-      this.reporter.error(file, refNode.offset, 'UNRESOLVED_REF', `\`$ref\` ${ref}: file ${targetPath} not found`);
+      this.reporter.invalid(file, refNode.offset, 'UNRESOLVED_REF', `\`$ref\` ${ref}: file ${targetPath} not found`);
       return undefined;
     }
     // A file with YAML errors has been reported already.
     if (!targetFile.parsed.ok) return undefined;
     if (pointer === '') {
-      this.reporter.error(file, refNode.offset, 'UNRESOLVED_REF', `\`$ref\` ${ref} names no definition (expected \`file.yaml#Name\`)`);
+      this.reporter.invalid(
+        file,
+        refNode.offset,
+        'UNRESOLVED_REF',
+        `\`$ref\` ${ref} names no definition (expected \`file.yaml#Name\`)`,
+      );
       return undefined;
     }
     let node: YNode = targetFile.parsed.root;
@@ -134,7 +154,12 @@ export class SchemaResolver {
       const pair = node.kind === 'map' ? findLast(node, name) : undefined;
       if (!pair) {
         const candidates = node.kind === 'map' ? node.pairs.map((candidate) => candidate.key) : [];
-        this.reporter.error(file, refNode.offset, 'UNRESOLVED_REF', `\`$ref\` ${ref}: no \`${name}\` in ${targetPath}${didYouMean(name, candidates)}`);
+        this.reporter.invalid(
+          file,
+          refNode.offset,
+          'UNRESOLVED_REF',
+          `\`$ref\` ${ref}: no \`${name}\` in ${targetPath}${didYouMean(name, candidates)}`,
+        );
         return undefined;
       }
       node = pair.value;
@@ -143,7 +168,14 @@ export class SchemaResolver {
   }
 
   private view(file: SpecFile, map: YMap, ignoredKeys?: ReadonlySet<string>): View {
-    const own: View = { file, offset: map.offset, keys: new Map(), properties: undefined, required: new Set(), broken: false };
+    const own: View = {
+      file,
+      offset: map.offset,
+      keys: new Map(),
+      properties: undefined,
+      required: new Set(),
+      broken: false,
+    };
     const seen = new Set<string>();
     const unknown: YPair[] = [];
     let base: View | undefined;
@@ -151,7 +183,13 @@ export class SchemaResolver {
     let propertiesPair: YPair | undefined;
     const members: View[] = [];
     for (const pair of map.pairs) {
-      if (seen.has(pair.key)) this.reporter.error(file, pair.keyOffset, 'DUPLICATE_KEY', `duplicate key \`${pair.key}\`; the last one wins`);
+      if (seen.has(pair.key))
+        this.reporter.invalid(
+          file,
+          pair.keyOffset,
+          'DUPLICATE_KEY',
+          `duplicate key \`${pair.key}\`; the last one wins`,
+        );
       seen.add(pair.key);
       if (ignoredKeys?.has(pair.key)) continue;
       switch (pair.key) {
@@ -162,12 +200,13 @@ export class SchemaResolver {
           break;
         case 'allOf':
           if (pair.value.kind !== 'seq') {
-            this.reporter.error(file, pair.value.offset, 'INVALID_VALUE', '`allOf` must be a list of schemas');
+            this.reporter.invalid(file, pair.value.offset, 'INVALID_VALUE', '`allOf` must be a list of schemas');
             break;
           }
           for (const item of pair.value.items) {
             if (item.kind === 'map') members.push(this.view(file, item));
-            else this.reporter.error(file, item.offset, 'INVALID_VALUE', 'an `allOf` member must be a schema mapping');
+            else
+              this.reporter.invalid(file, item.offset, 'INVALID_VALUE', 'an `allOf` member must be a schema mapping');
           }
           break;
         case 'properties':
@@ -188,7 +227,8 @@ export class SchemaResolver {
     for (const part of [base, ...members, own]) if (part) mergeInto(merged, part);
     if (base && refPair) {
       const siblings = map.pairs.filter((pair) => pair !== refPair && !ignoredKeys?.has(pair.key));
-      if (siblings.every((pair) => DOCUMENTATION_KEYS.has(pair.key)) && base.definition) merged.definition = base.definition;
+      if (siblings.every((pair) => DOCUMENTATION_KEYS.has(pair.key)) && base.definition)
+        merged.definition = base.definition;
     }
     return merged;
   }
@@ -197,16 +237,32 @@ export class SchemaResolver {
     const value = pair.value;
     if (value.kind === 'scalar' && value.value === null) return undefined;
     if (value.kind !== 'map') {
-      this.reporter.error(file, value.offset, 'INVALID_VALUE', '`properties` must be a mapping of property names to schemas');
+      this.reporter.invalid(
+        file,
+        value.offset,
+        'INVALID_VALUE',
+        '`properties` must be a mapping of property names to schemas',
+      );
       return undefined;
     }
     const result = new Map<string, Entry[]>();
     for (const property of value.pairs) {
       if (/\s/.test(property.key)) {
-        this.reporter.error(file, property.keyOffset, 'INVALID_PROPERTY_NAME', `property name \`${property.key}\` contains a space; the property is left out`);
+        this.reporter.invalid(
+          file,
+          property.keyOffset,
+          'INVALID_PROPERTY_NAME',
+          `property name \`${property.key}\` contains a space; the property is left out`,
+        );
         continue;
       }
-      if (result.has(property.key)) this.reporter.error(file, property.keyOffset, 'DUPLICATE_KEY', `duplicate property \`${property.key}\`; the last one wins`);
+      if (result.has(property.key))
+        this.reporter.invalid(
+          file,
+          property.keyOffset,
+          'DUPLICATE_KEY',
+          `duplicate property \`${property.key}\`; the last one wins`,
+        );
       result.set(property.key, [{ file, pair: property }]);
     }
     return result;
@@ -216,12 +272,17 @@ export class SchemaResolver {
     // `required:` left empty lists nothing.
     if (node.kind === 'scalar' && node.value === null) return;
     if (node.kind !== 'seq') {
-      this.reporter.error(file, node.offset, 'INVALID_VALUE', 'a schema\'s `required` must be a list of property names');
+      this.reporter.invalid(
+        file,
+        node.offset,
+        'INVALID_VALUE',
+        "a schema's `required` must be a list of property names",
+      );
       return;
     }
     for (const item of node.items) {
       if (item.kind === 'scalar' && typeof item.value === 'string') into.add(item.value);
-      else this.reporter.error(file, item.offset, 'INVALID_VALUE', '`required` entries must be property names');
+      else this.reporter.invalid(file, item.offset, 'INVALID_VALUE', '`required` entries must be property names');
     }
   }
 
@@ -236,13 +297,23 @@ export class SchemaResolver {
     const first = misplaced[0];
     if (first) {
       const names = misplaced.map((pair) => `\`${pair.key}\``).join(', ');
-      this.reporter.error(file, first.keyOffset, 'MISPLACED_PROPERTIES', `${names} ${misplaced.length === 1 ? 'is' : 'are'} written beside \`type: object\`; indent ${misplaced.length === 1 ? 'it' : 'them'} under \`properties\` (read as properties)`);
+      this.reporter.invalid(
+        file,
+        first.keyOffset,
+        'MISPLACED_PROPERTIES',
+        `${names} ${misplaced.length === 1 ? 'is' : 'are'} written beside \`type: object\`; indent ${misplaced.length === 1 ? 'it' : 'them'} under \`properties\` (read as properties)`,
+      );
       own.properties ??= new Map();
       for (const pair of misplaced) own.properties.set(pair.key, [{ file, pair }]);
     }
     for (const pair of unknown) {
       if (misplaced.includes(pair)) continue;
-      this.reporter.error(file, pair.keyOffset, 'UNKNOWN_KEY', `unknown schema key \`${pair.key}\`${didYouMean(pair.key, SCHEMA_KEYS)}`);
+      this.reporter.invalid(
+        file,
+        pair.keyOffset,
+        'UNKNOWN_KEY',
+        `unknown schema key \`${pair.key}\`${didYouMean(pair.key, SCHEMA_KEYS)}`,
+      );
     }
   }
 
@@ -280,7 +351,13 @@ export class SchemaResolver {
         const schema: ArraySchema = { kind: 'array', constraints: {} };
         const items = view.keys.get('items');
         if (items) schema.items = this.schema(items.file, items.pair.value);
-        else this.reporter.warning(view.file, view.offset, 'ARRAY_WITHOUT_ITEMS', 'array without `items`; documented as `[]`');
+        else
+          this.reporter.warning(
+            view.file,
+            view.offset,
+            'ARRAY_WITHOUT_ITEMS',
+            'array without `items`; documented as `[]`',
+          );
         return schema;
       }
       case 'file':
@@ -293,14 +370,19 @@ export class SchemaResolver {
   private typeName(entry: Entry): string | undefined {
     const node = entry.pair.value;
     if (node.kind !== 'scalar' || typeof node.value !== 'string') {
-      this.reporter.error(entry.file, node.offset, 'INVALID_VALUE', '`type` must be a type name');
+      this.reporter.invalid(entry.file, node.offset, 'INVALID_VALUE', '`type` must be a type name');
       return undefined;
     }
     if ((TYPES as readonly string[]).includes(node.value)) return node.value;
     // A near miss (`int`, `stringde`) is read as the type it was meant to be, so one typo costs one diagnostic, not a member.
     const meant = closest(node.value, TYPES);
     const reading = meant === undefined ? '' : `; read as \`${meant}\``;
-    this.reporter.error(entry.file, node.offset, 'UNKNOWN_TYPE', `unknown type ${JSON.stringify(node.value)}${reading}`);
+    this.reporter.invalid(
+      entry.file,
+      node.offset,
+      'UNKNOWN_TYPE',
+      `unknown type ${JSON.stringify(node.value)}${reading}`,
+    );
     return meant;
   }
 
@@ -334,7 +416,7 @@ export class SchemaResolver {
       }
       const value = scalar(entry.pair.value);
       if (typeof value === 'number') schema.constraints[key] = value;
-      else this.reporter.error(entry.file, entry.pair.value.offset, 'INVALID_VALUE', `\`${key}\` must be a number`);
+      else this.reporter.invalid(entry.file, entry.pair.value.offset, 'INVALID_VALUE', `\`${key}\` must be a number`);
     }
     setIfDefined(schema, 'description', this.text(view, 'description'));
     const example = view.keys.get('example');
@@ -349,9 +431,10 @@ export class SchemaResolver {
     if (!entry) return undefined;
     const value = scalar(entry.pair.value);
     if (typeof value === 'string') return value;
-    if (typeof value === 'number' || typeof value === 'boolean') return entry.file.rawScalar(entry.pair.value as YScalar);
+    if (typeof value === 'number' || typeof value === 'boolean')
+      return entry.file.rawScalar(entry.pair.value as YScalar);
     if (value === null) return undefined;
-    this.reporter.error(entry.file, entry.pair.value.offset, 'INVALID_VALUE', `\`${key}\` must be text`);
+    this.reporter.invalid(entry.file, entry.pair.value.offset, 'INVALID_VALUE', `\`${key}\` must be text`);
     return undefined;
   }
 
@@ -360,7 +443,7 @@ export class SchemaResolver {
     if (!entry) return undefined;
     const value = scalar(entry.pair.value);
     if (typeof value === 'boolean') return value;
-    this.reporter.error(entry.file, entry.pair.value.offset, 'INVALID_VALUE', `\`${key}\` must be true or false`);
+    this.reporter.invalid(entry.file, entry.pair.value.offset, 'INVALID_VALUE', `\`${key}\` must be true or false`);
     return undefined;
   }
 
@@ -371,7 +454,7 @@ export class SchemaResolver {
     if (!entry) return undefined;
     const node = entry.pair.value;
     if (node.kind !== 'seq') {
-      this.reporter.error(entry.file, node.offset, 'INVALID_VALUE', '`enum` must be a list of values');
+      this.reporter.invalid(entry.file, node.offset, 'INVALID_VALUE', '`enum` must be a list of values');
       return undefined;
     }
     const values: Array<string | number> = [];
@@ -382,7 +465,12 @@ export class SchemaResolver {
       else if (kind === 'string' && item.kind === 'scalar' && value !== null) values.push(entry.file.rawScalar(item));
       else {
         // One mistake (usually the wrong `type`), one diagnostic: the whole enum is dropped.
-        this.reporter.error(entry.file, item.offset, 'INVALID_VALUE', `\`enum\` of a ${kind} schema holds ${JSON.stringify(toPlain(item))}; enum ignored`);
+        this.reporter.invalid(
+          entry.file,
+          item.offset,
+          'INVALID_VALUE',
+          `\`enum\` of a ${kind} schema holds ${JSON.stringify(toPlain(item))}; enum ignored`,
+        );
         return undefined;
       }
     }
@@ -399,7 +487,8 @@ function mergeInto(target: View, source: View): void {
   for (const [key, entry] of source.keys) target.keys.set(key, entry);
   if (source.properties) {
     target.properties ??= new Map();
-    for (const [name, entries] of source.properties) target.properties.set(name, [...(target.properties.get(name) ?? []), ...entries]);
+    for (const [name, entries] of source.properties)
+      target.properties.set(name, [...(target.properties.get(name) ?? []), ...entries]);
   }
   for (const name of source.required) target.required.add(name);
   target.broken ||= source.broken;
@@ -417,7 +506,11 @@ function mergeSchemas(earlier: Schema, later: Schema): Schema {
     members.set(
       property.name,
       prior
-        ? { name: property.name, required: prior.required || property.required, schema: mergeSchemas(prior.schema, property.schema) }
+        ? {
+            name: property.name,
+            required: prior.required || property.required,
+            schema: mergeSchemas(prior.schema, property.schema),
+          }
         : property,
     );
   }
@@ -437,7 +530,8 @@ function inferType(view: View): string | undefined {
 }
 
 function findLast(map: YMap, key: string): YPair | undefined {
-  for (let index = map.pairs.length - 1; index >= 0; index--) if (map.pairs[index]?.key === key) return map.pairs[index];
+  for (let index = map.pairs.length - 1; index >= 0; index--)
+    if (map.pairs[index]?.key === key) return map.pairs[index];
   return undefined;
 }
 

@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
-import type { Document, Node } from 'yaml';
-import { parseBlockYaml } from './fast-yaml.ts';
+import type { Alias, Document, Node } from 'yaml';
 
 /**
  * The loader's own YAML tree: plain data plus the source offset of every node, so diagnostics can
@@ -36,24 +35,15 @@ export interface YSeq {
 export interface YamlSyntaxError {
   offset: number;
   message: string;
+  /** The diagnostic code, `YAML_SYNTAX` unless given. */
+  code?: string;
 }
 
 export type ParsedYaml = { ok: true; root: YNode } | { ok: false; errors: YamlSyntaxError[] };
 
 /**
- * Parses one spec file. The common block-style subset goes through a fast dedicated parser
- * (the `yaml` library alone costs about 1 s on the corpus); anything outside that subset, and
- * every syntax error, is handled by `yaml` itself with the core schema (no timestamps).
- */
-export function parseYaml(text: string): ParsedYaml {
-  const fast = parseBlockYaml(text);
-  if (fast) return { ok: true, root: fast };
-  return parseWithLibrary(text);
-}
-
-/**
  * `yaml`, loaded on first use: the specs seldom need it (no file of the public corpus does), and
- * loading it costs ~65 ms before the first file could be read.
+ * loading it would delay the first file on every run.
  */
 let library: typeof import('yaml') | undefined;
 function yaml(): typeof import('yaml') {
@@ -61,37 +51,93 @@ function yaml(): typeof import('yaml') {
   return library;
 }
 
-/** The reference parse, also used by tests to check the fast path against it. */
+/**
+ * Nodes that aliases may add to one file's tree in all: a spec reuses a node a few times at most,
+ * while a billion-laughs file would expand to billions.
+ */
+export const MAX_ALIAS_NODES = 10_000;
+
+/** An alias the loader refuses to expand. */
+class AliasError extends Error {
+  constructor(
+    readonly offset: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The reference parse (the `yaml` library, core schema, no timestamps), also used by tests to check the fast path. */
 export function parseWithLibrary(text: string): ParsedYaml {
   const doc = yaml().parseDocument(text, { schema: 'core', uniqueKeys: false });
   if (doc.errors.length > 0) {
     // `yaml` appends its own "at line L, column C:" and a source excerpt; the diagnostic has both already.
     const message = (text: string): string => (text.split('\n')[0] ?? text).replace(/ at line \d+, column \d+:?$/, '');
-    return { ok: false, errors: doc.errors.map((error) => ({ offset: error.pos[0], message: message(error.message) })) };
+    return {
+      ok: false,
+      errors: doc.errors.map((error) => ({ offset: error.pos[0], message: message(error.message) })),
+    };
   }
-  return { ok: true, root: convert(doc, doc.contents, 0) };
+  try {
+    return { ok: true, root: new TreeBuilder(doc).convert(doc.contents, 0) };
+  } catch (error) {
+    if (!(error instanceof AliasError)) throw error;
+    return { ok: false, errors: [{ offset: error.offset, message: error.message, code: 'YAML_ALIAS' }] };
+  }
 }
 
-function convert(doc: Document, node: unknown, fallbackOffset: number): YNode {
-  const { isAlias, isMap, isScalar, isSeq } = yaml();
-  if (isAlias(node)) return convert(doc, node.resolve(doc), node.range?.[0] ?? fallbackOffset);
-  const offset = (node as Node | null)?.range?.[0] ?? fallbackOffset;
-  if (isMap(node)) {
-    const pairs: YPair[] = node.items.map((pair) => {
-      const keyNode = pair.key as Node | null;
-      const keyOffset = keyNode?.range?.[0] ?? offset;
-      const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
-      return { key, keyOffset, value: convert(doc, pair.value, keyOffset) };
-    });
-    return { kind: 'map', pairs, offset };
+/** The loader's tree of a `yaml` document, aliases expanded within MAX_ALIAS_NODES and never into themselves. */
+class TreeBuilder {
+  /** The aliases being expanded, innermost last, with their targets. */
+  private readonly expanding: { alias: Alias; target: unknown }[] = [];
+  private aliasNodes = 0;
+
+  constructor(private readonly doc: Document) {}
+
+  convert(node: unknown, fallbackOffset: number): YNode {
+    const { isAlias, isMap, isScalar, isSeq } = yaml();
+    if (isAlias(node)) return this.expand(node, fallbackOffset);
+    if (this.expanding.length > 0 && ++this.aliasNodes > MAX_ALIAS_NODES) {
+      const outermost = this.expanding[0]!.alias;
+      throw new AliasError(
+        outermost.range?.[0] ?? fallbackOffset,
+        `aliases expand to more than ${MAX_ALIAS_NODES} nodes; write the repeated node out or use a \`$ref\``,
+      );
+    }
+    const offset = (node as Node | null)?.range?.[0] ?? fallbackOffset;
+    if (isMap(node)) {
+      const pairs: YPair[] = node.items.map((pair) => {
+        const keyNode = pair.key as Node | null;
+        const keyOffset = keyNode?.range?.[0] ?? offset;
+        const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+        return { key, keyOffset, value: this.convert(pair.value, keyOffset) };
+      });
+      return { kind: 'map', pairs, offset };
+    }
+    if (isSeq(node)) return { kind: 'seq', items: node.items.map((item) => this.convert(item, offset)), offset };
+    if (isScalar(node)) {
+      const value = node.value;
+      const plain =
+        value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+      return { kind: 'scalar', value: plain ? value : String(value), offset };
+    }
+    return { kind: 'scalar', value: null, offset };
   }
-  if (isSeq(node)) return { kind: 'seq', items: node.items.map((item) => convert(doc, item, offset)), offset };
-  if (isScalar(node)) {
-    const value = node.value;
-    const plain = value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
-    return { kind: 'scalar', value: plain ? value : String(value), offset };
+
+  private expand(alias: Alias, fallbackOffset: number): YNode {
+    const offset = alias.range?.[0] ?? fallbackOffset;
+    const target = alias.resolve(this.doc);
+    if (target === undefined) throw new AliasError(offset, `alias \`*${alias.source}\` names no anchor before it`);
+    if (this.expanding.some((outer) => outer.target === target)) {
+      throw new AliasError(offset, `alias \`*${alias.source}\` refers to a node that contains it`);
+    }
+    this.expanding.push({ alias, target });
+    try {
+      return this.convert(target, offset);
+    } finally {
+      this.expanding.pop();
+    }
   }
-  return { kind: 'scalar', value: null, offset };
 }
 
 /** Plain JavaScript value of a node (for `example`, `default`), like `yaml`'s `toJS()`. */
@@ -104,7 +150,13 @@ export function toPlain(node: YNode): unknown {
     case 'map': {
       const result: Record<string, unknown> = {};
       // defineProperty: a `__proto__` key is data, not the object's prototype.
-      for (const pair of node.pairs) Object.defineProperty(result, pair.key, { value: toPlain(pair.value), enumerable: true, writable: true, configurable: true });
+      for (const pair of node.pairs)
+        Object.defineProperty(result, pair.key, {
+          value: toPlain(pair.value),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       return result;
     }
   }

@@ -1,6 +1,4 @@
-import type { HttpMethod, PathSegment } from './types.ts';
-
-const VERBS: ReadonlySet<string> = new Set<HttpMethod>(['get', 'post', 'put', 'patch', 'delete']);
+import { HTTP_METHOD_TABLE, type HttpMethod, type PathSegment } from './types.ts';
 
 /** `post` -> `PostHttpMethod`: the namespace holding one method's interfaces. */
 export function methodNamespace(method: HttpMethod): string {
@@ -24,7 +22,7 @@ export function segmentNames(raw: string): PathSegment {
   const [head = '', ...rest] = raw.split('-');
   const propName = head + rest.map(upperFirst).join('');
   const typeName = upperFirst(propName);
-  return { raw, kind: 'literal', typeName, propName: VERBS.has(raw) ? typeName : propName };
+  return { raw, kind: 'literal', typeName, propName: Object.hasOwn(HTTP_METHOD_TABLE, raw) ? typeName : propName };
 }
 
 /** Segments of a URL path without its leading slash; a trailing slash yields a final empty segment. */

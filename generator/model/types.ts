@@ -3,11 +3,23 @@
  * The loader builds it from YAML; nothing here knows about YAML, ts-morph or handlebars.
  * `$ref`s are resolved and `allOf` flattened before a node lands here.
  */
+import type { JsonSchema } from '../../templates/runtime/request-schema.ts';
 
-export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+/**
+ * The HTTP methods an operation may use, in the order the methods of one endpoint are emitted and
+ * documented; `takesData`: the method's first argument is the request body (`data`).
+ */
+export const HTTP_METHOD_TABLE = {
+  get: { takesData: false },
+  post: { takesData: true },
+  put: { takesData: true },
+  patch: { takesData: true },
+  delete: { takesData: false },
+} as const satisfies Record<string, { takesData: boolean }>;
 
-/** Order in which methods of one endpoint are emitted and documented. */
-export const HTTP_METHODS: readonly HttpMethod[] = ['get', 'post', 'put', 'patch', 'delete'];
+export type HttpMethod = keyof typeof HTTP_METHOD_TABLE;
+
+export const HTTP_METHODS = Object.keys(HTTP_METHOD_TABLE) as readonly HttpMethod[];
 
 export interface SourceLocation {
   /** Path of the spec file, relative to the spec root, with `/` separators. */
@@ -18,16 +30,14 @@ export interface SourceLocation {
   col: number;
 }
 
-/** Validation rules carried from the spec, used for JSDoc, docs tables and validators. */
-export interface Constraints {
-  minLength?: number;
-  maxLength?: number;
-  pattern?: string;
-  minItems?: number;
-  maxItems?: number;
-  minimum?: number;
-  maximum?: number;
-}
+/**
+ * Validation rules carried from the spec, used for JSDoc, docs tables and validators: the keywords
+ * of the request schemas the runtime checks, so both name them alike.
+ */
+export type Constraints = Pick<
+  JsonSchema,
+  'minLength' | 'maxLength' | 'pattern' | 'minItems' | 'maxItems' | 'minimum' | 'maximum'
+>;
 
 interface SchemaBase {
   description?: string;

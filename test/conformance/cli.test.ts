@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fullRun } from '../full.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CLI = resolve(REPO_ROOT, 'generator/conformance/cli.ts');
@@ -66,7 +67,7 @@ afterAll(async () => {
   await rm(docs, { recursive: true, force: true });
 });
 
-describe('npm run conformance', () => {
+describe.runIf(fullRun)('npm run conformance', () => {
   it('prints each differing block with page:line:col differences (syntax errors too) and a closing count', async () => {
     const run = await conformance('--spec', 'spec', '--docs', docs);
     expect(run.code).toBe(0);

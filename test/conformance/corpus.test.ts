@@ -3,11 +3,12 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runConformance } from '../../generator/conformance/run.ts';
+import { fullRun } from '../full.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CORPUS = resolve(REPO_ROOT, '../shared/corpus');
 
-describe.skipIf(!existsSync(CORPUS))('conformance against the public corpus', () => {
+describe.runIf(fullRun && existsSync(CORPUS))('conformance against the public corpus', () => {
   it('matches at least 75 of the 98 documented marketing blocks', async () => {
     const report = await runConformance({ specDir: resolve(CORPUS, 'openapi'), docsDir: resolve(CORPUS, 'pages') });
     expect(report.blocks).toHaveLength(98);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageFile } from '../../generator/emit/docs/index.ts';
 import { loadSpecs } from '../../generator/load/index.ts';
 import type { ApiModel, Schema } from '../../generator/model/types.ts';
+import { fullRun } from '../full.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
@@ -37,7 +38,7 @@ function tableTexts(html: string): string[] {
   );
 }
 
-describe('the VitePress site built from generated/docs', () => {
+describe.runIf(fullRun)('the VitePress site built from generated/docs', () => {
   let outDir: string;
   let model: ApiModel;
 

@@ -20,7 +20,7 @@ interface Run {
 /** The command as users run it: a fresh process, exit code and both streams. */
 async function generate(...args: string[]): Promise<Run> {
   try {
-    const { stdout, stderr } = await execFileAsync(process.execPath, [join(root, 'generator/bin.mjs'), ...args], { cwd: root });
+    const { stdout, stderr } = await execFileAsync(process.execPath, [join(root, 'build/cli.js'), ...args], { cwd: root });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -101,6 +101,23 @@ const BAD_INPUTS: { kind: string; files: Record<string, string>; diagnostic: Reg
       'notifications.yaml': lines('events:', '  TRANSACTION.SUCCESS:', '    summary: 支付成功通知', '    resource:', '      type: object'),
     },
     diagnostic: /^notifications\.yaml:1:1: error UNREPRESENTABLE_SEGMENT the URL path v3\/notifications\/\{id\} and the notifications both declare /m,
+  },
+  {
+    // Nine levels of nine aliases: a billion nodes if expanded.
+    kind: 'billion laughs',
+    files: {
+      'v3/a/{id}.yaml': lines(
+        "x-lol: &a ['lol', 'lol', 'lol', 'lol', 'lol', 'lol', 'lol', 'lol', 'lol']",
+        ...'bcdefghi'.split('').map((name, index) => `x-lol${index}: &${name} [${Array(9).fill(`*${'abcdefghi'[index]}`).join(', ')}]`),
+        GOOD_OPERATION,
+      ),
+    },
+    diagnostic: /^v3\/a\/\{id\}\.yaml:5:13: error YAML_ALIAS aliases expand to more than 10000 nodes/m,
+  },
+  {
+    kind: 'self-referencing alias',
+    files: { 'v3/a/{id}.yaml': GOOD_OPERATION.replace('  summary: 示例', '  summary: 示例\n  x-self: &self\n    again: *self') },
+    diagnostic: /^v3\/a\/\{id\}\.yaml:4:12: error YAML_ALIAS alias `\*self` refers to a node that contains it$/m,
   },
 ];
 

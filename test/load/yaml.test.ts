@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseBlockYaml } from '../../generator/load/fast-yaml.ts';
-import { parseWithLibrary, parseYaml, toPlain, type YNode } from '../../generator/load/yaml-tree.ts';
+import { parseYaml } from '../../generator/load/source.ts';
+import { parseWithLibrary, toPlain, type YNode } from '../../generator/load/yaml-tree.ts';
 
 /** Snippets in the subset the fast parser handles; each must read exactly as `yaml` reads it. */
 const SUBSET: Record<string, string> = {

@@ -12,6 +12,7 @@ import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fullRun } from '../full.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const packageDir = join(repoRoot, 'generated');
@@ -21,7 +22,7 @@ const consumerFile = join(consumerDir, 'index.ts');
 const consumerFiles: string[] = (JSON.parse(readFileSync(join(consumerDir, 'tsconfig.json'), 'utf8').replace(/^\s*\/\/.*$/gm, '')) as { files: string[] }).files;
 const packageBuilt = existsSync(join(packageDir, 'package.json')) && existsSync(join(packageDir, 'dist/index.d.ts'));
 
-describe.skipIf(!packageBuilt)('the generated package', () => {
+describe.runIf(fullRun && packageBuilt)('the generated package', () => {
   it('passes publint with no errors or warnings', async () => {
     const { messages, pkg } = await publint({ pkgDir: packageDir, level: 'warning', pack: 'npm' });
     const problems = messages.map((message) => `${message.type}: ${formatMessage(message, pkg, { color: false }) ?? message.code}`);
@@ -73,7 +74,7 @@ function describeDiagnostic(diagnostic: ts.Diagnostic): string {
   return `${diagnostic.file.fileName}:${line + 1}:${character + 1}: TS${diagnostic.code}: ${message}`;
 }
 
-describe.skipIf(!packageBuilt)('a strict consumer compiled with TypeScript 5.9', () => {
+describe.runIf(fullRun && packageBuilt)('a strict consumer compiled with TypeScript 5.9', () => {
   let options: ts.CompilerOptions;
   let program: ts.Program;
 

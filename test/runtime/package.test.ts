@@ -20,7 +20,7 @@ let packageRoot: string;
 beforeAll(async () => {
   server = await startTestServer(keys);
   packageRoot = await mkdtemp(join(tmpdir(), 'wechatpay-package-'));
-  await promisify(execFile)(process.execPath, ['generator/bin.mjs', '--out', packageRoot], { cwd: repoRoot });
+  await promisify(execFile)(process.execPath, ['build/cli.js', '--out', packageRoot], { cwd: repoRoot });
   // What installing the package's dependencies would provide.
   await symlink(join(repoRoot, 'node_modules'), join(packageRoot, 'node_modules'), 'dir');
 });

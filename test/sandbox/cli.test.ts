@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { authorizationHeader, createNonce, requestMessage, signMessage } from '../../templates/runtime/signature.ts';
+import { fullRun } from '../full.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const tsx = join(repoRoot, 'node_modules/.bin/tsx');
@@ -38,7 +39,7 @@ async function temporaryDirectory(): Promise<string> {
   return directory;
 }
 
-describe('npm run sandbox', () => {
+describe.runIf(fullRun)('npm run sandbox', () => {
   it('generates keys and a client configuration that a signed request can use', async () => {
     const keyDir = await temporaryDirectory();
     const { output } = await runCli(['--key-dir', keyDir, '--mchid', '1230000109', '--quiet']);

@@ -1,4 +1,4 @@
-import type { HttpVerb } from "./operations.js";
+import type { HttpVerb } from './operations.js';
 export declare const HTTP_VERBS: ReadonlySet<string>;
 /** Sends one request: `path` is the template or literal path the caller built, without a leading slash. */
 export type Dispatch = (method: HttpVerb, path: string, data: unknown, config: unknown) => Promise<unknown>;

@@ -1,16 +1,24 @@
 /** Public exports of the runtime. */
-export { createClientClass, DEFAULT_BASE_URL, DEFAULT_TIMEOUT } from "./client.js";
-export { ApiError, NetworkError, TimeoutError, UsageError, VerificationError, WechatpayError } from "./errors.js";
-export { createOperationMatcher, createOperationResolver } from "./operations.js";
-export { CHECKED_FORMATS } from "./request-schema.js";
-export { authorizationHeader, createNonce, requestMessage, responseMessage, signMessage, verifyHeaders, verifyMessage } from "./signature.js";
-export { compileRequestValidator, formatIssues, requestValidator, validateRequest } from "./validation.js";
-export { PACKAGE_NAME, PACKAGE_VERSION } from "./version.js";
+export { createClientClass, DEFAULT_BASE_URL, DEFAULT_TIMEOUT } from './client.js';
+export { ApiError, NetworkError, TimeoutError, UsageError, VerificationError, WechatpayError } from './errors.js';
+export { createOperationMatcher, createOperationResolver } from './operations.js';
+export { CHECKED_FORMATS } from './request-schema.js';
+export {
+  authorizationHeader,
+  createNonce,
+  requestMessage,
+  responseMessage,
+  signMessage,
+  verifyHeaders,
+  verifyMessage,
+} from './signature.js';
+export { compileRequestValidator, formatIssues, requestValidator, validateRequest } from './validation.js';
+export { PACKAGE_NAME, PACKAGE_VERSION } from './version.js';
 // Helpers for notifications, platform certificates, sensitive fields, payment invocation and bills.
-export * from "./aead.js";
-export * from "./bill.js";
-export * from "./certificates.js";
-export * from "./invocation.js";
-export * from "./notification.js";
-export * from "./oaep.js";
-export * from "./webhook.js";
+export * from './aead.js';
+export * from './bill.js';
+export * from './certificates.js';
+export * from './invocation.js';
+export * from './notification.js';
+export * from './oaep.js';
+export * from './webhook.js';

@@ -1,4 +1,4 @@
-import type { KeyObject } from "node:crypto";
+import type { KeyObject } from 'node:crypto';
 /** Encrypts a sensitive field with the platform public key; returns base64. The request must then carry `Wechatpay-Serial`. */
 export declare function oaepEncrypt(plaintext: string, publicKey: KeyObject): string;
 /**

@@ -3,22 +3,22 @@
  * response verification and streamed, uploads are sent as multipart, some operations live on another host.
  */
 export type OperationInfo = {
-	download?: true;
-	multipart?: true;
-	baseURL?: string;
+  download?: true;
+  multipart?: true;
+  baseURL?: string;
 };
-export type HttpVerb = "get" | "post" | "put" | "patch" | "delete";
+export type HttpVerb = 'get' | 'post' | 'put' | 'patch' | 'delete';
 /** URL path template as in the spec (no leading slash, `{x}` placeholders) -> method -> info. */
 export type OperationTable = Record<string, Partial<Record<HttpVerb, OperationInfo>>>;
 /** Finds the operation of a concrete request path such as `v3/billdownload/file` or `v3/merchant/media/ABC`. */
 export type OperationMatcher = (method: HttpVerb, path: string) => OperationInfo | undefined;
 /** A concrete request path matched to its operation. */
 export interface MatchedOperation {
-	info: OperationInfo;
-	/** The table's key: `v3/merchant-service/images/{media_id}`. */
-	template: string;
-	/** The placeholders' values, percent-decoded: `{ media_id: 'ABC/1' }`. */
-	pathParams: Record<string, string>;
+  info: OperationInfo;
+  /** The table's key: `v3/merchant-service/images/{media_id}`. */
+  template: string;
+  /** The placeholders' values, percent-decoded: `{ media_id: 'ABC/1' }`. */
+  pathParams: Record<string, string>;
 }
 /** As `OperationMatcher`, also giving the template and the path parameters. */
 export type OperationResolver = (method: HttpVerb, path: string) => MatchedOperation | undefined;

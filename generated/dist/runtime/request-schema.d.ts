@@ -5,20 +5,20 @@
  */
 /** The subset of JSON Schema the generator emits for requests (draft-07 plus OpenAPI's `nullable`). */
 export interface JsonSchema {
-	type?: string;
-	properties?: Record<string, JsonSchema>;
-	required?: string[];
-	items?: JsonSchema;
-	enum?: (string | number | null)[];
-	nullable?: boolean;
-	format?: string;
-	minLength?: number;
-	maxLength?: number;
-	pattern?: string;
-	minItems?: number;
-	maxItems?: number;
-	minimum?: number;
-	maximum?: number;
+  type?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  enum?: (string | number | null)[];
+  nullable?: boolean;
+  format?: string;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  minItems?: number;
+  maxItems?: number;
+  minimum?: number;
+  maximum?: number;
 }
 /**
  * The request schema of each operation, keyed `'<method> <path template>'`:

@@ -2,84 +2,78 @@
  * The WeChat Pay APIv3 signature scheme: request messages signed with the merchant key
  * (SHA256withRSA, PKCS#1 v1.5), response and notification messages verified with the platform key.
  */
-import { randomFillSync, sign, verify } from "node:crypto";
-import { VerificationError } from "./errors.js";
-const NONCE_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+import { randomFillSync, sign, verify } from 'node:crypto';
+import { VerificationError } from './errors.js';
+const NONCE_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const NONCE_LENGTH = 32;
 /** Largest multiple of 62 below 256: bytes at or above it are discarded so every character is equally likely. */
-const UNBIASED_LIMIT = 256 - 256 % NONCE_ALPHABET.length;
+const UNBIASED_LIMIT = 256 - (256 % NONCE_ALPHABET.length);
 /** Maximum distance in seconds between a response's `Wechatpay-Timestamp` and the local clock. */
 export const CLOCK_WINDOW_SECONDS = 300;
 // Crypto-random bytes drawn a batch at a time (one system call per ~100 nonces, not one per nonce); each byte is used once.
 const randomPool = Buffer.alloc(4096);
 let randomPoolOffset = randomPool.length;
 function randomByte() {
-	if (randomPoolOffset === randomPool.length) {
-		randomFillSync(randomPool);
-		randomPoolOffset = 0;
-	}
-	const byte = randomPool[randomPoolOffset];
-	randomPoolOffset += 1;
-	return byte;
+  if (randomPoolOffset === randomPool.length) {
+    randomFillSync(randomPool);
+    randomPoolOffset = 0;
+  }
+  const byte = randomPool[randomPoolOffset];
+  randomPoolOffset += 1;
+  return byte;
 }
 /** 32 crypto-random characters from `[0-9A-Za-z]`. */
 export function createNonce() {
-	let nonce = "";
-	while (nonce.length < NONCE_LENGTH) {
-		const byte = randomByte();
-		if (byte < UNBIASED_LIMIT) nonce += NONCE_ALPHABET[byte % NONCE_ALPHABET.length];
-	}
-	return nonce;
+  let nonce = '';
+  while (nonce.length < NONCE_LENGTH) {
+    const byte = randomByte();
+    if (byte < UNBIASED_LIMIT) nonce += NONCE_ALPHABET[byte % NONCE_ALPHABET.length];
+  }
+  return nonce;
 }
 /** `METHOD\nURI\nTIMESTAMP\nNONCE\nBODY\n`, the BODY being the exact bytes sent. */
 export function requestMessage(method, uri, timestamp, nonce, body) {
-	return joinMessage([
-		method.toUpperCase(),
-		uri,
-		String(timestamp),
-		nonce
-	], body);
+  return joinMessage([method.toUpperCase(), uri, String(timestamp), nonce], body);
 }
 /** `TIMESTAMP\nNONCE\nBODY\n` over the raw response (or notification) body. */
 export function responseMessage(timestamp, nonce, body) {
-	return joinMessage([String(timestamp), nonce], body);
+  return joinMessage([String(timestamp), nonce], body);
 }
-const NEWLINE = Buffer.from("\n");
+const NEWLINE = Buffer.from('\n');
 function joinMessage(lines, body) {
-	const head = Buffer.from(`${lines.join("\n")}\n`, "utf8");
-	const bodyBytes = typeof body === "string" ? Buffer.from(body, "utf8") : body;
-	return Buffer.concat([
-		head,
-		bodyBytes,
-		NEWLINE
-	]);
+  const head = Buffer.from(`${lines.join('\n')}\n`, 'utf8');
+  const bodyBytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  return Buffer.concat([head, bodyBytes, NEWLINE]);
 }
 /** SHA256withRSA (PKCS#1 v1.5), base64. */
 export function signMessage(message, privateKey) {
-	return sign("sha256", message, privateKey).toString("base64");
+  return sign('sha256', message, privateKey).toString('base64');
 }
 /** `false` for a wrong or malformed signature, never a throw. */
 export function verifyMessage(message, signature, publicKey) {
-	try {
-		return verify("sha256", message, publicKey, Buffer.from(signature, "base64"));
-	} catch {
-		return false;
-	}
+  try {
+    return verify('sha256', message, publicKey, Buffer.from(signature, 'base64'));
+  } catch {
+    return false;
+  }
 }
 export function authorizationHeader(parts) {
-	const { mchid, serial, nonce, timestamp, signature } = parts;
-	return "WECHATPAY2-SHA256-RSA2048 " + `mchid="${mchid}",nonce_str="${nonce}",signature="${signature}",timestamp="${timestamp}",serial_no="${serial}"`;
+  const { mchid, serial, nonce, timestamp, signature } = parts;
+  return (
+    'WECHATPAY2-SHA256-RSA2048 ' +
+    `mchid="${mchid}",nonce_str="${nonce}",signature="${signature}",timestamp="${timestamp}",serial_no="${serial}"`
+  );
 }
 /** Case-insensitive header lookup; the first value of a repeated header. */
 export function headerValue(headers, name) {
-	const wanted = name.toLowerCase();
-	for (const [key, value] of Object.entries(headers)) {
-		if (key.toLowerCase() !== wanted) continue;
-		const first = Array.isArray(value) ? value[0] : value;
-		if (typeof first === "string") return first;
-		if (typeof first === "number") return String(first);
-	}
-	return undefined;
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(headers)) {
+    if (key.toLowerCase() !== wanted) continue;
+    const first = Array.isArray(value) ? value[0] : value;
+    if (typeof first === 'string') return first;
+    if (typeof first === 'number') return String(first);
+  }
+  return undefined;
 }
 /**
  * Checks the `Wechatpay-Timestamp`, `-Nonce`, `-Signature` and `-Serial` headers over the raw body
@@ -87,33 +81,41 @@ export function headerValue(headers, name) {
  * Throws `VerificationError`; `now` is Unix seconds (defaults to the local clock).
  */
 export function verifyHeaders(headers, rawBody, keys, now = Math.floor(Date.now() / 1e3)) {
-	const body = typeof rawBody === "string" ? Buffer.from(rawBody, "utf8") : rawBody;
-	const requestId = headerValue(headers, "Request-ID");
-	const fail = (reason, message) => {
-		throw new VerificationError(reason, message, body, requestId);
-	};
-	const timestamp = headerValue(headers, "Wechatpay-Timestamp");
-	const nonce = headerValue(headers, "Wechatpay-Nonce");
-	const signature = headerValue(headers, "Wechatpay-Signature");
-	const serial = headerValue(headers, "Wechatpay-Serial");
-	if (timestamp === undefined || nonce === undefined || signature === undefined || serial === undefined) {
-		const missing = [
-			["Wechatpay-Timestamp", timestamp],
-			["Wechatpay-Nonce", nonce],
-			["Wechatpay-Signature", signature],
-			["Wechatpay-Serial", serial]
-		].filter(([, value]) => value === undefined).map(([name]) => name);
-		return fail("missing-header", `Response is not signed: missing ${missing.join(", ")}`);
-	}
-	if (!/^\d{1,12}$/.test(timestamp)) return fail("malformed-timestamp", "Wechatpay-Timestamp is not Unix seconds");
-	if (Math.abs(now - Number(timestamp)) > CLOCK_WINDOW_SECONDS) {
-		return fail("timestamp-out-of-window", `Wechatpay-Timestamp is more than ${CLOCK_WINDOW_SECONDS} s away from the local clock`);
-	}
-	const key = keys.get(serial);
-	if (key === undefined) {
-		return fail("unknown-serial", `No platform certificate or public key configured for Wechatpay-Serial ${JSON.stringify(serial)}`);
-	}
-	if (!verifyMessage(responseMessage(timestamp, nonce, body), signature, key)) {
-		return fail("bad-signature", `Wechatpay-Signature does not match the body (serial ${JSON.stringify(serial)})`);
-	}
+  const body = typeof rawBody === 'string' ? Buffer.from(rawBody, 'utf8') : rawBody;
+  const requestId = headerValue(headers, 'Request-ID');
+  const fail = (reason, message) => {
+    throw new VerificationError(reason, message, body, requestId);
+  };
+  const timestamp = headerValue(headers, 'Wechatpay-Timestamp');
+  const nonce = headerValue(headers, 'Wechatpay-Nonce');
+  const signature = headerValue(headers, 'Wechatpay-Signature');
+  const serial = headerValue(headers, 'Wechatpay-Serial');
+  if (timestamp === undefined || nonce === undefined || signature === undefined || serial === undefined) {
+    const missing = [
+      ['Wechatpay-Timestamp', timestamp],
+      ['Wechatpay-Nonce', nonce],
+      ['Wechatpay-Signature', signature],
+      ['Wechatpay-Serial', serial],
+    ]
+      .filter(([, value]) => value === undefined)
+      .map(([name]) => name);
+    return fail('missing-header', `Response is not signed: missing ${missing.join(', ')}`);
+  }
+  if (!/^\d{1,12}$/.test(timestamp)) return fail('malformed-timestamp', 'Wechatpay-Timestamp is not Unix seconds');
+  if (Math.abs(now - Number(timestamp)) > CLOCK_WINDOW_SECONDS) {
+    return fail(
+      'timestamp-out-of-window',
+      `Wechatpay-Timestamp is more than ${CLOCK_WINDOW_SECONDS} s away from the local clock`,
+    );
+  }
+  const key = keys.get(serial);
+  if (key === undefined) {
+    return fail(
+      'unknown-serial',
+      `No platform certificate or public key configured for Wechatpay-Serial ${JSON.stringify(serial)}`,
+    );
+  }
+  if (!verifyMessage(responseMessage(timestamp, nonce, body), signature, key)) {
+    return fail('bad-signature', `Wechatpay-Signature does not match the body (serial ${JSON.stringify(serial)})`);
+  }
 }

@@ -1,35 +1,39 @@
-import { type JsonSchema, type RequestSchemaTable } from "./request-schema.js";
+import { type JsonSchema, type RequestSchemaTable } from './request-schema.js';
 /** One problem with a request: `coupon_code_list[3]` + `longer than 32 characters`. */
 export interface ValidationIssue {
-	/** Body fields and path parameters by name (`coupon_code_list[3]`, `card_id`); query and header parameters as `params.x`, `headers.x`; the whole body as `data`. */
-	path: string;
-	/** The rule broken: `required`, `longer than 32 characters`, `must be one of SUCCESS, DUPLICATE, FAIL`, ... */
-	message: string;
+  /** Body fields and path parameters by name (`coupon_code_list[3]`, `card_id`); query and header parameters as `params.x`, `headers.x`; the whole body as `data`. */
+  path: string;
+  /** The rule broken: `required`, `longer than 32 characters`, `must be one of SUCCESS, DUPLICATE, FAIL`, ... */
+  message: string;
 }
 /** What a request is checked on: the parts an axios call carries. */
 export interface RequestParts {
-	/** The JSON body: an object, or a string / Buffer already serialised. */
-	data?: unknown;
-	params?: Readonly<Record<string, unknown>>;
-	headers?: Readonly<Record<string, unknown>>;
-	pathParams?: Readonly<Record<string, unknown>>;
+  /** The JSON body: an object, or a string / Buffer already serialised. */
+  data?: unknown;
+  params?: Readonly<Record<string, unknown>>;
+  headers?: Readonly<Record<string, unknown>>;
+  pathParams?: Readonly<Record<string, unknown>>;
 }
 export type RequestValidator = (request: RequestParts) => ValidationIssue[];
 /** The shape of an ajv error object. */
 export interface SchemaError {
-	instancePath: string;
-	keyword: string;
-	params: Readonly<Record<string, unknown>>;
+  instancePath: string;
+  keyword: string;
+  params: Readonly<Record<string, unknown>>;
 }
 /** An ajv-compiled check: `false` and `errors` set when the data does not match. */
 export interface CompiledCheck {
-	(data: unknown): boolean;
-	errors?: readonly SchemaError[] | null;
+  (data: unknown): boolean;
+  errors?: readonly SchemaError[] | null;
 }
 /** The validator of one schema, compiled on first use and cached. */
 export declare function compileRequestValidator(schema: JsonSchema): RequestValidator;
 /** The validator of an operation (`undefined` when the table has no schema for it), compiled on first use. */
-export declare function requestValidator(schemas: RequestSchemaTable, method: string, pathTemplate: string): RequestValidator | undefined;
+export declare function requestValidator(
+  schemas: RequestSchemaTable,
+  method: string,
+  pathTemplate: string,
+): RequestValidator | undefined;
 /** Runs a compiled check on the request as it will go on the wire. */
 export declare function collectIssues(check: CompiledCheck, request: RequestParts): ValidationIssue[];
 /**
@@ -45,4 +49,9 @@ export declare function formatIssues(issues: readonly ValidationIssue[]): string
  * Checks a request against its operation's schema; throws `UsageError` listing every problem.
  * An operation without a schema passes unchecked.
  */
-export declare function validateRequest(schemas: RequestSchemaTable, method: string, pathTemplate: string, request: RequestParts): void;
+export declare function validateRequest(
+  schemas: RequestSchemaTable,
+  method: string,
+  pathTemplate: string,
+  request: RequestParts,
+): void;

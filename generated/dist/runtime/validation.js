@@ -4,157 +4,175 @@
  * schema with ajv the first time a request for it is checked, caches the compiled check, and turns its
  * findings into readable issues and one `UsageError`.
  */
-import AjvModule from "ajv";
-import { UsageError } from "./errors.js";
-import { CHECKED_FORMATS } from "./request-schema.js";
+import AjvModule from 'ajv';
+import { UsageError } from './errors.js';
+import { CHECKED_FORMATS } from './request-schema.js';
 // ajv is CommonJS with `exports.default = Ajv` on the class itself: `.default` is the class whether the
 // default import is the namespace (TypeScript's NodeNext view, vitest) or `module.exports` (Node's ESM loader).
 const Ajv = AjvModule.default;
 let sharedAjv;
 /** One ajv instance for every table, created on the first compile. */
 function ajvInstance() {
-	if (sharedAjv !== undefined) return sharedAjv;
-	const ajv = new Ajv({
-		allErrors: true,
-		messages: false,
-		strict: true,
-		strictTypes: true
-	});
-	for (const [name, pattern] of Object.entries(CHECKED_FORMATS)) ajv.addFormat(name, pattern);
-	sharedAjv = ajv;
-	return ajv;
+  if (sharedAjv !== undefined) return sharedAjv;
+  const ajv = new Ajv({
+    allErrors: true,
+    messages: false,
+    strict: true,
+    strictTypes: true,
+  });
+  for (const [name, pattern] of Object.entries(CHECKED_FORMATS)) ajv.addFormat(name, pattern);
+  sharedAjv = ajv;
+  return ajv;
 }
 // Keyed by the schema object: tables are frozen module data, so a schema is compiled once per process.
 const compiled = new WeakMap();
 /** The validator of one schema, compiled on first use and cached. */
 export function compileRequestValidator(schema) {
-	let validator = compiled.get(schema);
-	if (validator === undefined) {
-		const check = ajvInstance().compile(schema);
-		validator = (request) => collectIssues(check, request);
-		compiled.set(schema, validator);
-	}
-	return validator;
+  let validator = compiled.get(schema);
+  if (validator === undefined) {
+    const check = ajvInstance().compile(schema);
+    validator = (request) => collectIssues(check, request);
+    compiled.set(schema, validator);
+  }
+  return validator;
 }
 /** The validator of an operation (`undefined` when the table has no schema for it), compiled on first use. */
 export function requestValidator(schemas, method, pathTemplate) {
-	const key = `${method.toLowerCase()} ${pathTemplate.replace(/^\/+/, "")}`;
-	// Own keys only: an operation named like an Object.prototype member must not find one.
-	const schema = Object.hasOwn(schemas, key) ? schemas[key] : undefined;
-	return schema === undefined ? undefined : compileRequestValidator(schema);
+  const key = `${method.toLowerCase()} ${pathTemplate.replace(/^\/+/, '')}`;
+  // Own keys only: an operation named like an Object.prototype member must not find one.
+  const schema = Object.hasOwn(schemas, key) ? schemas[key] : undefined;
+  return schema === undefined ? undefined : compileRequestValidator(schema);
 }
 /** Runs a compiled check on the request as it will go on the wire. */
 export function collectIssues(check, request) {
-	return check(toWire(request)) ? [] : issuesFromErrors(check.errors ?? []);
+  return check(toWire(request)) ? [] : issuesFromErrors(check.errors ?? []);
 }
 /**
  * The request as the server sees it: the body after JSON serialisation (a `Date` becomes its ISO string),
  * parameters as text, header names lower-cased; the parameter containers are always present.
  */
 export function toWire(request) {
-	const wire = {};
-	if (request.data !== undefined) wire.data = wireBody(request.data);
-	wire.params = wireText(request.params ?? {}, (name) => name);
-	wire.headers = wireText(request.headers ?? {}, (name) => name.toLowerCase());
-	wire.pathParams = wireText(request.pathParams ?? {}, (name) => name);
-	return wire;
+  const wire = {};
+  if (request.data !== undefined) wire.data = wireBody(request.data);
+  wire.params = wireText(request.params ?? {}, (name) => name);
+  wire.headers = wireText(request.headers ?? {}, (name) => name.toLowerCase());
+  wire.pathParams = wireText(request.pathParams ?? {}, (name) => name);
+  return wire;
 }
 function wireBody(data) {
-	const text = typeof data === "string" ? data : Buffer.isBuffer(data) ? data.toString("utf8") : JSON.stringify(data);
-	try {
-		return JSON.parse(text);
-	} catch {
-		// Not JSON: left as text, so the body's type check reports it.
-		return text;
-	}
+  const text = typeof data === 'string' ? data : Buffer.isBuffer(data) ? data.toString('utf8') : JSON.stringify(data);
+  try {
+    return JSON.parse(text);
+  } catch {
+    // Not JSON: left as text, so the body's type check reports it.
+    return text;
+  }
 }
 function wireText(values, keyOf) {
-	const out = {};
-	for (const [name, value] of Object.entries(values)) {
-		if (value === undefined || value === null) continue;
-		out[keyOf(name)] = value instanceof Date ? value.toISOString() : typeof value === "object" ? value : String(value);
-	}
-	return out;
+  const out = {};
+  for (const [name, value] of Object.entries(values)) {
+    if (value === undefined || value === null) continue;
+    out[keyOf(name)] = value instanceof Date ? value.toISOString() : typeof value === 'object' ? value : String(value);
+  }
+  return out;
 }
 /** Words ajv's findings: a field path in the request's own terms and the rule broken. */
 export function issuesFromErrors(errors) {
-	const issues = [];
-	const seen = new Set();
-	for (const error of errors) {
-		const segments = error.instancePath.split("/").slice(1).map(unescapePointer);
-		if (error.keyword === "required") segments.push(String(error.params.missingProperty));
-		const issue = {
-			path: fieldPath(segments),
-			message: ruleText(error)
-		};
-		const key = `${issue.path}\u0000${issue.message}`;
-		if (seen.has(key)) continue;
-		seen.add(key);
-		issues.push(issue);
-	}
-	return issues;
+  const issues = [];
+  const seen = new Set();
+  for (const error of errors) {
+    const segments = error.instancePath.split('/').slice(1).map(unescapePointer);
+    if (error.keyword === 'required') segments.push(String(error.params.missingProperty));
+    const issue = {
+      path: fieldPath(segments),
+      message: ruleText(error),
+    };
+    const key = `${issue.path}\u0000${issue.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    issues.push(issue);
+  }
+  return issues;
 }
 function unescapePointer(segment) {
-	return segment.replaceAll("~1", "/").replaceAll("~0", "~");
+  return segment.replaceAll('~1', '/').replaceAll('~0', '~');
 }
 /** `['data', 'coupon_code_list', '3']` -> `coupon_code_list[3]`; `['params', 'limit']` -> `params.limit`. */
 function fieldPath(segments) {
-	const [container = "", ...rest] = segments;
-	// Body fields and path parameters are named bare, as the caller writes them in `data` and the config.
-	const bare = container === "data" || container === "pathParams";
-	if (rest.length === 0) return container;
-	let path = bare ? "" : container;
-	for (const segment of rest) {
-		if (/^\d+$/.test(segment)) path += `[${segment}]`;
-		else path += path === "" ? segment : `.${segment}`;
-	}
-	return path;
+  const [container = '', ...rest] = segments;
+  // Body fields and path parameters are named bare, as the caller writes them in `data` and the config.
+  const bare = container === 'data' || container === 'pathParams';
+  if (rest.length === 0) return container;
+  let path = bare ? '' : container;
+  for (const segment of rest) {
+    if (/^\d+$/.test(segment)) path += `[${segment}]`;
+    else path += path === '' ? segment : `.${segment}`;
+  }
+  return path;
 }
 const TYPE_NOUNS = {
-	string: "a string",
-	integer: "an integer",
-	number: "a number",
-	boolean: "a boolean",
-	object: "an object",
-	array: "an array"
+  string: 'a string',
+  integer: 'an integer',
+  number: 'a number',
+  boolean: 'a boolean',
+  object: 'an object',
+  array: 'an array',
 };
 const FORMAT_NOUNS = {
-	rfc3339: "an RFC 3339 date-time (2015-05-20T13:29:35+08:00)",
-	"wire-integer": "an integer",
-	"wire-number": "a number",
-	"wire-boolean": "true or false"
+  rfc3339: 'an RFC 3339 date-time (2015-05-20T13:29:35+08:00)',
+  'wire-integer': 'an integer',
+  'wire-number': 'a number',
+  'wire-boolean': 'true or false',
 };
 function ruleText(error) {
-	const { params } = error;
-	switch (error.keyword) {
-		case "required": return "required";
-		case "maxLength": return `longer than ${String(params.limit)} characters`;
-		case "minLength": return `shorter than ${String(params.limit)} characters`;
-		case "maxItems": return `more than ${String(params.limit)} items`;
-		case "minItems": return `fewer than ${String(params.limit)} items`;
-		case "maximum": return `greater than ${String(params.limit)}`;
-		case "minimum": return `less than ${String(params.limit)}`;
-		case "pattern": return `does not match /${String(params.pattern)}/`;
-		case "enum": {
-			const allowed = Array.isArray(params.allowedValues) ? params.allowedValues : [];
-			return `must be one of ${allowed.filter((value) => value !== null).map(String).join(", ")}`;
-		}
-		case "type": return `must be ${TYPE_NOUNS[String(params.type)] ?? String(params.type)}`;
-		case "format": return `must be ${FORMAT_NOUNS[String(params.format)] ?? String(params.format)}`;
-		default: return `breaks the rule ${error.keyword}`;
-	}
+  const { params } = error;
+  switch (error.keyword) {
+    case 'required':
+      return 'required';
+    case 'maxLength':
+      return `longer than ${String(params.limit)} characters`;
+    case 'minLength':
+      return `shorter than ${String(params.limit)} characters`;
+    case 'maxItems':
+      return `more than ${String(params.limit)} items`;
+    case 'minItems':
+      return `fewer than ${String(params.limit)} items`;
+    case 'maximum':
+      return `greater than ${String(params.limit)}`;
+    case 'minimum':
+      return `less than ${String(params.limit)}`;
+    case 'pattern':
+      return `does not match /${String(params.pattern)}/`;
+    case 'enum': {
+      const allowed = Array.isArray(params.allowedValues) ? params.allowedValues : [];
+      return `must be one of ${allowed
+        .filter((value) => value !== null)
+        .map(String)
+        .join(', ')}`;
+    }
+    case 'type':
+      return `must be ${TYPE_NOUNS[String(params.type)] ?? String(params.type)}`;
+    case 'format':
+      return `must be ${FORMAT_NOUNS[String(params.format)] ?? String(params.format)}`;
+    default:
+      return `breaks the rule ${error.keyword}`;
+  }
 }
 /** One line per issue: `coupon_code_list[3]: longer than 32 characters`. */
 export function formatIssues(issues) {
-	return issues.map((issue) => `${issue.path}: ${issue.message}`).join("\n");
+  return issues.map((issue) => `${issue.path}: ${issue.message}`).join('\n');
 }
 /**
  * Checks a request against its operation's schema; throws `UsageError` listing every problem.
  * An operation without a schema passes unchecked.
  */
 export function validateRequest(schemas, method, pathTemplate, request) {
-	const issues = requestValidator(schemas, method, pathTemplate)?.(request) ?? [];
-	if (issues.length === 0) return;
-	const lines = formatIssues(issues).split("\n").map((line) => `  - ${line}`);
-	throw new UsageError(`Invalid request for ${method.toUpperCase()} /${pathTemplate.replace(/^\/+/, "")}:\n${lines.join("\n")}`);
+  const issues = requestValidator(schemas, method, pathTemplate)?.(request) ?? [];
+  if (issues.length === 0) return;
+  const lines = formatIssues(issues)
+    .split('\n')
+    .map((line) => `  - ${line}`);
+  throw new UsageError(
+    `Invalid request for ${method.toUpperCase()} /${pathTemplate.replace(/^\/+/, '')}:\n${lines.join('\n')}`,
+  );
 }

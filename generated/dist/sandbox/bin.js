@@ -5,4 +5,8 @@ import { sandboxData } from '../sandbox-data.js';
 import { validators } from '../validators.js';
 import { main } from './cli.js';
 
-main({ program: 'npx apiv3-sandbox', acceptsSpec: false, tables: async () => ({ operations, schemas: validators, data: sandboxData }) });
+main({
+  program: 'npx apiv3-sandbox',
+  acceptsSpec: false,
+  tables: async () => ({ operations, schemas: validators, data: sandboxData }),
+});

@@ -1,4 +1,5 @@
-import type { Endpoint, Operation, Parameter, Schema } from '../../model/types.ts';
+import { HTTP_METHOD_TABLE, type Endpoint, type Operation, type Parameter, type Schema } from '../../model/types.ts';
+import { isIdentifier, propertyKey, stringLiteral } from '../literal.ts';
 
 /**
  * TypeScript usage examples for one operation, written as complete snippets that compile on
@@ -23,9 +24,14 @@ const RESERVED_WORDS: ReadonlySet<string> = new Set(
 );
 
 /** Names the snippet itself uses; inputs and response fields must not shadow them. */
-const SNIPPET_NAMES: readonly string[] = ['wxpay', 'Wechatpay', 'console', 'JSON', 'createReadStream', 'createWriteStream'];
-
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+const SNIPPET_NAMES: readonly string[] = [
+  'wxpay',
+  'Wechatpay',
+  'console',
+  'JSON',
+  'createReadStream',
+  'createWriteStream',
+];
 
 /** Allocates unique, valid binding names in one scope. */
 class Scope {
@@ -33,7 +39,7 @@ class Scope {
 
   bind(wanted: string): string {
     let base = wanted.replace(/[^\w$]/g, '_');
-    if (!IDENTIFIER.test(base)) base = `_${base}`;
+    if (!isIdentifier(base)) base = `_${base}`;
     if (RESERVED_WORDS.has(base)) base = `${base}_`;
     let name = base;
     for (let n = 2; this.taken.has(name); n += 1) name = `${base}${n}`;
@@ -46,14 +52,6 @@ class Scope {
 function entry(key: string, binding: string): string {
   if (key === binding) return key;
   return `${propertyKey(key)}: ${binding}`;
-}
-
-function propertyKey(key: string): string {
-  return IDENTIFIER.test(key) ? key : `'${key.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-}
-
-function stringLiteral(text: string): string {
-  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\r/g, '\\r').replace(/\n/g, '\\n')}'`;
 }
 
 const MAX_INLINE = 72;
@@ -121,11 +119,15 @@ function exampleValue(schema: Schema, example: unknown, options: ValueOptions): 
       const inner = `${options.indent}  `;
       const givenObject = given !== null && typeof given === 'object' && !Array.isArray(given) ? given : undefined;
       const entries = schema.properties.map((property) => {
-        const value = exampleValue(property.schema, (givenObject as Record<string, unknown> | undefined)?.[property.name], {
-          ...options,
-          nested: true,
-          indent: inner,
-        });
+        const value = exampleValue(
+          property.schema,
+          (givenObject as Record<string, unknown> | undefined)?.[property.name],
+          {
+            ...options,
+            nested: true,
+            indent: inner,
+          },
+        );
         return `${propertyKey(property.name)}: ${value}`;
       });
       return objectLiteral(entries, options.indent);
@@ -136,7 +138,9 @@ function exampleValue(schema: Schema, example: unknown, options: ValueOptions): 
       const items = schema.items;
       const itemOptions = { ...options, nested: true, indent: `${options.indent}  ` };
       const givenItems = Array.isArray(given) && given.length > 0 && given.every(isScalar) ? given : [undefined];
-      const values = isScalarSchema(items) ? givenItems.map((item) => exampleValue(items, item, itemOptions)) : [exampleValue(items, undefined, itemOptions)];
+      const values = isScalarSchema(items)
+        ? givenItems.map((item) => exampleValue(items, item, itemOptions))
+        : [exampleValue(items, undefined, itemOptions)];
       return arrayLiteral(values, options.indent);
     }
     case 'file':
@@ -179,13 +183,19 @@ interface Declaration {
 }
 
 /** Builds the arguments of one call, declaring each input as a `const` in `scope`. */
-function callArguments(operation: Operation, scope: Scope, declarations: Declaration[], imports: Set<string>): string[] {
+function callArguments(
+  operation: Operation,
+  scope: Scope,
+  declarations: Declaration[],
+  imports: Set<string>,
+): string[] {
   const declare = (name: string, schema: Schema): string => {
     const binding = scope.bind(name);
     declarations.push({ binding, value: exampleValue(schema, undefined, { nested: false, indent: '', imports }) });
     return binding;
   };
-  const declareParameter = (parameter: Parameter): string => entry(parameter.name, declare(parameter.name, parameter.schema));
+  const declareParameter = (parameter: Parameter): string =>
+    entry(parameter.name, declare(parameter.name, parameter.schema));
 
   const bodyEntries = (schema: Schema): string[] =>
     schema.kind === 'object' && schema.properties
@@ -209,7 +219,7 @@ function callArguments(operation: Operation, scope: Scope, declarations: Declara
     const file = scope.bind(body.fileField);
     declarations.push({ binding: file, value: `createReadStream('./file.jpg')` });
     data = objectLiteral([entry(body.metaField, meta), entry(body.fileField, file)], '');
-  } else if (operation.method === 'post' || operation.method === 'put' || operation.method === 'patch') {
+  } else if (HTTP_METHOD_TABLE[operation.method].takesData) {
     data = '{}';
   }
 
@@ -273,7 +283,12 @@ export function operationExampleParts(endpoint: Endpoint, operation: Operation, 
   const header: string[] = [];
   const nodeImports = [...imports].sort();
   if (nodeImports.length > 0) header.push(`import { ${nodeImports.join(', ')} } from 'node:fs';`);
-  header.push(`import { Wechatpay } from ${stringLiteral(context.packageName)};`, '', 'declare const wxpay: Wechatpay;', '');
+  header.push(
+    `import { Wechatpay } from ${stringLiteral(context.packageName)};`,
+    '',
+    'declare const wxpay: Wechatpay;',
+    '',
+  );
   if (declarations.length > 0) {
     header.push(...declarations.map(({ binding, value }) => `const ${binding} = ${value};`), '');
   }
@@ -286,7 +301,11 @@ export function operationExampleParts(endpoint: Endpoint, operation: Operation, 
 }
 
 /** One complete snippet per access style. */
-export function operationExamples(endpoint: Endpoint, operation: Operation, context: ExampleContext): Record<AccessStyle, string> {
+export function operationExamples(
+  endpoint: Endpoint,
+  operation: Operation,
+  context: ExampleContext,
+): Record<AccessStyle, string> {
   const { header, calls, handler } = operationExampleParts(endpoint, operation, context);
   const snippet = (style: AccessStyle): string => `${header}\n${calls[style]}\n  .then(${handler});\n`;
   return { chained: snippet('chained'), declarative: snippet('declarative'), attribute: snippet('attribute') };

@@ -65,7 +65,10 @@ export async function emitDocs(model: ApiModel, options: DocsOptions = {}): Prom
 
   const events = model.notifications?.events ?? [];
   for (const event of events) {
-    files.push({ path: notificationPageFile(event), contents: render('docs/notification.md', notificationPageView(event, model.notifications!)) });
+    files.push({
+      path: notificationPageFile(event),
+      contents: render('docs/notification.md', notificationPageView(event, model.notifications!)),
+    });
   }
 
   const groups = [...groupByTag(model)];
@@ -94,10 +97,19 @@ export async function emitDocs(model: ApiModel, options: DocsOptions = {}): Prom
   });
   const sidebar: SidebarGroup[] = groups.map(([tag, entries]) => ({
     text: tag,
-    items: entries.map(({ endpoint, method, title }) => ({ text: `${method.toUpperCase()} ${title}`, link: `${pageLink(endpoint)}#${method}` })),
+    items: entries.map(({ endpoint, method, title }) => ({
+      text: `${method.toUpperCase()} ${title}`,
+      link: `${pageLink(endpoint)}#${method}`,
+    })),
   }));
   if (events.length > 0) {
-    sidebar.push({ text: NOTIFICATIONS_HEADING, items: events.map((event) => ({ text: `${event.eventType} ${event.summary}`, link: notificationPageLink(event) })) });
+    sidebar.push({
+      text: NOTIFICATIONS_HEADING,
+      items: events.map((event) => ({
+        text: `${event.eventType} ${event.summary}`,
+        link: notificationPageLink(event),
+      })),
+    });
   }
   files.push({ path: 'docs/sidebar.json', contents: `${JSON.stringify(sidebar, null, 2)}\n` });
   return files;
@@ -105,7 +117,8 @@ export async function emitDocs(model: ApiModel, options: DocsOptions = {}): Prom
 
 /** The generated package's `package.json` and `README.md`. */
 export function emitPackageFiles(model: ApiModel, info: { name: string; version: string }): EmittedFile[] {
-  const description = 'Typed WeChat Pay APIv3 client: signed requests, verified responses, one typed method per endpoint.';
+  const description =
+    'Typed WeChat Pay APIv3 client: signed requests, verified responses, one typed method per endpoint.';
   const packageJson = render('package/package.json', {
     name: info.name,
     version: info.version,
@@ -122,7 +135,9 @@ export function emitPackageFiles(model: ApiModel, info: { name: string; version:
 
 /** The README's example endpoint: the first POST with a JSON body, else the first operation. */
 function readmeView(model: ApiModel, packageName: string, description: string): object {
-  const candidates = model.endpoints.flatMap((endpoint) => endpoint.operations.map((operation) => ({ endpoint, operation })));
+  const candidates = model.endpoints.flatMap((endpoint) =>
+    endpoint.operations.map((operation) => ({ endpoint, operation })),
+  );
   const featured = candidates.find(({ operation }) => operation.body?.kind === 'json') ?? candidates[0];
   const parts = featured ? operationExampleParts(featured.endpoint, featured.operation, { packageName }) : undefined;
   return {

@@ -22,11 +22,13 @@ function isScalar(value: unknown): value is string | number | boolean {
 export function exampleJson(schema: Schema, given: unknown = schema.example): unknown {
   switch (schema.kind) {
     case 'string':
-      if (schema.enum && schema.enum.length > 0) return typeof given === 'string' && schema.enum.includes(given) ? given : schema.enum[0];
+      if (schema.enum && schema.enum.length > 0)
+        return typeof given === 'string' && schema.enum.includes(given) ? given : schema.enum[0];
       if (isScalar(given)) return String(given);
       return (schema.format && PLACEHOLDER_BY_FORMAT[schema.format]) ?? '';
     case 'number': {
-      if (schema.enum && schema.enum.length > 0) return typeof given === 'number' && schema.enum.includes(given) ? given : schema.enum[0];
+      if (schema.enum && schema.enum.length > 0)
+        return typeof given === 'number' && schema.enum.includes(given) ? given : schema.enum[0];
       const parsed = typeof given === 'number' ? given : typeof given === 'string' ? Number(given) : Number.NaN;
       const value = Number.isFinite(parsed) ? parsed : (schema.constraints.minimum ?? 0);
       return schema.integer ? Math.trunc(value) : value;
@@ -34,15 +36,18 @@ export function exampleJson(schema: Schema, given: unknown = schema.example): un
     case 'boolean':
       return typeof given === 'boolean' ? given : true;
     case 'object': {
-      const givenObject = given !== null && typeof given === 'object' && !Array.isArray(given) ? (given as Record<string, unknown>) : {};
+      const givenObject =
+        given !== null && typeof given === 'object' && !Array.isArray(given) ? (given as Record<string, unknown>) : {};
       const value: Record<string, unknown> = {};
-      for (const property of schema.properties ?? []) value[property.name] = exampleJson(property.schema, givenObject[property.name] ?? property.schema.example);
+      for (const property of schema.properties ?? [])
+        value[property.name] = exampleJson(property.schema, givenObject[property.name] ?? property.schema.example);
       return value;
     }
     case 'array': {
       if (!schema.items) return [];
       const items = schema.items;
-      if (Array.isArray(given) && given.length > 0 && given.every(isScalar)) return given.map((item) => exampleJson(items, item));
+      if (Array.isArray(given) && given.length > 0 && given.every(isScalar))
+        return given.map((item) => exampleJson(items, item));
       return [exampleJson(items)];
     }
     case 'file':
@@ -63,8 +68,11 @@ function parameterText(parameter: Parameter): string {
 /** The request line (path parameters and query filled in from the examples), headers and body. */
 export function requestExample(operation: Operation): string {
   let url = `/${operation.path}`;
-  for (const parameter of operation.pathParams) url = url.replace(`{${parameter.name}}`, encodeURIComponent(parameterText(parameter)));
-  const query = new URLSearchParams(operation.queryParams.map((parameter) => [parameter.name, parameterText(parameter)]));
+  for (const parameter of operation.pathParams)
+    url = url.replace(`{${parameter.name}}`, encodeURIComponent(parameterText(parameter)));
+  const query = new URLSearchParams(
+    operation.queryParams.map((parameter) => [parameter.name, parameterText(parameter)]),
+  );
   const lines = [`${operation.method.toUpperCase()} ${url}${query.size > 0 ? `?${query}` : ''}`];
   lines.push(...operation.headerParams.map((parameter) => `${parameter.name}: ${parameterText(parameter)}`));
   const body = operation.body;
@@ -101,7 +109,12 @@ export function responseExample(operation: Operation): string {
     case 'empty':
       return statusLine;
     case 'download':
-      return [statusLine, `Content-Type: ${response.contentTypes[0] ?? 'application/octet-stream'}`, '', '<文件流, 不带签名>'].join('\n');
+      return [
+        statusLine,
+        `Content-Type: ${response.contentTypes[0] ?? 'application/octet-stream'}`,
+        '',
+        '<文件流, 不带签名>',
+      ].join('\n');
   }
 }
 

@@ -117,11 +117,23 @@ function requestRows(operation: Operation): TableRow[] {
   };
   for (const parameter of operation.pathParams) parameterRow(parameter, parameter.name, 0);
   if (operation.queryParams.length > 0) {
-    rows.push(groupRow('params', operation.queryParams.some((parameter) => parameter.required), '查询参数'));
+    rows.push(
+      groupRow(
+        'params',
+        operation.queryParams.some((parameter) => parameter.required),
+        '查询参数',
+      ),
+    );
     for (const parameter of operation.queryParams) parameterRow(parameter, `params.${parameter.name}`, 1);
   }
   if (operation.headerParams.length > 0) {
-    rows.push(groupRow('headers', operation.headerParams.some((parameter) => parameter.required), '请求头'));
+    rows.push(
+      groupRow(
+        'headers',
+        operation.headerParams.some((parameter) => parameter.required),
+        '请求头',
+      ),
+    );
     for (const parameter of operation.headerParams) parameterRow(parameter, `headers.${parameter.name}`, 1);
   }
   const body = operation.body;
@@ -130,9 +142,20 @@ function requestRows(operation: Operation): TableRow[] {
     schemaChildren(body.schema, 'data', 1, rows);
   } else if (body?.kind === 'multipart') {
     rows.push(groupRow('data', true, '`multipart/form-data` 数据'));
-    rows.push(row(`data.${body.metaField}`, 1, body.meta, true, body.meta.description ?? '文件元信息，`JSON` 字符串（签名覆盖此部分）'));
+    rows.push(
+      row(
+        `data.${body.metaField}`,
+        1,
+        body.meta,
+        true,
+        body.meta.description ?? '文件元信息，`JSON` 字符串（签名覆盖此部分）',
+      ),
+    );
     schemaChildren(body.meta, `data.${body.metaField}`, 2, rows);
-    rows.push({ ...row(`data.${body.fileField}`, 1, { kind: 'file', constraints: {} }, true, '文件内容'), type: tableCode('ReadStream') });
+    rows.push({
+      ...row(`data.${body.fileField}`, 1, { kind: 'file', constraints: {} }, true, '文件内容'),
+      type: tableCode('ReadStream'),
+    });
   }
   return rows;
 }
@@ -178,7 +201,13 @@ function groupRow(name: string, required: boolean, description: string): TableRo
   return { name: tableCode(name), type: 'object', required: required ? '是' : '否', description, constraints: '' };
 }
 
-function row(name: string, indent: number, schema: Schema, required: boolean, description: string | undefined): TableRow {
+function row(
+  name: string,
+  indent: number,
+  schema: Schema,
+  required: boolean,
+  description: string | undefined,
+): TableRow {
   return {
     name: indent > 0 ? `${tableCode(name)} {data-indent=${indent}}` : tableCode(name),
     type: typeLabel(schema),
@@ -190,7 +219,8 @@ function row(name: string, indent: number, schema: Schema, required: boolean, de
 
 /** A scalar array has no rows for its items, so their rules are noted on the array's row. */
 function itemConstraintNotes(schema: Schema): string[] {
-  if (schema.kind !== 'array' || !schema.items || schema.items.kind === 'object' || schema.items.kind === 'array') return [];
+  if (schema.kind !== 'array' || !schema.items || schema.items.kind === 'object' || schema.items.kind === 'array')
+    return [];
   return constraintNotes(schema.items).map((note) => `元素${note}`);
 }
 

@@ -1,25 +1,29 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { isolatedDeclarationSync, transformSync, type OxcError } from 'oxc-transform';
 import rootPackage from '../../../package.json' with { type: 'json' };
 import type { ApiModel } from '../../model/types.ts';
+import { PROJECT_ROOT } from '../../paths.ts';
 import { DEFAULT_PACKAGE_NAME } from '../docs/index.ts';
 import type { EmittedFile } from '../files.ts';
+import { formatCode } from '../format.ts';
 
 /** The runtime is real TypeScript, type-checked and tested in place; the package ships it transpiled. */
-export const RUNTIME_SOURCE_DIR: string = fileURLToPath(new URL('../../../templates/runtime/', import.meta.url));
+export const RUNTIME_SOURCE_DIR: string = join(PROJECT_ROOT, 'templates/runtime');
 
 /**
  * `dist/runtime/**` (see transpileRuntime), the operation table that drives download exemption
  * and uploads, and the package entry.
  */
-export function emitRuntime(model: ApiModel): EmittedFile[] {
-  return [...transpileRuntime(), ...emitOperationTable(model), ...emitEntry()];
+export async function emitRuntime(model: ApiModel): Promise<EmittedFile[]> {
+  return [
+    ...(await transpileRuntime()),
+    ...(await Promise.all([...emitOperationTable(model), ...emitEntry()].map(formatCode))),
+  ];
 }
 
 /** The sandbox ships beside the runtime and imports it as `../runtime/*.js`. */
-export const SANDBOX_SOURCE_DIR: string = fileURLToPath(new URL('../../../templates/sandbox/', import.meta.url));
+export const SANDBOX_SOURCE_DIR: string = join(PROJECT_ROOT, 'templates/sandbox');
 
 const VERSION_MODULE = 'dist/runtime/version.js';
 
@@ -37,33 +41,40 @@ function versionModule(): EmittedFile {
 }
 
 /**
- * The runtime sources as the package ships them, file by file: JavaScript with the comments kept,
- * and declarations (the sources are written for isolatedDeclarations, so each file's declarations
- * derive from that file alone). oxc does both natively in ~20 ms, where TypeScript's emitters cost
- * ~0.3 s and the TypeScript compiler itself would have to be loaded on this thread.
+ * The runtime sources as the package ships them, file by file, in the generated code's one style:
+ * JavaScript with the comments kept, and declarations (the sources are written for
+ * isolatedDeclarations, so each file's declarations derive from that file alone). oxc does both
+ * natively, without loading the TypeScript compiler.
  */
-export function transpileRuntime(sourceDir: string = RUNTIME_SOURCE_DIR, outDir = 'dist/runtime'): EmittedFile[] {
+export async function transpileRuntime(
+  sourceDir: string = RUNTIME_SOURCE_DIR,
+  outDir = 'dist/runtime',
+): Promise<EmittedFile[]> {
   const sources = readdirSync(sourceDir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') && !entry.name.endsWith('.d.ts'))
+    .filter(
+      (entry) =>
+        entry.isFile() &&
+        entry.name.endsWith('.ts') &&
+        !entry.name.endsWith('.test.ts') &&
+        !entry.name.endsWith('.d.ts'),
+    )
     .map((entry) => relative(sourceDir, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .sort();
-  return sources.flatMap((source): EmittedFile[] => {
+  const files = sources.flatMap((source): EmittedFile[] => {
     const text = readFileSync(join(sourceDir, source), 'utf8');
     // As the message names it; oxc reads only the extension.
     const fileName = relative(process.cwd(), join(sourceDir, source)).split(sep).join('/');
     const script = transformSync(fileName, text, { target: 'es2022', sourcemap: false });
     const declarations = isolatedDeclarationSync(fileName, text, { sourcemap: false });
     const problems = [...script.errors, ...declarations.errors];
-    if (problems.length > 0) throw new Error(`${fileName} does not transpile in isolation:\n${problems.map(describe).join('\n')}`);
+    if (problems.length > 0)
+      throw new Error(`${fileName} does not transpile in isolation:\n${problems.map(describe).join('\n')}`);
     const base = `${outDir}/${source.slice(0, -'.ts'.length)}`;
-    const js: EmittedFile = `${base}.js` === VERSION_MODULE ? versionModule() : { path: `${base}.js`, contents: alignCommentStars(script.code) };
-    return [js, { path: `${base}.d.ts`, contents: alignCommentStars(declarations.code) }];
+    const js: EmittedFile =
+      `${base}.js` === VERSION_MODULE ? versionModule() : { path: `${base}.js`, contents: script.code };
+    return [js, { path: `${base}.d.ts`, contents: declarations.code }];
   });
-}
-
-/** oxc prints a block comment's continuation lines as `*` at the indentation; JSDoc style is ` *`. */
-function alignCommentStars(code: string): string {
-  return code.replace(/\/\*\*[\s\S]*?\*\//g, (comment) => comment.replace(/\n(\t*)\*/g, '\n$1 *'));
+  return Promise.all(files.map(formatCode));
 }
 
 function describe(problem: OxcError): string {

@@ -53,5 +53,9 @@ function exampleString(schema: Extract<Schema, { kind: 'string' }>): string {
 
 function fitsNumber(value: number, schema: Extract<Schema, { kind: 'number' }>): boolean {
   const { minimum, maximum } = schema.constraints;
-  return (!schema.integer || Number.isInteger(value)) && (minimum === undefined || value >= minimum) && (maximum === undefined || value <= maximum);
+  return (
+    (!schema.integer || Number.isInteger(value)) &&
+    (minimum === undefined || value >= minimum) &&
+    (maximum === undefined || value <= maximum)
+  );
 }

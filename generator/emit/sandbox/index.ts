@@ -1,6 +1,7 @@
 import type { ApiModel, Operation } from '../../model/types.ts';
 import type { SandboxDataTable, SandboxOperation, SandboxTables } from '../../../templates/sandbox/tables.ts';
 import type { EmittedFile } from '../files.ts';
+import { formatCode } from '../format.ts';
 import { operationTable, SANDBOX_SOURCE_DIR, transpileRuntime } from '../runtime/index.ts';
 import { operationsOf, requestSchemas } from '../validators/index.ts';
 import { operationKey } from '../validators/schema.ts';
@@ -21,7 +22,9 @@ function sandboxOperation(operation: Operation): SandboxOperation {
 }
 
 export function sandboxData(model: ApiModel): SandboxDataTable {
-  return Object.fromEntries(operationsOf(model).map((operation) => [operationKey(operation), sandboxOperation(operation)]));
+  return Object.fromEntries(
+    operationsOf(model).map((operation) => [operationKey(operation), sandboxOperation(operation)]),
+  );
 }
 
 /** The tables the sandbox serves, built in memory: what the package's `dist/*.js` tables hold. */
@@ -38,10 +41,11 @@ export function sandboxTables(model: ApiModel): SandboxTables {
  * `dist/sandbox-data.js` (documented statuses, example answers and error codes by operation), and the
  * `apiv3-sandbox` bin, which serves the operations the package was generated from.
  */
-export function emitSandbox(model: ApiModel): EmittedFile[] {
-  const entries = Object.entries(sandboxData(model)).map(([key, data]) => `${JSON.stringify(key)}:${JSON.stringify(data)}`);
-  return [
-    ...transpileRuntime(SANDBOX_SOURCE_DIR, 'dist/sandbox'),
+export async function emitSandbox(model: ApiModel): Promise<EmittedFile[]> {
+  const entries = Object.entries(sandboxData(model)).map(
+    ([key, data]) => `${JSON.stringify(key)}:${JSON.stringify(data)}`,
+  );
+  const tables: EmittedFile[] = [
     {
       path: 'dist/sandbox-data.js',
       contents: [
@@ -52,7 +56,8 @@ export function emitSandbox(model: ApiModel): EmittedFile[] {
     },
     {
       path: 'dist/sandbox-data.d.ts',
-      contents: "import type { SandboxDataTable } from './sandbox/tables.js';\nexport declare const sandboxData: SandboxDataTable;\n",
+      contents:
+        "import type { SandboxDataTable } from './sandbox/tables.js';\nexport declare const sandboxData: SandboxDataTable;\n",
     },
     {
       path: 'dist/sandbox/bin.js',
@@ -68,5 +73,9 @@ export function emitSandbox(model: ApiModel): EmittedFile[] {
         '',
       ].join('\n'),
     },
+  ];
+  return [
+    ...(await transpileRuntime(SANDBOX_SOURCE_DIR, 'dist/sandbox')),
+    ...(await Promise.all(tables.map(formatCode))),
   ];
 }

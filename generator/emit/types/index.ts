@@ -6,13 +6,13 @@ import type {
   SourceFileStructure,
   StatementStructures,
 } from 'ts-morph';
-import { ModuleDeclarationKind, printStructure, StructureKind } from '../ts-morph.ts';
+import { ModuleDeclarationKind, printStructure, StructureKind } from 'ts-morph';
 import type { EmittedFile } from '../files.ts';
 import { compareText, DiagnosticError, type ApiModel, type Endpoint, type PathSegment } from '../../model/types.ts';
-import { formatDeclarations, DeferredTexts } from './format.ts';
+import { formatCode } from '../format.ts';
 import { notificationStatements } from './notifications.ts';
 import { operationDeclarations, type OperationDeclarations } from './operation.ts';
-import { isIdentifier, memberName, quote } from './schema.ts';
+import { isIdentifier, propertyKey, stringLiteral } from '../literal.ts';
 
 /** Where the declarations go, relative to the package root. */
 export const TYPES_FILE = 'dist/openapi.d.ts';
@@ -38,49 +38,23 @@ interface TreeNode {
 
 /** Emits `dist/openapi.d.ts`: the nested namespace declarations, `Wechatpay` and `Paths`. */
 export async function emitTypes(model: ApiModel): Promise<EmittedFile[]> {
-  return new TypeEmitter().emit(model);
-}
-
-/**
- * The type emitter for a model that arrives endpoint by endpoint: `prepare` builds an endpoint's
- * operation declarations as soon as it is loaded, so that only the tree and the printing are left
- * once the whole model is there.
- */
-export class TypeEmitter {
-  readonly #deferred = new DeferredTexts();
-  readonly #prepared: PreparedDeclarations = new Map();
-
-  prepare(endpoint: Endpoint): void {
-    this.#prepared.set(endpoint, declarationsOf(endpoint, this.#deferred));
-  }
-
-  /** `model` holds the prepared endpoints (the same objects); any other endpoint is prepared now. */
-  async emit(model: ApiModel): Promise<EmittedFile[]> {
-    const text = printDeclarations(model, this.#deferred, this.#prepared);
-    const contents = await formatDeclarations(text, this.#deferred);
-    return [{ path: TYPES_FILE, contents }];
-  }
+  return [await formatCode({ path: TYPES_FILE, contents: printDeclarations(model) })];
 }
 
 /** The declarations of each endpoint's operations, in the endpoint's operation order. */
-type PreparedDeclarations = Map<Endpoint, OperationDeclarations[]>;
-
-function declarationsOf(endpoint: Endpoint, deferred: DeferredTexts): OperationDeclarations[] {
+function declarationsOf(endpoint: Endpoint): OperationDeclarations[] {
   // The endpoint's interface is named after its last URL segment.
   const name = endpoint.segments.at(-1)?.typeName ?? '';
-  return endpoint.operations.map((operation) => operationDeclarations(operation, name, deferred));
+  return endpoint.operations.map((operation) => operationDeclarations(operation, name));
 }
 
-/**
- * The unformatted declarations, built as one structure and printed once; data-member comments
- * are placeholders registered in `deferred` (long type texts too, restored here).
- */
-export function printDeclarations(model: ApiModel, deferred: DeferredTexts, prepared: PreparedDeclarations = new Map()): string {
+/** The unformatted declarations, built as one structure and printed once. */
+function printDeclarations(model: ApiModel): string {
   const endpoints = [...model.endpoints].sort((a, b) => compareText(a.path, b.path));
   const roots = buildTree(endpoints);
   const pathEntries: OptionalKind<PropertySignatureStructure>[] = endpoints.flatMap((endpoint) => {
     const node = findNode(roots, endpoint);
-    return node ? [{ name: quote(endpoint.path), type: node.namespace }] : [];
+    return node ? [{ name: stringLiteral(endpoint.path), type: node.namespace }] : [];
   });
   const statements: StatementStructures[] = [
     {
@@ -96,16 +70,15 @@ export function printDeclarations(model: ApiModel, deferred: DeferredTexts, prep
       namedImports: ['ReadStream'],
     },
   ];
-  const declarations = (endpoint: Endpoint): OperationDeclarations[] => prepared.get(endpoint) ?? declarationsOf(endpoint, deferred);
-  for (const root of sortedChildren(roots)) collectStatements(root, ROOT_NAMESPACE, statements, declarations);
-  statements.push(...notificationStatements(model, deferred));
+  for (const root of sortedChildren(roots)) collectStatements(root, ROOT_NAMESPACE, statements);
+  statements.push(...notificationStatements(model));
   statements.push(
     {
       kind: StructureKind.Interface,
       name: 'Wechatpay',
       isExported: true,
       properties: sortedChildren(roots).map((root) => ({
-        name: memberName(root.segment.propName),
+        name: propertyKey(root.segment.propName),
         type: root.namespace,
         docs: [root.segment.raw === 'v3' ? 'APIv3 endpoint' : `${root.segment.raw} endpoint`],
       })),
@@ -119,8 +92,8 @@ export function printDeclarations(model: ApiModel, deferred: DeferredTexts, prep
   );
 
   const structure: SourceFileStructure = { kind: StructureKind.SourceFile, statements };
-  // Printed straight from the structure: a source file would also parse the ~2 MB it prints.
-  return deferred.restoreTypes(printStructure(structure, { indentNumberOfSpaces: 2, useSingleQuote: true, newLine: '\n' }));
+  // Printed straight from the structure: a source file would also parse everything it prints.
+  return printStructure(structure, { indentNumberOfSpaces: 2, newLine: '\n' });
 }
 
 function buildTree(endpoints: readonly Endpoint[]): Map<string, TreeNode> {
@@ -147,7 +120,12 @@ function buildTree(endpoints: readonly Endpoint[]): Map<string, TreeNode> {
 /** Segment names the declarations cannot represent are a spec error, reported at the spec file. */
 function checkSegment(segment: PathSegment, siblings: Map<string, TreeNode>, endpoint: Endpoint): void {
   const fail = (message: string): never => {
-    throw new DiagnosticError({ severity: 'error', code: 'UNREPRESENTABLE_SEGMENT', message, location: endpoint.source });
+    throw new DiagnosticError({
+      severity: 'error',
+      code: 'UNREPRESENTABLE_SEGMENT',
+      message,
+      location: endpoint.source,
+    });
   };
   if (!isIdentifier(segment.typeName)) fail(`URL segment '${segment.raw}' gives no valid type name`);
   if (RESERVED_TYPE_NAMES.has(segment.typeName)) {
@@ -168,14 +146,9 @@ function sortedChildren(children: Map<string, TreeNode>): TreeNode[] {
  * Depth first, children before their parent, so a single endpoint reads as the documented
  * blocks do: its method namespaces, its interface, then one interface per parent level.
  */
-function collectStatements(
-  node: TreeNode,
-  parentNamespace: string,
-  statements: StatementStructures[],
-  declarations: (endpoint: Endpoint) => OperationDeclarations[],
-): void {
+function collectStatements(node: TreeNode, parentNamespace: string, statements: StatementStructures[]): void {
   const children = sortedChildren(node.children);
-  for (const child of children) collectStatements(child, node.namespace, statements, declarations);
+  for (const child of children) collectStatements(child, node.namespace, statements);
 
   const name = node.segment.typeName;
   const endpointInterface: InterfaceDeclarationStructure = {
@@ -184,12 +157,14 @@ function collectStatements(
     isExported: true,
     callSignatures: [],
     methods: [],
-    properties: children.map((child): OptionalKind<PropertySignatureStructure> => ({
-      name: memberName(child.segment.propName),
-      type: `${name}.${child.segment.typeName}`,
-    })),
+    properties: children.map(
+      (child): OptionalKind<PropertySignatureStructure> => ({
+        name: propertyKey(child.segment.propName),
+        type: `${name}.${child.segment.typeName}`,
+      }),
+    ),
   };
-  for (const operation of node.endpoint ? declarations(node.endpoint) : []) {
+  for (const operation of node.endpoint ? declarationsOf(node.endpoint) : []) {
     statements.push(namespaceDeclaration(`${node.namespace}.${operation.namespace}`, operation.statements));
     endpointInterface.callSignatures?.push(...operation.callSignatures);
     endpointInterface.methods?.push(...operation.methods);

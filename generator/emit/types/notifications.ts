@@ -1,9 +1,9 @@
 import type { InterfaceDeclarationStructure, StatementStructures } from 'ts-morph';
-import { ModuleDeclarationKind, StructureKind } from '../ts-morph.ts';
+import { ModuleDeclarationKind, StructureKind } from 'ts-morph';
 import { DiagnosticError, type ApiModel, type Notifications } from '../../model/types.ts';
-import type { DeferredTexts } from './format.ts';
 import { schemaStatement } from './operation.ts';
-import { escapeComment, oneLine, quote } from './schema.ts';
+import { stringLiteral } from '../literal.ts';
+import { escapeComment, oneLine } from './schema.ts';
 
 /** The namespace of the envelope and of the decrypted resources. */
 export const NOTIFICATIONS_NAMESPACE = 'WeChatPay.OpenAPI.V3.Notifications';
@@ -14,18 +14,18 @@ const ENVELOPE_INTERFACE = 'Envelope';
  * interface per decrypted resource, and the exported `Notifications` map from each `event_type` to
  * its resource (empty when the specs have no notifications), which the client's handler reads.
  */
-export function notificationStatements(model: ApiModel, deferred: DeferredTexts): StatementStructures[] {
+export function notificationStatements(model: ApiModel): StatementStructures[] {
   const notifications = model.notifications;
   const statements: StatementStructures[] = [];
   if (notifications && (notifications.envelope || notifications.events.length > 0)) {
     checkNamespaceIsFree(model, notifications);
     const declarations = [];
-    if (notifications.envelope) declarations.push(schemaStatement(ENVELOPE_INTERFACE, notifications.envelope, deferred));
+    if (notifications.envelope) declarations.push(schemaStatement(ENVELOPE_INTERFACE, notifications.envelope));
     const declared = new Set<string>();
     for (const event of notifications.events) {
       if (declared.has(event.resourceName)) continue;
       declared.add(event.resourceName);
-      declarations.push(schemaStatement(event.resourceName, event.resource, deferred));
+      declarations.push(schemaStatement(event.resourceName, event.resource));
     }
     statements.push({
       kind: StructureKind.Module,
@@ -42,7 +42,7 @@ export function notificationStatements(model: ApiModel, deferred: DeferredTexts)
     isExported: true,
     docs: ['`event_type` of each notification -> its `resource`, decrypted'],
     properties: (notifications?.events ?? []).map((event) => ({
-      name: quote(event.eventType),
+      name: stringLiteral(event.eventType),
       type: `${NOTIFICATIONS_NAMESPACE}.${event.resourceName}`,
       docs: [escapeComment(oneLine(event.summary))],
     })),
@@ -53,7 +53,9 @@ export function notificationStatements(model: ApiModel, deferred: DeferredTexts)
 
 /** A `v3/notifications` URL path would declare its own `Notifications` members in the same namespace. */
 function checkNamespaceIsFree(model: ApiModel, notifications: Notifications): void {
-  const clash = model.endpoints.find((endpoint) => endpoint.segments[0]?.raw === 'v3' && endpoint.segments[1]?.typeName === 'Notifications');
+  const clash = model.endpoints.find(
+    (endpoint) => endpoint.segments[0]?.raw === 'v3' && endpoint.segments[1]?.typeName === 'Notifications',
+  );
   if (!clash) return;
   throw new DiagnosticError({
     severity: 'error',

@@ -5,17 +5,12 @@ import type {
   MethodSignatureStructure,
   OptionalKind,
   ParameterDeclarationStructure,
-  PropertySignatureStructure,
   TypeAliasDeclarationStructure,
 } from 'ts-morph';
-import { StructureKind } from '../ts-morph.ts';
+import { StructureKind } from 'ts-morph';
 import { methodNamespace } from '../../model/naming.ts';
-import type { Operation, Parameter, Schema } from '../../model/types.ts';
-import type { DeferredTexts } from './format.ts';
-import { escapeComment, memberDoc, memberName, objectLiteralOf, oneLine, typeText, type MemberSpec } from './schema.ts';
-
-/** POST, PUT and PATCH take `data` as their first argument; GET and DELETE take only `config`. */
-const TAKES_DATA: ReadonlySet<string> = new Set(['post', 'put', 'patch']);
+import { HTTP_METHOD_TABLE, type Operation, type Parameter, type Schema } from '../../model/types.ts';
+import { escapeComment, memberDoc, objectType, oneLine, propertyOf, typeOf, type MemberSpec } from './schema.ts';
 
 export type MethodStatement = InterfaceDeclarationStructure | TypeAliasDeclarationStructure;
 
@@ -30,24 +25,19 @@ export interface OperationDeclarations {
 }
 
 /** `endpointName` is the endpoint interface's own name, which qualifies its method namespaces. */
-export function operationDeclarations(
-  operation: Operation,
-  endpointName: string,
-  deferred: DeferredTexts,
-): OperationDeclarations {
-  const property = (member: MemberSpec): OptionalKind<PropertySignatureStructure> => propertyOf(member, deferred);
+export function operationDeclarations(operation: Operation, endpointName: string): OperationDeclarations {
   const namespace = methodNamespace(operation.method);
   const qualify = (name: string): string => `${endpointName}.${namespace}.${name}`;
   const statements: MethodStatement[] = [];
-  const takesData = TAKES_DATA.has(operation.method);
+  const takesData = HTTP_METHOD_TABLE[operation.method].takesData;
 
   let dataInterface: string | undefined;
   if (takesData) {
     dataInterface = operation.body?.kind === 'multipart' ? 'BinaryDataRequest' : 'JsonDataRequest';
-    statements.push(requestDataStatement(operation, deferred));
+    statements.push(requestDataStatement(operation));
   }
 
-  const config = requestConfigMembers(operation, dataInterface, deferred).map(property);
+  const config = requestConfigMembers(operation, dataInterface).map(propertyOf);
   statements.push({
     kind: StructureKind.Interface,
     name: 'RequestConfig',
@@ -55,7 +45,7 @@ export function operationDeclarations(
     extends: ['AxiosRequestConfig'],
     properties: config,
   });
-  statements.push(responseStatement(operation, deferred));
+  statements.push(responseStatement(operation));
 
   const configOptional = config.every((member) => member.hasQuestionToken === true);
   const parameters: OptionalKind<ParameterDeclarationStructure>[] = [];
@@ -93,7 +83,7 @@ function signatureTags(operation: Operation): NonNullable<JSDocStructure['tags']
   return tags;
 }
 
-function requestDataStatement(operation: Operation, deferred: DeferredTexts): MethodStatement {
+function requestDataStatement(operation: Operation): MethodStatement {
   const body = operation.body;
   if (body?.kind === 'multipart') {
     // The documented shape: the signed `meta` JSON first, then the binary `file`.
@@ -102,16 +92,16 @@ function requestDataStatement(operation: Operation, deferred: DeferredTexts): Me
       name: 'BinaryDataRequest',
       isExported: true,
       properties: [
-        propertyOf({ name: body.metaField, optional: false, type: 'string', doc: memberDoc(body.meta) }, deferred),
-        propertyOf({ name: body.fileField, optional: false, type: 'ReadStream' }, deferred),
+        propertyOf({ name: body.metaField, optional: false, type: 'string', doc: memberDoc(body.meta) }),
+        propertyOf({ name: body.fileField, optional: false, type: 'ReadStream' }),
       ],
     };
   }
   // A POST without a body parameter still gets an empty `JsonDataRequest {}`.
-  return schemaStatement('JsonDataRequest', body?.schema, deferred);
+  return schemaStatement('JsonDataRequest', body?.schema);
 }
 
-function responseStatement(operation: Operation, deferred: DeferredTexts): MethodStatement {
+function responseStatement(operation: Operation): MethodStatement {
   const response = operation.response;
   if (response.kind === 'download') {
     return {
@@ -121,38 +111,31 @@ function responseStatement(operation: Operation, deferred: DeferredTexts): Metho
       extends: ['ReadStream'],
     };
   }
-  return schemaStatement('WellformedResponse', response.kind === 'json' ? response.schema : undefined, deferred);
+  return schemaStatement('WellformedResponse', response.kind === 'json' ? response.schema : undefined);
 }
 
 /** An object schema becomes an interface of its properties; any other schema a type alias. */
-export function schemaStatement(name: string, schema: Schema | undefined, deferred: DeferredTexts): MethodStatement {
+export function schemaStatement(name: string, schema: Schema | undefined): MethodStatement {
   if (schema === undefined || schema.kind === 'object') {
     return {
       kind: StructureKind.Interface,
       name,
       isExported: true,
       properties: (schema?.properties ?? []).map((member) =>
-        propertyOf(
-          {
-            name: member.name,
-            optional: !member.required,
-            type: typeText(member.schema, deferred),
-            doc: memberDoc(member.schema),
-          },
-          deferred,
-        ),
+        propertyOf({
+          name: member.name,
+          optional: !member.required,
+          type: typeOf(member.schema),
+          doc: memberDoc(member.schema),
+        }),
       ),
     };
   }
-  return { kind: StructureKind.TypeAlias, name, isExported: true, type: deferred.type(typeText(schema, deferred)) };
+  return { kind: StructureKind.TypeAlias, name, isExported: true, type: typeOf(schema) };
 }
 
 /** Members of `RequestConfig extends AxiosRequestConfig`, in the documented order. */
-function requestConfigMembers(
-  operation: Operation,
-  dataInterface: string | undefined,
-  deferred: DeferredTexts,
-): MemberSpec[] {
+function requestConfigMembers(operation: Operation, dataInterface: string | undefined): MemberSpec[] {
   const members: MemberSpec[] = [];
   if (dataInterface) members.push({ name: 'data', optional: true, type: dataInterface });
   for (const parameter of operation.pathParams) {
@@ -160,12 +143,12 @@ function requestConfigMembers(
   }
   if (!dataInterface && operation.body?.kind === 'json') {
     // DELETE with a body: the body is inline and required.
-    members.push({ name: 'data', optional: false, type: typeText(operation.body.schema, deferred) });
+    members.push({ name: 'data', optional: false, type: typeOf(operation.body.schema) });
   }
-  if (operation.queryParams.length > 0) members.push(parameterGroup('params', operation.queryParams, deferred));
+  if (operation.queryParams.length > 0) members.push(parameterGroup('params', operation.queryParams));
   if (operation.headerParams.length > 0) {
     // Header values travel as strings whatever the spec says.
-    members.push(parameterGroup('headers', operation.headerParams, deferred, 'string'));
+    members.push(parameterGroup('headers', operation.headerParams, 'string'));
   }
   if (operation.response.kind === 'download') {
     members.push({ name: 'responseType', optional: false, type: "'stream'" });
@@ -175,21 +158,12 @@ function requestConfigMembers(
 }
 
 /** `params` / `headers`: optional as a whole when none of its members is required. */
-function parameterGroup(
-  name: string,
-  parameters: readonly Parameter[],
-  deferred: DeferredTexts,
-  type?: string,
-): MemberSpec {
+function parameterGroup(name: string, parameters: readonly Parameter[], type?: string): MemberSpec {
   const members = parameters.map((parameter) => ({
     ...parameterMember(parameter),
-    type: type ?? typeText(parameter.schema, deferred),
+    type: type ?? typeOf(parameter.schema),
   }));
-  return {
-    name,
-    optional: members.every((member) => member.optional),
-    type: objectLiteralOf(members, deferred),
-  };
+  return { name, optional: members.every((member) => member.optional), type: objectType(members) };
 }
 
 function parameterMember(parameter: Parameter): Omit<MemberSpec, 'type'> {
@@ -202,13 +176,4 @@ function parameterMember(parameter: Parameter): Omit<MemberSpec, 'type'> {
 
 function pathParameterType(schema: Schema): string {
   return schema.kind === 'number' ? 'number' : 'string';
-}
-
-function propertyOf(member: MemberSpec, deferred: DeferredTexts): OptionalKind<PropertySignatureStructure> {
-  return {
-    name: memberName(member.name),
-    hasQuestionToken: member.optional,
-    type: deferred.type(member.type),
-    docs: member.doc ? [deferred.placeholder(member.doc)] : [],
-  };
 }

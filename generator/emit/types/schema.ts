@@ -1,61 +1,35 @@
-import type { Constraints, Property, Schema } from '../../model/types.ts';
-import type { DeferredTexts } from './format.ts';
+import type { OptionalKind, PropertySignatureStructure, WriterFunction } from 'ts-morph';
+import type { Constraints, Schema } from '../../model/types.ts';
+import { propertyKey, stringLiteral } from '../literal.ts';
+import { Writers } from 'ts-morph';
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
-/** A member name as written in a declaration: identifiers bare, anything else quoted. */
-export function memberName(name: string): string {
-  return IDENTIFIER.test(name) ? name : quote(name);
-}
-
-export function isIdentifier(name: string): boolean {
-  return IDENTIFIER.test(name);
-}
-
-/**
- * A TypeScript string literal, quoted as prettier quotes it with `singleQuote`: single quotes
- * unless the text holds more of them than double quotes.
- */
-export function quote(text: string): string {
-  const quoteChar = count(text, "'") > count(text, '"') ? '"' : "'";
-  const escaped = text
-    .replace(/\\/g, '\\\\')
-    .replaceAll(quoteChar, `\\${quoteChar}`)
-    .replace(/\n/g, '\\n')
-    .replace(/\r/g, '\\r')
-    // Other control characters are escaped too: the printer's type tokens are made of them.
-    .replace(/[\u0000-\u001f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
-  return `${quoteChar}${escaped}${quoteChar}`;
-}
-
-function count(text: string, char: string): number {
-  return text.split(char).length - 1;
-}
+/** A type as a ts-morph structure takes it: a keyword or name, or a writer for a composite type. */
+export type TypeNode = string | WriterFunction;
 
 /** The TypeScript type of a schema, as the documented shapes spell it (plus literal unions for enums). */
-export function typeText(schema: Schema, deferred: DeferredTexts): string {
+export function typeOf(schema: Schema): TypeNode {
   switch (schema.kind) {
     case 'string':
-      if (schema.enum && schema.enum.length > 0) return unique(schema.enum).map(quote).join(' | ');
-      return schema.format === 'rfc3339' ? 'string | Date' : 'string';
-    case 'number':
-      if (schema.enum && schema.enum.length > 0) {
-        const literals = unique(schema.enum);
-        // YAML can spell `.inf`/`.nan`, which have no literal type.
-        return literals.every(Number.isFinite) ? literals.map(String).join(' | ') : 'number';
-      }
-      return 'number';
+      if (schema.enum && schema.enum.length > 0) return union(unique(schema.enum).map(stringLiteral));
+      return schema.format === 'rfc3339' ? union(['string', 'Date']) : 'string';
+    case 'number': {
+      const literals = unique(schema.enum ?? []);
+      // YAML can spell `.inf`/`.nan`, which have no literal type.
+      return literals.length > 0 && literals.every(Number.isFinite) ? union(literals.map(String)) : 'number';
+    }
     case 'boolean':
       return 'boolean';
     case 'object':
-      return schema.properties && schema.properties.length > 0 ? objectLiteral(schema.properties, deferred) : '{}';
-    case 'array': {
-      if (!schema.items) return '[]';
-      const item = typeText(schema.items, deferred);
-      return isUnion(schema.items) ? `(${item})[]` : `${item}[]`;
-    }
+      return objectType(
+        (schema.properties ?? []).map((property) => ({
+          name: property.name,
+          optional: !property.required,
+          type: typeOf(property.schema),
+          doc: memberDoc(property.schema),
+        })),
+      );
+    case 'array':
+      return schema.items ? arrayOf(schema.items) : '[]';
     case 'file':
       return 'ReadStream';
     case 'unknown':
@@ -63,41 +37,49 @@ export function typeText(schema: Schema, deferred: DeferredTexts): string {
   }
 }
 
+function union(members: readonly string[]): TypeNode {
+  const [first, second, ...rest] = members;
+  if (first === undefined) return 'never';
+  return second === undefined ? first : Writers.unionType(first, second, ...rest);
+}
+
+function arrayOf(items: Schema): WriterFunction {
+  const item = typeOf(items);
+  return (writer) => {
+    const parenthesized = isUnion(items);
+    writer.conditionalWrite(parenthesized, '(');
+    if (typeof item === 'string') writer.write(item);
+    else item(writer);
+    writer.write(parenthesized ? ')[]' : '[]');
+  };
+}
+
 export interface MemberSpec {
   name: string;
   optional: boolean;
-  type: string;
+  type: TypeNode;
   doc?: string;
 }
 
-/**
- * An inline object type, one member per line so the formatter keeps it expanded
- * the way the documented shapes show nested objects.
- */
-export function objectLiteralOf(members: readonly MemberSpec[], deferred: DeferredTexts): string {
-  if (members.length === 0) return '{}';
-  const lines = members.map((member) => {
-    const doc = member.doc ? `/** ${deferred.placeholder(member.doc)} */\n` : '';
-    return `${doc}${memberName(member.name)}${member.optional ? '?' : ''}: ${member.type};`;
-  });
-  return `{\n${lines.join('\n')}\n}`;
+/** A property signature with its one-line JSDoc. */
+export function propertyOf(member: MemberSpec): OptionalKind<PropertySignatureStructure> {
+  return {
+    name: propertyKey(member.name),
+    hasQuestionToken: member.optional,
+    type: member.type,
+    docs: member.doc ? [member.doc] : [],
+  };
 }
 
-function objectLiteral(properties: readonly Property[], deferred: DeferredTexts): string {
-  return objectLiteralOf(
-    properties.map((property) => ({
-      name: property.name,
-      optional: !property.required,
-      type: typeText(property.schema, deferred),
-      doc: memberDoc(property.schema),
-    })),
-    deferred,
-  );
+/** An inline object type, one member per line, as the documented shapes show nested objects. */
+export function objectType(members: readonly MemberSpec[]): TypeNode {
+  return members.length === 0 ? '{}' : Writers.objectType({ properties: members.map(propertyOf) });
 }
 
 function isUnion(schema: Schema): boolean {
   if (schema.kind === 'string') return schema.enum ? unique(schema.enum).length > 1 : schema.format === 'rfc3339';
-  if (schema.kind === 'number') return schema.enum ? unique(schema.enum).length > 1 : false;
+  if (schema.kind === 'number')
+    return schema.enum ? unique(schema.enum).length > 1 && schema.enum.every(Number.isFinite) : false;
   return false;
 }
 

@@ -1,5 +1,6 @@
 import type { ApiModel, Operation } from '../../model/types.ts';
 import type { EmittedFile } from '../files.ts';
+import { formatCode } from '../format.ts';
 import { operationKey, requestSchema, type JsonSchema } from './schema.ts';
 
 /** Every operation of the model, in model order (endpoints sorted by path, methods in HTTP_METHODS order). */
@@ -23,7 +24,7 @@ export function requestSchemas(model: ApiModel): Map<string, JsonSchema> {
 /**
  * `dist/validators.js` (+ `.d.ts`): the request JSON Schema of each operation, as a frozen table of data.
  * The runtime compiles an operation's schema with ajv on its first request, so generation compiles nothing
- * and the package pays only for the operations it calls. One line per operation keeps diffs readable.
+ * and the package pays only for the operations it calls.
  */
 export async function emitValidators(model: ApiModel): Promise<EmittedFile[]> {
   const entries = [...requestSchemas(model)].map(([key, schema]) => `${JSON.stringify(key)}:${JSON.stringify(schema)}`);
@@ -38,8 +39,8 @@ export async function emitValidators(model: ApiModel): Promise<EmittedFile[]> {
     'export declare const validators: RequestSchemaTable;',
     '',
   ].join('\n');
-  return [
-    { path: 'dist/validators.js', contents: js },
-    { path: 'dist/validators.d.ts', contents: dts },
-  ];
+  return Promise.all([
+    formatCode({ path: 'dist/validators.js', contents: js }),
+    formatCode({ path: 'dist/validators.d.ts', contents: dts }),
+  ]);
 }

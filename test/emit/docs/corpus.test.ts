@@ -6,14 +6,11 @@ import type { EmittedFile } from '../../../generator/emit/files.ts';
 import { loadSpecs } from '../../../generator/load/index.ts';
 import type { ApiModel } from '../../../generator/model/types.ts';
 import { generate } from '../../../generator/pipeline.ts';
-import { createStaging } from '../../../generator/write.ts';
 import { corpusOpenapiRoot, hasCorpus, repoRoot, typescriptBlocks } from './support.ts';
 import { typeCheckSnippets } from './typecheck.ts';
+import { fullRun } from '../../full.ts';
 
-/** Type-checking ~3000 corpus examples takes about a minute: opt in with DOCS_CORPUS_TYPECHECK=1. */
-const typeCheckCorpus = hasCorpus && process.env.DOCS_CORPUS_TYPECHECK === '1';
-
-describe.skipIf(!hasCorpus)(`docs pages of the whole corpus${hasCorpus ? '' : ' (skipped: ../shared/corpus is absent)'}`, () => {
+describe.runIf(fullRun && hasCorpus)('docs pages of the whole corpus', () => {
   let model: ApiModel;
   let files: EmittedFile[];
 
@@ -52,14 +49,12 @@ describe.skipIf(!hasCorpus)(`docs pages of the whole corpus${hasCorpus ? '' : ' 
     }
   });
 
-  it.skipIf(!typeCheckCorpus)(
-    `every example compiles against the package generated from the corpus${typeCheckCorpus ? '' : ' (opt in: DOCS_CORPUS_TYPECHECK=1)'}`,
+  it(
+    'every example compiles against the package generated from the corpus',
     { timeout: 600_000 },
     async () => {
       const packageRoot = path.join(repoRoot, '.tmp/docs-corpus-package');
-      const staging = createStaging(packageRoot);
-      await generate({ specDir: corpusOpenapiRoot, keepGoing: true, writeInto: staging.dir });
-      await staging.commit();
+      await generate({ specDir: corpusOpenapiRoot, keepGoing: true, outDir: packageRoot });
       const snippets = files.flatMap((file) =>
         typescriptBlocks(file.contents).map((code, index) => ({ origin: `${file.path}#${index + 1}`, code })),
       );

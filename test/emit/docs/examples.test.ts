@@ -4,11 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_PACKAGE_NAME, emitPackageFiles } from '../../../generator/emit/docs/index.ts';
 import { projectPages, repoRoot, typescriptBlocks } from './support.ts';
 import { typeCheckSnippets, type Snippet } from './typecheck.ts';
+import { fullRun } from '../../full.ts';
 
 const packageRoot = path.join(repoRoot, 'generated');
 const hasPackage = existsSync(path.join(packageRoot, 'dist/index.d.ts'));
 
-describe.skipIf(!hasPackage)(
+describe.runIf(fullRun && hasPackage)(
   `examples of the project's pages compile against the generated package${hasPackage ? '' : ' (skipped: generated/dist/index.d.ts is absent, run npm run generate)'}`,
   () => {
     it('type-checks every ```ts block, strict', async () => {

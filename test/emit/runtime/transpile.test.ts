@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { format } from 'oxfmt';
+import { FORMAT_OPTIONS } from '../../../generator/emit/format.ts';
 import { transpileRuntime } from '../../../generator/emit/runtime/index.ts';
 
 const scratch = await mkdtemp(join(tmpdir(), 'runtime-transpile-'));
@@ -15,8 +17,9 @@ async function sourceDir(name: string, files: Record<string, string>): Promise<s
   return dir;
 }
 
+const files = await transpileRuntime();
+
 describe('the runtime as the package ships it', () => {
-  const files = transpileRuntime();
   const byPath = new Map(files.map((file) => [file.path, file.contents]));
 
   it('has a script and a declaration file for every runtime source', () => {
@@ -28,15 +31,18 @@ describe('the runtime as the package ships it', () => {
     for (const file of files.filter((file) => file.path.endsWith('.js'))) expect(file.contents).not.toMatch(/^\s*import\s+type\b/m);
   });
 
-  it('keeps the JSDoc, with continuation lines aligned as ` *`', () => {
+  it('keeps the JSDoc, laid out by the formatter with continuation lines aligned as ` *`', async () => {
     const client = byPath.get('dist/runtime/client.d.ts')!;
     expect(client).toMatch(/^\/\*\*\n \* The client: options/);
-    expect(client).toContain('\t/**\n\t * RSA-OAEP (SHA-1) encryption');
-    for (const file of files) expect(file.contents).not.toMatch(/\n\t*\*(?!\/)[^ \n]/);
+    expect(client).toContain('  /**\n   * RSA-OAEP (SHA-1) encryption');
+    for (const file of files) {
+      expect(file.contents).not.toMatch(/\n *\*(?!\/)[^ \n]/);
+      expect((await format(file.path, file.contents, FORMAT_OPTIONS)).code).toBe(file.contents);
+    }
   });
 
   it('names the package and version in version.js, whatever the source says', () => {
-    expect(byPath.get('dist/runtime/version.js')).toMatch(/export const PACKAGE_NAME = "@wechatpay-sdk\/apiv3";/);
+    expect(byPath.get('dist/runtime/version.js')).toMatch(/export const PACKAGE_NAME = '@wechatpay-sdk\/apiv3';/);
   });
 
   it('emits scripts Node runs as they are', async () => {
@@ -57,11 +63,11 @@ describe('the runtime as the package ships it', () => {
 
   it('rejects a source whose declarations need type inference, naming the file', async () => {
     const dir = await sourceDir('inferred', { 'ok.ts': 'export const a: number = 1;\n', 'bad.ts': 'export function twice(x: number) {\n  return x * 2;\n}\n' });
-    expect(() => transpileRuntime(dir)).toThrow(/bad\.ts does not transpile in isolation:[\s\S]*explicit return type[\s\S]*bad\.ts:1:17/);
+    await expect(transpileRuntime(dir)).rejects.toThrow(/bad\.ts does not transpile in isolation:[\s\S]*explicit return type[\s\S]*bad\.ts:1:17/);
   });
 
   it('rejects a syntax error, naming the file', async () => {
     const dir = await sourceDir('syntax', { 'broken.ts': 'export const = 1;\n' });
-    expect(() => transpileRuntime(dir)).toThrow(/broken\.ts does not transpile in isolation/);
+    await expect(transpileRuntime(dir)).rejects.toThrow(/broken\.ts does not transpile in isolation/);
   });
 });

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { format } from 'oxfmt';
+import { FORMAT_OPTIONS } from '../../../generator/emit/format.ts';
 import { emitValidators } from '../../../generator/emit/validators/index.ts';
 import type { RequestSchemaTable } from '../../../templates/runtime/request-schema.ts';
 import type { RequestValidator, ValidationIssue } from '../../../templates/runtime/validation.ts';
@@ -151,13 +153,15 @@ describe('emitted request schemas, compiled by the runtime', () => {
     expect(lines(list({ headers: ok.headers }))).toEqual(['stock_id: required', 'params.limit: required']);
   });
 
-  it('emit a deterministic data module, one compact JSON line per operation, typed by the runtime', async () => {
+  it('emit a deterministic data module in the generated code style, typed by the runtime', async () => {
     expect(emittedSource).not.toMatch(/\bimport\b|\brequire\(/);
-    const tableLines = emittedSource.split('\n').filter((line) => line.startsWith('"'));
-    expect(tableLines).toHaveLength(3);
-    expect(tableLines[2]).toBe(
-      `"post ${DEPOSIT}":{"type":"object","properties":{"data":{"type":"object","properties":{"code":{"type":"array","items":{"type":"string"}}},"required":["code"]}},"required":["data"]}`,
-    );
+    expect(Object.keys(validators)).toHaveLength(3);
+    expect(validators[`post ${DEPOSIT}`]).toEqual({
+      type: 'object',
+      properties: { data: { type: 'object', properties: { code: { type: 'array', items: { type: 'string' } } }, required: ['code'] } },
+      required: ['data'],
+    });
+    expect((await format('validators.js', emittedSource, FORMAT_OPTIONS)).code).toBe(emittedSource);
     const again = await emitValidators(model);
     expect(again.find((file) => file.path === 'dist/validators.js')!.contents).toBe(emittedSource);
     expect(again.find((file) => file.path === 'dist/validators.d.ts')!.contents).toContain(
