@@ -58,7 +58,7 @@ export interface ClientOptions extends Omit<AxiosRequestConfig, 'url' | 'method'
   /** The 32-byte APIv3 key (notification and certificate decryption). */
   secret?: string | Buffer;
   baseURL?: string;
-  /** Milliseconds; default 10 s. */
+  /** Milliseconds for the whole call, response body included (a deadline, not an idle timeout); default 10 s, 0 for none. */
   timeout?: number;
   /** Opt-in retries for GET/DELETE and calls marked `idempotent`. */
   retry?: RetryOptions;
@@ -603,44 +603,74 @@ function platformSerialOf(state: ClientState, payload: unknown, upload: boolean)
 async function attempt(state: ClientState, request: PreparedRequest): Promise<AxiosResponse> {
   const { method, url, download } = request;
   const uri = `${url.pathname}${url.search}`;
+  const where = `${method.toUpperCase()} ${uri}`;
   const timestamp = Math.floor(Date.now() / 1000);
   const nonce = createNonce();
   const signature = signMessage(requestMessage(method, uri, timestamp, nonce, request.signedBody), state.privateKey);
   const authorization = authorizationHeader({ mchid: state.mchid, serial: state.serial, nonce, timestamp, signature });
-  let response: AxiosResponse;
+  // axios' `timeout` only bounds the gaps between bytes; the deadline bounds the whole call, body included.
+  const deadline = startDeadline(request.timeout, request.axiosConfig.signal as AbortSignal | undefined);
   try {
-    response = await state.http.request({
-      ...request.axiosConfig,
-      method,
-      url: url.href,
-      headers: { ...request.headers, Authorization: authorization },
-      data: request.body,
-      responseType: download ? 'stream' : 'arraybuffer',
-      transformRequest: UNTRANSFORMED,
-      transformResponse: UNTRANSFORMED,
-      validateStatus: ANY_STATUS,
-      // A redirect would send this signature to another URI.
-      maxRedirects: 0,
-    });
-  } catch (error) {
-    throw transportError(error, `${method.toUpperCase()} ${uri}`, request.timeout);
-  }
+    let response: AxiosResponse;
+    try {
+      response = await state.http.request({
+        ...request.axiosConfig,
+        method,
+        url: url.href,
+        headers: { ...request.headers, Authorization: authorization },
+        data: request.body,
+        responseType: download ? 'stream' : 'arraybuffer',
+        transformRequest: UNTRANSFORMED,
+        transformResponse: UNTRANSFORMED,
+        validateStatus: ANY_STATUS,
+        // A redirect would send this signature to another URI.
+        maxRedirects: 0,
+        signal: deadline.signal,
+      });
+    } catch (error) {
+      throw transportError(error, where, request.timeout, deadline.expired());
+    }
 
-  const headers = plainHeaders(response.headers);
-  if (response.status < 200 || response.status >= 300) {
-    const raw = download ? await readAll(response.data) : toBuffer(response.data);
-    throw apiError(response.status, raw, headers);
+    const headers = plainHeaders(response.headers);
+    if (response.status < 200 || response.status >= 300) {
+      const raw = download ? await readAll(response.data).catch((error: unknown) => {
+        throw transportError(error, where, request.timeout, deadline.expired());
+      }) : toBuffer(response.data);
+      throw apiError(response.status, raw, headers);
+    }
+    // Downloads (by operation) carry no signature; the caller gets the stream.
+    if (download) return response;
+    const raw = toBuffer(response.data);
+    verifyHeaders(headers, raw, state.platformKeys);
+    response.data = parseBody(raw, headers['content-type']);
+    return response;
+  } finally {
+    deadline.clear();
   }
-  // Downloads (by operation) carry no signature; the caller gets the stream.
-  if (download) return response;
-  const raw = toBuffer(response.data);
-  verifyHeaders(headers, raw, state.platformKeys);
-  response.data = parseBody(raw, headers['content-type']);
-  return response;
 }
 
-function transportError(error: unknown, where: string, timeout: number): WechatpayError {
+interface Deadline {
+  /** Aborts the request at the deadline (or when the caller's own signal aborts). */
+  signal: AbortSignal | undefined;
+  expired(): boolean;
+  clear(): void;
+}
+
+function startDeadline(timeout: number, callerSignal: AbortSignal | undefined): Deadline {
+  if (timeout <= 0) return { signal: callerSignal, expired: () => false, clear: () => {} };
+  const controller = new AbortController();
+  let expired = false;
+  const timer = setTimeout(() => {
+    expired = true;
+    controller.abort();
+  }, timeout);
+  const signal = callerSignal === undefined ? controller.signal : AbortSignal.any([callerSignal, controller.signal]);
+  return { signal, expired: () => expired, clear: () => clearTimeout(timer) };
+}
+
+function transportError(error: unknown, where: string, timeout: number, expired: boolean): WechatpayError {
   if (error instanceof WechatpayError) return error;
+  if (expired) return new TimeoutError(`${where}: no complete response within ${timeout} ms`, 'ETIMEDOUT');
   if (error instanceof AxiosError) {
     if (error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT') return new TimeoutError(`${where}: no response within ${timeout} ms`, error.code);
     // Only the code and the system message: the AxiosError's config holds the signed headers.
