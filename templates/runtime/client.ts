@@ -37,6 +37,10 @@ declare module 'axios' {
 
 export const DEFAULT_BASE_URL = 'https://api.mch.weixin.qq.com';
 export const DEFAULT_TIMEOUT = 10_000;
+/** Largest (decompressed) response body buffered for verification; JSON answers are far smaller. */
+export const DEFAULT_MAX_RESPONSE_BYTES: number = 10 * 1024 * 1024;
+/** How much of an error response's (decompressed) body is read and kept on the `ApiError`. */
+export const DEFAULT_MAX_ERROR_BYTES: number = 64 * 1024;
 const USER_AGENT = `${PACKAGE_NAME}/${PACKAGE_VERSION} (Node.js ${process.version}; ${process.platform})`;
 /** How many `encrypt` results are remembered to set `Wechatpay-Serial` on the request that sends them. */
 const REMEMBERED_CIPHERTEXTS = 256;
@@ -60,6 +64,10 @@ export interface ClientOptions extends Omit<AxiosRequestConfig, 'url' | 'method'
   baseURL?: string;
   /** Milliseconds for the whole call, response body included (a deadline, not an idle timeout); default 10 s, 0 for none. */
   timeout?: number;
+  /** Largest 2xx body (after decompression) read for verification, default 10 MiB; larger ones fail with `NetworkError` `ERR_RESPONSE_TOO_LARGE`. Downloads are streams and not capped. */
+  maxResponseBytes?: number;
+  /** How much of an error body (after decompression) is read and kept on `ApiError.body`, default 64 KiB. */
+  maxErrorBytes?: number;
   /** Opt-in retries for GET/DELETE and calls marked `idempotent`. */
   retry?: RetryOptions;
   /** Checks every request against the spec before it is signed or sent (default `true`); a call's `validate` overrides it. */
@@ -125,6 +133,8 @@ interface ClientState {
   platformKeys: Map<string, KeyObject>;
   baseURL: URL;
   timeout: number;
+  maxResponseBytes: number;
+  maxErrorBytes: number;
   retry: RetryOptions | undefined;
   http: AxiosInstance;
   resolveOperation: OperationResolver;
@@ -247,6 +257,8 @@ function createState(
     secret,
     baseURL = DEFAULT_BASE_URL,
     timeout = DEFAULT_TIMEOUT,
+    maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES,
+    maxErrorBytes = DEFAULT_MAX_ERROR_BYTES,
     retry,
     validate = true,
     ...axiosOptions
@@ -259,6 +271,8 @@ function createState(
   if (typeof validate !== 'boolean') throw new UsageError('validate must be true or false');
   const base = parseBaseURL(baseURL, 'baseURL');
   if (!(typeof timeout === 'number' && timeout >= 0)) throw new UsageError('timeout must be a number of milliseconds (0 for none)');
+  requireByteCount(maxResponseBytes, 'maxResponseBytes');
+  requireByteCount(maxErrorBytes, 'maxErrorBytes');
   if (retry !== undefined) validateRetryOptions(retry, 'retry');
   const state: ClientState = {
     mchid,
@@ -269,6 +283,8 @@ function createState(
     platformKeys,
     baseURL: base,
     timeout,
+    maxResponseBytes,
+    maxErrorBytes,
     retry,
     http: axios.create({ ...axiosOptions, timeout }),
     resolveOperation,
@@ -280,6 +296,10 @@ function createState(
     dispatch: (method, path, data, config) => send(state, method, path, data, config),
   };
   return state;
+}
+
+function requireByteCount(value: unknown, name: string): void {
+  if (!(typeof value === 'number' && Number.isSafeInteger(value) && value >= 0)) throw new UsageError(`${name} must be a whole number of bytes`);
 }
 
 /** mchid and serial go into the Authorization header: printable, no quotes. */
@@ -397,6 +417,8 @@ const CONTROLLED_KEYS: ReadonlySet<string> = new Set([
   'responseType',
   'validateStatus',
   'maxRedirects',
+  'maxContentLength',
+  'signal',
   'retry',
   'idempotent',
   'validate',
@@ -619,7 +641,9 @@ async function attempt(state: ClientState, request: PreparedRequest): Promise<Ax
         url: url.href,
         headers: { ...request.headers, Authorization: authorization },
         data: request.body,
-        responseType: download ? 'stream' : 'arraybuffer',
+        // Always a stream: the body is read here, under the size caps and the deadline.
+        responseType: 'stream',
+        maxContentLength: -1,
         transformRequest: UNTRANSFORMED,
         transformResponse: UNTRANSFORMED,
         validateStatus: ANY_STATUS,
@@ -632,15 +656,22 @@ async function attempt(state: ClientState, request: PreparedRequest): Promise<Ax
     }
 
     const headers = plainHeaders(response.headers);
-    if (response.status < 200 || response.status >= 300) {
-      const raw = download ? await readAll(response.data).catch((error: unknown) => {
-        throw transportError(error, where, request.timeout, deadline.expired());
-      }) : toBuffer(response.data);
-      throw apiError(response.status, raw, headers);
-    }
+    const success = response.status >= 200 && response.status < 300;
     // Downloads (by operation) carry no signature; the caller gets the stream.
-    if (download) return response;
-    const raw = toBuffer(response.data);
+    if (success && download) return response;
+    const limit = success ? state.maxResponseBytes : state.maxErrorBytes;
+    let body: { bytes: Buffer; complete: boolean };
+    try {
+      body = await readCapped(response.data, limit);
+    } catch (error) {
+      throw transportError(error, where, request.timeout, deadline.expired());
+    }
+    // An error body is kept up to its cap; a 2xx body that is cut off cannot be verified.
+    if (!success) throw apiError(response.status, body.bytes, headers);
+    if (!body.complete) {
+      throw new NetworkError(`${where}: the response body exceeds maxResponseBytes (${state.maxResponseBytes} bytes)`, 'ERR_RESPONSE_TOO_LARGE');
+    }
+    const raw = body.bytes;
     verifyHeaders(headers, raw, state.platformKeys);
     response.data = parseBody(raw, headers['content-type']);
     return response;
@@ -714,11 +745,25 @@ function toBuffer(data: unknown): Buffer {
   return Buffer.alloc(0);
 }
 
-async function readAll(stream: unknown): Promise<Buffer> {
-  if (!(stream instanceof Readable)) return toBuffer(stream);
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
-  return Buffer.concat(chunks);
+/** Reads at most `limit` bytes of a (decompressed) body; on reaching the limit the stream is destroyed. */
+function readCapped(stream: unknown, limit: number): Promise<{ bytes: Buffer; complete: boolean }> {
+  if (!(stream instanceof Readable)) return Promise.resolve({ bytes: toBuffer(stream), complete: true });
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    stream.on('data', (chunk: Buffer) => {
+      if (size + chunk.length > limit) {
+        chunks.push(chunk.subarray(0, limit - size));
+        stream.destroy();
+        resolve({ bytes: Buffer.concat(chunks, limit), complete: false });
+        return;
+      }
+      chunks.push(chunk);
+      size += chunk.length;
+    });
+    stream.once('end', () => resolve({ bytes: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size), complete: true }));
+    stream.once('error', reject);
+  });
 }
 
 /** JSON when it parses, else the text; an empty body stays ''. */

@@ -3,7 +3,8 @@
  * exposed it, against the real signing server on 127.0.0.1.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { TimeoutError } from '../../templates/runtime/index.ts';
+import { gzipSync } from 'node:zlib';
+import { ApiError, NetworkError, TimeoutError } from '../../templates/runtime/index.ts';
 import { Wechatpay, clientOptions, loose } from './support/client.ts';
 import { generateTestKeys, startTestServer, type TestServer } from './support/server.ts';
 
@@ -32,4 +33,50 @@ describe('timeout is a deadline for the whole call (item 1)', () => {
     // The whole body would take 25 s; the call must end near its 1 s deadline.
     expect(Date.now() - started).toBeLessThan(4000);
   }, 15_000);
+});
+
+describe('response size caps (item 2)', () => {
+  const bomb = gzipSync(Buffer.alloc(48 * 1024 * 1024, 0x20));
+
+  it('a 2xx body over maxResponseBytes is cut off with a NetworkError, before verification', async () => {
+    server.respond = () => ({ body: { padding: 'x'.repeat(5000) } });
+    const wxpay = new Wechatpay(clientOptions(keys, server.baseURL, { maxResponseBytes: 1000 }));
+    const error: unknown = await things(wxpay).get({ id: '1' }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error).toMatchObject({ code: 'ERR_RESPONSE_TOO_LARGE' });
+  });
+
+  it('the default cap stops a gzip bomb after decompression', async () => {
+    server.respond = () => ({ body: bomb, headers: { 'Content-Encoding': 'gzip' } });
+    const error: unknown = await things(new Wechatpay(clientOptions(keys, server.baseURL))).get({ id: '1' }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'ERR_RESPONSE_TOO_LARGE' });
+  });
+
+  it('an error body is kept up to maxErrorBytes, gzip bombs included', async () => {
+    const wxpay = new Wechatpay(clientOptions(keys, server.baseURL));
+    for (const script of [
+      { status: 400, body: { code: 'PARAM_ERROR', message: 'x'.repeat(2 * 1024 * 1024) } },
+      { status: 500, body: bomb, headers: { 'Content-Encoding': 'gzip' } },
+    ]) {
+      server.respond = () => script;
+      const error: unknown = await things(wxpay).get({ id: '1' }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(ApiError);
+      expect((error as ApiError).status).toBe(script.status);
+      expect((error as ApiError).body.length).toBe(64 * 1024);
+    }
+    const small = new Wechatpay(clientOptions(keys, server.baseURL, { maxErrorBytes: 10 }));
+    server.respond = () => ({ status: 400, body: { code: 'PARAM_ERROR', message: 'too long to keep' } });
+    const error = (await things(small).get({ id: '1' }).catch((caught: unknown) => caught)) as ApiError;
+    expect(error.body.toString()).toBe('{"code":"P');
+  });
+
+  it('downloads are streams, not capped by default', async () => {
+    const file = Buffer.alloc(12 * 1024 * 1024, 0x41);
+    server.respond = () => ({ body: file, signWith: false });
+    const wxpay = new Wechatpay(clientOptions(keys, server.baseURL));
+    const response = await loose(wxpay).v3!.billdownload!.file!.get();
+    let length = 0;
+    for await (const chunk of response.data as AsyncIterable<Buffer>) length += chunk.length;
+    expect(length).toBe(file.length);
+  });
 });

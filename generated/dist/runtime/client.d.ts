@@ -20,6 +20,10 @@ declare module "axios" {
 }
 export declare const DEFAULT_BASE_URL = "https://api.mch.weixin.qq.com";
 export declare const DEFAULT_TIMEOUT = 1e4;
+/** Largest (decompressed) response body buffered for verification; JSON answers are far smaller. */
+export declare const DEFAULT_MAX_RESPONSE_BYTES: number;
+/** How much of an error response's (decompressed) body is read and kept on the `ApiError`. */
+export declare const DEFAULT_MAX_ERROR_BYTES: number;
 /** A PEM string or Buffer, or a KeyObject. */
 export type KeyInput = string | Buffer | KeyObject;
 export interface ClientOptions extends Omit<AxiosRequestConfig, "url" | "method" | "data" | "params" | "baseURL" | "timeout" | "retry"> {
@@ -34,8 +38,12 @@ export interface ClientOptions extends Omit<AxiosRequestConfig, "url" | "method"
 	/** The 32-byte APIv3 key (notification and certificate decryption). */
 	secret?: string | Buffer;
 	baseURL?: string;
-	/** Milliseconds; default 10 s. */
+	/** Milliseconds for the whole call, response body included (a deadline, not an idle timeout); default 10 s, 0 for none. */
 	timeout?: number;
+	/** Largest 2xx body (after decompression) read for verification, default 10 MiB; larger ones fail with `NetworkError` `ERR_RESPONSE_TOO_LARGE`. Downloads are streams and not capped. */
+	maxResponseBytes?: number;
+	/** How much of an error body (after decompression) is read and kept on `ApiError.body`, default 64 KiB. */
+	maxErrorBytes?: number;
 	/** Opt-in retries for GET/DELETE and calls marked `idempotent`. */
 	retry?: RetryOptions;
 	/** Checks every request against the spec before it is signed or sent (default `true`); a call's `validate` overrides it. */

@@ -18,6 +18,10 @@ import { validateRequest } from "./validation.js";
 import { PACKAGE_NAME, PACKAGE_VERSION } from "./version.js";
 export const DEFAULT_BASE_URL = "https://api.mch.weixin.qq.com";
 export const DEFAULT_TIMEOUT = 1e4;
+/** Largest (decompressed) response body buffered for verification; JSON answers are far smaller. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+/** How much of an error response's (decompressed) body is read and kept on the `ApiError`. */
+export const DEFAULT_MAX_ERROR_BYTES = 64 * 1024;
 const USER_AGENT = `${PACKAGE_NAME}/${PACKAGE_VERSION} (Node.js ${process.version}; ${process.platform})`;
 /** How many `encrypt` results are remembered to set `Wechatpay-Serial` on the request that sends them. */
 const REMEMBERED_CIPHERTEXTS = 256;
@@ -109,7 +113,7 @@ function configuredSecret(state, method) {
 }
 function createState(options, resolveOperation, validators, operationOrigins) {
 	if (typeof options !== "object" || options === null) throw new UsageError("new Wechatpay(options) needs an options object");
-	const { mchid, serial, privateKey, certs, secret, baseURL = DEFAULT_BASE_URL, timeout = DEFAULT_TIMEOUT, retry, validate = true, ...axiosOptions } = options;
+	const { mchid, serial, privateKey, certs, secret, baseURL = DEFAULT_BASE_URL, timeout = DEFAULT_TIMEOUT, maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES, maxErrorBytes = DEFAULT_MAX_ERROR_BYTES, retry, validate = true, ...axiosOptions } = options;
 	requireToken(mchid, "mchid");
 	requireToken(serial, "serial");
 	const merchantKey = parsePrivateKey(privateKey);
@@ -118,6 +122,8 @@ function createState(options, resolveOperation, validators, operationOrigins) {
 	if (typeof validate !== "boolean") throw new UsageError("validate must be true or false");
 	const base = parseBaseURL(baseURL, "baseURL");
 	if (!(typeof timeout === "number" && timeout >= 0)) throw new UsageError("timeout must be a number of milliseconds (0 for none)");
+	requireByteCount(maxResponseBytes, "maxResponseBytes");
+	requireByteCount(maxErrorBytes, "maxErrorBytes");
 	if (retry !== undefined) validateRetryOptions(retry, "retry");
 	const state = {
 		mchid,
@@ -128,6 +134,8 @@ function createState(options, resolveOperation, validators, operationOrigins) {
 		platformKeys,
 		baseURL: base,
 		timeout,
+		maxResponseBytes,
+		maxErrorBytes,
 		retry,
 		http: axios.create({
 			...axiosOptions,
@@ -142,6 +150,9 @@ function createState(options, resolveOperation, validators, operationOrigins) {
 		dispatch: (method, path, data, config) => send(state, method, path, data, config)
 	};
 	return state;
+}
+function requireByteCount(value, name) {
+	if (!(typeof value === "number" && Number.isSafeInteger(value) && value >= 0)) throw new UsageError(`${name} must be a whole number of bytes`);
 }
 /** mchid and serial go into the Authorization header: printable, no quotes. */
 function requireToken(value, name) {
@@ -234,6 +245,8 @@ const CONTROLLED_KEYS = new Set([
 	"responseType",
 	"validateStatus",
 	"maxRedirects",
+	"maxContentLength",
+	"signal",
 	"retry",
 	"idempotent",
 	"validate"
@@ -431,6 +444,7 @@ function platformSerialOf(state, payload, upload) {
 async function attempt(state, request) {
 	const { method, url, download } = request;
 	const uri = `${url.pathname}${url.search}`;
+	const where = `${method.toUpperCase()} ${uri}`;
 	const timestamp = Math.floor(Date.now() / 1e3);
 	const nonce = createNonce();
 	const signature = signMessage(requestMessage(method, uri, timestamp, nonce, request.signedBody), state.privateKey);
@@ -441,41 +455,79 @@ async function attempt(state, request) {
 		timestamp,
 		signature
 	});
-	let response;
+	// axios' `timeout` only bounds the gaps between bytes; the deadline bounds the whole call, body included.
+	const deadline = startDeadline(request.timeout, request.axiosConfig.signal);
 	try {
-		response = await state.http.request({
-			...request.axiosConfig,
-			method,
-			url: url.href,
-			headers: {
-				...request.headers,
-				Authorization: authorization
-			},
-			data: request.body,
-			responseType: download ? "stream" : "arraybuffer",
-			transformRequest: UNTRANSFORMED,
-			transformResponse: UNTRANSFORMED,
-			validateStatus: ANY_STATUS,
-			// A redirect would send this signature to another URI.
-			maxRedirects: 0
-		});
-	} catch (error) {
-		throw transportError(error, `${method.toUpperCase()} ${uri}`, request.timeout);
+		let response;
+		try {
+			response = await state.http.request({
+				...request.axiosConfig,
+				method,
+				url: url.href,
+				headers: {
+					...request.headers,
+					Authorization: authorization
+				},
+				data: request.body,
+				// Always a stream: the body is read here, under the size caps and the deadline.
+				responseType: "stream",
+				maxContentLength: -1,
+				transformRequest: UNTRANSFORMED,
+				transformResponse: UNTRANSFORMED,
+				validateStatus: ANY_STATUS,
+				// A redirect would send this signature to another URI.
+				maxRedirects: 0,
+				signal: deadline.signal
+			});
+		} catch (error) {
+			throw transportError(error, where, request.timeout, deadline.expired());
+		}
+		const headers = plainHeaders(response.headers);
+		const success = response.status >= 200 && response.status < 300;
+		// Downloads (by operation) carry no signature; the caller gets the stream.
+		if (success && download) return response;
+		const limit = success ? state.maxResponseBytes : state.maxErrorBytes;
+		let body;
+		try {
+			body = await readCapped(response.data, limit);
+		} catch (error) {
+			throw transportError(error, where, request.timeout, deadline.expired());
+		}
+		// An error body is kept up to its cap; a 2xx body that is cut off cannot be verified.
+		if (!success) throw apiError(response.status, body.bytes, headers);
+		if (!body.complete) {
+			throw new NetworkError(`${where}: the response body exceeds maxResponseBytes (${state.maxResponseBytes} bytes)`, "ERR_RESPONSE_TOO_LARGE");
+		}
+		const raw = body.bytes;
+		verifyHeaders(headers, raw, state.platformKeys);
+		response.data = parseBody(raw, headers["content-type"]);
+		return response;
+	} finally {
+		deadline.clear();
 	}
-	const headers = plainHeaders(response.headers);
-	if (response.status < 200 || response.status >= 300) {
-		const raw = download ? await readAll(response.data) : toBuffer(response.data);
-		throw apiError(response.status, raw, headers);
-	}
-	// Downloads (by operation) carry no signature; the caller gets the stream.
-	if (download) return response;
-	const raw = toBuffer(response.data);
-	verifyHeaders(headers, raw, state.platformKeys);
-	response.data = parseBody(raw, headers["content-type"]);
-	return response;
 }
-function transportError(error, where, timeout) {
+function startDeadline(timeout, callerSignal) {
+	if (timeout <= 0) return {
+		signal: callerSignal,
+		expired: () => false,
+		clear: () => {}
+	};
+	const controller = new AbortController();
+	let expired = false;
+	const timer = setTimeout(() => {
+		expired = true;
+		controller.abort();
+	}, timeout);
+	const signal = callerSignal === undefined ? controller.signal : AbortSignal.any([callerSignal, controller.signal]);
+	return {
+		signal,
+		expired: () => expired,
+		clear: () => clearTimeout(timer)
+	};
+}
+function transportError(error, where, timeout, expired) {
 	if (error instanceof WechatpayError) return error;
+	if (expired) return new TimeoutError(`${where}: no complete response within ${timeout} ms`, "ETIMEDOUT");
 	if (error instanceof AxiosError) {
 		if (error.code === "ECONNABORTED" || error.code === "ETIMEDOUT") return new TimeoutError(`${where}: no response within ${timeout} ms`, error.code);
 		// Only the code and the system message: the AxiosError's config holds the signed headers.
@@ -521,11 +573,34 @@ function toBuffer(data) {
 	if (typeof data === "string") return Buffer.from(data, "utf8");
 	return Buffer.alloc(0);
 }
-async function readAll(stream) {
-	if (!(stream instanceof Readable)) return toBuffer(stream);
-	const chunks = [];
-	for await (const chunk of stream) chunks.push(Buffer.from(chunk));
-	return Buffer.concat(chunks);
+/** Reads at most `limit` bytes of a (decompressed) body; on reaching the limit the stream is destroyed. */
+function readCapped(stream, limit) {
+	if (!(stream instanceof Readable)) return Promise.resolve({
+		bytes: toBuffer(stream),
+		complete: true
+	});
+	return new Promise((resolve, reject) => {
+		const chunks = [];
+		let size = 0;
+		stream.on("data", (chunk) => {
+			if (size + chunk.length > limit) {
+				chunks.push(chunk.subarray(0, limit - size));
+				stream.destroy();
+				resolve({
+					bytes: Buffer.concat(chunks, limit),
+					complete: false
+				});
+				return;
+			}
+			chunks.push(chunk);
+			size += chunk.length;
+		});
+		stream.once("end", () => resolve({
+			bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size),
+			complete: true
+		}));
+		stream.once("error", reject);
+	});
 }
 /** JSON when it parses, else the text; an empty body stays ''. */
 function parseBody(raw, contentType) {
