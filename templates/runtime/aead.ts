@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, randomInt } from 'node:crypto';
 import { UsageError, VerificationError } from './errors.js';
+import { STRICT_BASE64 } from './signature.js';
 
 /** The algorithm name WeChat Pay puts in `resource.algorithm` / `encrypt_certificate.algorithm`. */
 export const AEAD_AES_256_GCM = 'AEAD_AES_256_GCM';
@@ -8,7 +9,6 @@ const KEY_BYTES = 32;
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
 const NONCE_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-const STRICT_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 /** One AEAD_AES_256_GCM envelope: base64 ciphertext with the 16-byte tag appended, the 12-character nonce, the AAD. */
 export interface AeadEnvelope {

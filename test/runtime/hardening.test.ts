@@ -4,7 +4,16 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
-import { ApiError, NetworkError, TimeoutError } from '../../templates/runtime/index.ts';
+import {
+  ApiError,
+  NetworkError,
+  TimeoutError,
+  VerificationError,
+  createNonce,
+  responseMessage,
+  signMessage,
+  verifyHeaders,
+} from '../../templates/runtime/index.ts';
 import { Wechatpay, clientOptions, loose } from './support/client.ts';
 import { generateTestKeys, startTestServer, type TestServer } from './support/server.ts';
 
@@ -78,5 +87,59 @@ describe('response size caps (item 2)', () => {
     let length = 0;
     for await (const chunk of response.data as AsyncIterable<Buffer>) length += chunk.length;
     expect(length).toBe(file.length);
+  });
+});
+
+describe('Wechatpay-Signature is parsed strictly (item 3)', () => {
+  const pem = { [keys.certificateSerial]: keys.certificate.publicKey };
+  const signed = (body: string): Record<string, string> => {
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const nonce = createNonce();
+    return {
+      'Wechatpay-Timestamp': timestamp,
+      'Wechatpay-Nonce': nonce,
+      'Wechatpay-Signature': signMessage(responseMessage(timestamp, nonce, body), keys.certificate.privateKey),
+      'Wechatpay-Serial': keys.certificateSerial,
+    };
+  };
+  const verify = (headers: Record<string, unknown>, body: string): unknown => {
+    try {
+      verifyHeaders(headers, body, new Map(Object.entries(pem)));
+      return undefined;
+    } catch (error) {
+      return error;
+    }
+  };
+
+  it('accepts the signature as sent', () => {
+    expect(verify(signed('{}'), '{}')).toBeUndefined();
+  });
+
+  it.each([
+    ['junk after it', (sig: string) => `${sig}junk`],
+    ['a second signature after it', (sig: string) => `${sig}, ${sig}`],
+    ['whitespace inside', (sig: string) => `${sig.slice(0, 10)} ${sig.slice(10)}`],
+    ['base64url spelling', (sig: string) => sig.replaceAll('+', '-').replaceAll('/', '_')],
+    ['a shorter signature', (sig: string) => sig.slice(0, 172)],
+    ['a signature of another key size', (sig: string) => Buffer.concat([Buffer.from(sig, 'base64'), Buffer.alloc(2)]).toString('base64')],
+  ])('refuses %s', (_case, change) => {
+    const headers = signed('{}');
+    headers['Wechatpay-Signature'] = change(headers['Wechatpay-Signature'] as string);
+    expect(verify(headers, '{}')).toMatchObject({ reason: 'bad-signature' });
+  });
+
+  it('refuses a repeated header, as an array or in two spellings', () => {
+    const headers = signed('{}');
+    const sig = headers['Wechatpay-Signature'] as string;
+    expect(verify({ ...headers, 'Wechatpay-Signature': [sig, sig] }, '{}')).toBeInstanceOf(VerificationError);
+    expect(verify({ ...headers, 'wechatpay-signature': sig }, '{}')).toBeInstanceOf(VerificationError);
+  });
+
+  it('refuses a response whose signature has junk after it, through the client', async () => {
+    server.respond = () => ({
+      tamper: (headers, body) => ({ headers: { ...headers, 'Wechatpay-Signature': `${headers['Wechatpay-Signature']}AAAA` }, body }),
+    });
+    const error: unknown = await things(new Wechatpay(clientOptions(keys, server.baseURL))).get({ id: '1' }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ reason: 'bad-signature' });
   });
 });
