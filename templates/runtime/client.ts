@@ -99,9 +99,16 @@ export interface UntypedEndpoint {
 }
 
 export interface ClientMethods<Paths> {
-  /** Declarative style: `wxpay.chain('v3/marketing/busifavor/stocks/{stock_id}/couponcodes')`; the path is taken literally. */
+  /**
+   * Declarative style: `wxpay.chain('v3/marketing/busifavor/stocks/{stock_id}/couponcodes')`; the path
+   * is taken literally and must be one the specs declare (a typo is a type error).
+   */
   chain<P extends keyof Paths & string>(path: P): Paths[P];
-  chain(path: string): UntypedEndpoint;
+  /**
+   * The one escape hatch for an endpoint the specs lack: `wxpay.untyped('v3/new/api/{id}')` sends and
+   * verifies like any other call, with untyped data and config.
+   */
+  untyped(path: string): UntypedEndpoint;
   /**
    * RSA-OAEP (SHA-1) encryption of a sensitive field with a platform key (the given serial or key id,
    * else a `PUB_KEY_ID_...` key, else the first configured). The request whose body carries the
@@ -117,8 +124,8 @@ export interface ClientMethods<Paths> {
   decrypt(resource: EncryptedResource): string;
 }
 
-/** A client: the property chain (`Endpoints`), `chain(path)`, and attribute access `wxpay['v3/...']`. */
-export type Client<Endpoints, Paths> = ClientMethods<Paths> & Endpoints & Paths & { [path: `v3/${string}`]: UntypedEndpoint };
+/** A client: the property chain (`Endpoints`), `chain(path)`, attribute access `wxpay['v3/...']`, all typed; `untyped(path)` for the rest. */
+export type Client<Endpoints, Paths> = ClientMethods<Paths> & Endpoints & Paths;
 
 export interface ClientConstructor<Endpoints, Paths> {
   new (options: ClientOptions): Client<Endpoints, Paths>;
@@ -194,6 +201,10 @@ export function createClientClass<Endpoints = object, Paths = object>(
     }
 
     chain(path: string): unknown {
+      return this.untyped(path);
+    }
+
+    untyped(path: string): unknown {
       if (typeof path !== 'string' || path === '') throw new UsageError('chain(path) needs a non-empty path string');
       const { chains, dispatch } = stateOf(this);
       let endpoint = chains.get(path);

@@ -61,6 +61,9 @@ export function createClientClass(operations, validators) {
 			return client;
 		}
 		chain(path) {
+			return this.untyped(path);
+		}
+		untyped(path) {
 			if (typeof path !== "string" || path === "") throw new UsageError("chain(path) needs a non-empty path string");
 			const { chains, dispatch } = stateOf(this);
 			let endpoint = chains.get(path);
