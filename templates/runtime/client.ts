@@ -513,6 +513,8 @@ function resolveURL(
   options: UntypedRequestConfig,
 ): { url: URL; matched: MatchedOperation | undefined } {
   const where = `${method.toUpperCase()} /${path}`;
+  // The URL parser reads `\` as `/` (and servers may decode `%5C` so), which would move the request past the dot-segment check.
+  if (/^[^?]*(?:\\|%5c)/i.test(path)) throw new UsageError(`${where}: a path must not contain a backslash`);
   if (/^https?:\/\//i.test(path)) {
     const url = new URL(path);
     if (!state.origins.has(url.origin)) throw new UsageError(`${url.origin} is not the configured WeChat Pay host`);
@@ -556,7 +558,12 @@ function encodePathParameter(value: unknown, name: string, where: string): strin
   }
   const text = String(value);
   if (text === '' || text === '.' || text === '..') throw new UsageError(`${where}: path parameter "${name}" must not be empty, '.' or '..'`);
-  return encodeURIComponent(text);
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    // URIError: a lone surrogate has no UTF-8 spelling.
+    throw new UsageError(`${where}: path parameter "${name}" is not well-formed Unicode (a lone surrogate)`);
+  }
 }
 
 function isDotSegment(segment: string): boolean {

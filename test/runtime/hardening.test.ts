@@ -8,6 +8,7 @@ import {
   ApiError,
   NetworkError,
   TimeoutError,
+  UsageError,
   VerificationError,
   createNonce,
   responseMessage,
@@ -141,5 +142,31 @@ describe('Wechatpay-Signature is parsed strictly (item 3)', () => {
     });
     const error: unknown = await things(new Wechatpay(clientOptions(keys, server.baseURL))).get({ id: '1' }).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ reason: 'bad-signature' });
+  });
+});
+
+describe('literal paths and path parameters (item 4)', () => {
+  it.each([
+    ['backslashes', 'v3/things/a\\..\\..\\x'],
+    ['a backslash dot segment', 'v3/things/..\\x'],
+    ['an encoded backslash', 'v3/things/a%5C..%5C..%5Cx'],
+    ['an encoded backslash, lower case', 'v3/things/a%5c..%5cx'],
+    ['a full URL with backslashes', '{base}/v3\\things\\1'],
+  ])('refuses %s in a literal path as UsageError, sending nothing', async (_case, template) => {
+    const path = template.replace('{base}', server.baseURL);
+    const wxpay = new Wechatpay(clientOptions(keys, server.baseURL));
+    await expect(wxpay.untyped(path).get()).rejects.toBeInstanceOf(UsageError);
+    await expect(loose(wxpay)[path]!.get()).rejects.toBeInstanceOf(UsageError);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('a lone surrogate in a path parameter is a UsageError, not a URIError', async () => {
+    const wxpay = new Wechatpay(clientOptions(keys, server.baseURL));
+    for (const id of ['\uD800', 'a\uDFFFb']) {
+      const error: unknown = await things(wxpay).get({ id }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(UsageError);
+      expect((error as Error).message).toMatch(/"id"/);
+    }
+    expect(server.requests).toHaveLength(0);
   });
 });

@@ -331,6 +331,8 @@ async function prepare(state, method, path, data, config) {
  */
 function resolveURL(state, method, path, options) {
 	const where = `${method.toUpperCase()} /${path}`;
+	// The URL parser reads `\` as `/` (and servers may decode `%5C` so), which would move the request past the dot-segment check.
+	if (/^[^?]*(?:\\|%5c)/i.test(path)) throw new UsageError(`${where}: a path must not contain a backslash`);
 	if (/^https?:\/\//i.test(path)) {
 		const url = new URL(path);
 		if (!state.origins.has(url.origin)) throw new UsageError(`${url.origin} is not the configured WeChat Pay host`);
@@ -377,7 +379,12 @@ function encodePathParameter(value, name, where) {
 	}
 	const text = String(value);
 	if (text === "" || text === "." || text === "..") throw new UsageError(`${where}: path parameter "${name}" must not be empty, '.' or '..'`);
-	return encodeURIComponent(text);
+	try {
+		return encodeURIComponent(text);
+	} catch {
+		// URIError: a lone surrogate has no UTF-8 spelling.
+		throw new UsageError(`${where}: path parameter "${name}" is not well-formed Unicode (a lone surrogate)`);
+	}
 }
 function isDotSegment(segment) {
 	let decoded = segment;
