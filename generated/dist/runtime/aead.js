@@ -33,7 +33,11 @@ function randomNonce() {
 export function aesGcmDecrypt(envelope, secret, output) {
 	const key = apiV3Key(secret);
 	const iv = nonceBytes(envelope.nonce);
-	const { ciphertext, associatedData = "" } = envelope;
+	const { ciphertext, associated_data: wireAad, associatedData: camelAad } = envelope;
+	if (wireAad !== undefined && camelAad !== undefined && wireAad !== camelAad) {
+		throw new UsageError("AEAD_AES_256_GCM envelope carries associated_data and associatedData that differ");
+	}
+	const associatedData = wireAad ?? camelAad ?? "";
 	if (typeof ciphertext !== "string") throw new UsageError("AEAD_AES_256_GCM ciphertext must be a base64 string");
 	if (typeof associatedData !== "string") throw new UsageError("AEAD_AES_256_GCM associated data must be a string");
 	// The GCM tag authenticates the envelope: a damaged or forged one is untrusted content, as a bad signature is.
