@@ -356,6 +356,8 @@ function parsePublicKey(input: unknown, label: string, id: string): KeyObject {
   }
   if (typeof input !== 'string' && !Buffer.isBuffer(input)) throw new UsageError(`${label} must be a PEM string, a Buffer or a KeyObject`);
   const pem = input.toString();
+  // createPublicKey derives the public half of a private key: a private key here is a misplaced secret.
+  if (pem.includes('PRIVATE KEY')) throw new UsageError(`${label} is a private key: certs holds WeChat Pay platform public keys or certificates`);
   try {
     if (!pem.includes('CERTIFICATE')) return createPublicKey(pem);
     const certificate = new X509Certificate(pem);
@@ -406,7 +408,7 @@ interface PreparedRequest {
   body: Buffer | undefined;
   /** BODY of the signature: the body sent, or the `meta` JSON of an upload. */
   signedBody: Buffer;
-  headers: Record<string, string>;
+  headers: Record<string, string | false>;
   download: boolean;
   axiosConfig: AxiosRequestConfig;
   retry: RetryOptions | undefined;
@@ -473,7 +475,7 @@ async function prepare(state: ClientState, method: HttpVerb, path: string, data:
 
   let body: Buffer | undefined;
   let signedBody: Buffer = Buffer.alloc(0);
-  let contentType = 'application/json';
+  let contentType: string | undefined;
   if (upload) {
     if (!isMultipartData(payload)) throw new UsageError(`${method.toUpperCase()} /${path} is an upload: data must be { meta, file }`);
     const multipart = await buildMultipart(payload);
@@ -483,14 +485,16 @@ async function prepare(state: ClientState, method: HttpVerb, path: string, data:
   } else if (payload !== undefined && payload !== null) {
     body = serialiseBody(payload, `${method.toUpperCase()} /${path}`);
     signedBody = body;
+    contentType = 'application/json';
   }
 
   const download = method === 'get' && operation?.download === true;
-  const sentHeaders: Record<string, string> = {
+  const sentHeaders: Record<string, string | false> = {
     Accept: download ? '*/*' : 'application/json',
     'User-Agent': USER_AGENT,
     ...headers,
-    'Content-Type': contentType,
+    // A request without a body describes none; `false` also stops axios adding a form type to a body-less POST.
+    'Content-Type': contentType ?? false,
   };
 
   const retry = options.retry === false ? undefined : (options.retry ?? state.retry);

@@ -116,6 +116,13 @@ export function headerValue(headers: HeaderBag, name: string): string | undefine
   return undefined;
 }
 
+/** Serials are hexadecimal numbers and key ids upper case: a serial configured in another case is the same key. */
+function keyIgnoringCase(keys: ReadonlyMap<string, KeyObject>, serial: string): KeyObject | undefined {
+  const wanted = serial.toUpperCase();
+  for (const [id, key] of keys) if (id.toUpperCase() === wanted) return key;
+  return undefined;
+}
+
 /** The one value of a header; `null` when it is repeated (an array of several, or two spellings of its name). */
 function soleHeaderValue(headers: HeaderBag, name: string): string | undefined | null {
   const wanted = name.toLowerCase();
@@ -173,7 +180,7 @@ export function verifyHeaders(
       `Wechatpay-Timestamp is more than ${CLOCK_WINDOW_SECONDS} s away from the local clock`,
     );
   }
-  const key = keys.get(serial);
+  const key = keys.get(serial) ?? keyIgnoringCase(keys, serial);
   if (key === undefined) {
     return fail('unknown-serial', `No platform certificate or public key configured for Wechatpay-Serial ${JSON.stringify(serial)}`);
   }

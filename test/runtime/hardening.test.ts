@@ -170,3 +170,32 @@ describe('literal paths and path parameters (item 4)', () => {
     expect(server.requests).toHaveLength(0);
   });
 });
+
+describe('serials, keys and headers (item 8)', () => {
+  it('a platform serial configured in another letter case still verifies', async () => {
+    const options = clientOptions(keys, server.baseURL);
+    options.certs = { [keys.certificateSerial.toLowerCase()]: keys.certificate.publicKey };
+    const response = await things(new Wechatpay(options)).get({ id: '1' });
+    expect(response.status).toBe(200);
+  });
+
+  it.each([
+    ['PKCS#8 PEM', () => keys.certificate.privateKey.export({ type: 'pkcs8', format: 'pem' })],
+    ['PKCS#1 PEM', () => keys.certificate.privateKey.export({ type: 'pkcs1', format: 'pem' })],
+    ['PEM Buffer', () => Buffer.from(keys.certificate.privateKey.export({ type: 'pkcs8', format: 'pem' }))],
+  ])('a private key (%s) passed in certs is refused at construction, without its content', (_case, key) => {
+    const options = clientOptions(keys, server.baseURL, { certs: { [keys.certificateSerial]: key() } });
+    expect(() => new Wechatpay(options)).toThrow(UsageError);
+    expect(() => new Wechatpay(options)).toThrow(/private key/);
+  });
+
+  it('a request without a body carries no Content-Type', async () => {
+    const wxpay = new Wechatpay(clientOptions(keys, server.baseURL));
+    await things(wxpay).get({ id: '1' });
+    await things(wxpay).delete({ id: '1' });
+    await things(wxpay).post(undefined, { id: '1' });
+    await things(wxpay).post({ a: 1 }, { id: '1' });
+    expect(server.requests.map((request) => request.headers['content-type'])).toEqual([undefined, undefined, undefined, 'application/json']);
+    expect(server.requests.every((request) => request.signatureValid)).toBe(true);
+  });
+});

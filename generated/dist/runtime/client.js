@@ -197,6 +197,8 @@ function parsePublicKey(input, label, id) {
 	}
 	if (typeof input !== "string" && !Buffer.isBuffer(input)) throw new UsageError(`${label} must be a PEM string, a Buffer or a KeyObject`);
 	const pem = input.toString();
+	// createPublicKey derives the public half of a private key: a private key here is a misplaced secret.
+	if (pem.includes("PRIVATE KEY")) throw new UsageError(`${label} is a private key: certs holds WeChat Pay platform public keys or certificates`);
 	try {
 		if (!pem.includes("CERTIFICATE")) return createPublicKey(pem);
 		const certificate = new X509Certificate(pem);
@@ -288,7 +290,7 @@ async function prepare(state, method, path, data, config) {
 	}
 	let body;
 	let signedBody = Buffer.alloc(0);
-	let contentType = "application/json";
+	let contentType;
 	if (upload) {
 		if (!isMultipartData(payload)) throw new UsageError(`${method.toUpperCase()} /${path} is an upload: data must be { meta, file }`);
 		const multipart = await buildMultipart(payload);
@@ -298,13 +300,15 @@ async function prepare(state, method, path, data, config) {
 	} else if (payload !== undefined && payload !== null) {
 		body = serialiseBody(payload, `${method.toUpperCase()} /${path}`);
 		signedBody = body;
+		contentType = "application/json";
 	}
 	const download = method === "get" && operation?.download === true;
 	const sentHeaders = {
 		Accept: download ? "*/*" : "application/json",
 		"User-Agent": USER_AGENT,
 		...headers,
-		"Content-Type": contentType
+		// A request without a body describes none; `false` also stops axios adding a form type to a body-less POST.
+		"Content-Type": contentType ?? false
 	};
 	const retry = options.retry === false ? undefined : options.retry ?? state.retry;
 	if (options.retry) validateRetryOptions(options.retry, "config.retry");

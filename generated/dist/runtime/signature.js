@@ -90,6 +90,12 @@ export function headerValue(headers, name) {
 	}
 	return undefined;
 }
+/** Serials are hexadecimal numbers and key ids upper case: a serial configured in another case is the same key. */
+function keyIgnoringCase(keys, serial) {
+	const wanted = serial.toUpperCase();
+	for (const [id, key] of keys) if (id.toUpperCase() === wanted) return key;
+	return undefined;
+}
 /** The one value of a header; `null` when it is repeated (an array of several, or two spellings of its name). */
 function soleHeaderValue(headers, name) {
 	const wanted = name.toLowerCase();
@@ -135,7 +141,7 @@ export function verifyHeaders(headers, rawBody, keys, now = Math.floor(Date.now(
 	if (Math.abs(now - Number(timestamp)) > CLOCK_WINDOW_SECONDS) {
 		return fail("timestamp-out-of-window", `Wechatpay-Timestamp is more than ${CLOCK_WINDOW_SECONDS} s away from the local clock`);
 	}
-	const key = keys.get(serial);
+	const key = keys.get(serial) ?? keyIgnoringCase(keys, serial);
 	if (key === undefined) {
 		return fail("unknown-serial", `No platform certificate or public key configured for Wechatpay-Serial ${JSON.stringify(serial)}`);
 	}
