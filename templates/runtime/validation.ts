@@ -54,6 +54,8 @@ function ajvInstance(): AjvInstance {
     messages: false, // issues are worded here from keyword + params
     strict: true,
     strictTypes: true,
+    // Members are looked up as own properties: an absent `toString` must not meet the inherited function.
+    ownProperties: true,
   });
   for (const [name, pattern] of Object.entries(CHECKED_FORMATS)) ajv.addFormat(name, pattern);
   sharedAjv = ajv;

@@ -4,6 +4,8 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
+import { segmentNames } from '../../generator/model/naming.ts';
+import { isProbedName, propertyToSegment } from '../../templates/runtime/chain.ts';
 import {
   ApiError,
   NetworkError,
@@ -197,5 +199,28 @@ describe('serials, keys and headers (item 8)', () => {
     await things(wxpay).post({ a: 1 }, { id: '1' });
     expect(server.requests.map((request) => request.headers['content-type'])).toEqual([undefined, undefined, undefined, 'application/json']);
     expect(server.requests.every((request) => request.signatureValid)).toBe(true);
+  });
+});
+
+describe('URL segments named like Object.prototype members (item 6)', () => {
+  // (Segments with capitals, such as `toString`, have no chain spelling: the type emitter reports them.)
+  const names = ['constructor', '__proto__', 'then', 'prototype', 'name', 'length', 'catch', 'finally', 'caller', 'arguments', 'inspect'];
+
+  it.each(names)('the chain property the declarations give `%s` sends that segment', async (raw) => {
+    const { propName } = segmentNames(raw);
+    expect(isProbedName(propName)).toBe(false);
+    expect(propertyToSegment(propName)).toBe(raw);
+    const wxpay = new Wechatpay(clientOptions(keys, server.baseURL));
+    const node = loose(wxpay).v3!.things![propName]!;
+    expect(typeof node.get).toBe('function');
+    await node.get();
+    expect(server.requests.map((request) => request.url)).toEqual([`/v3/things/${raw}`]);
+  });
+
+  it('a node named like a probe stays inert when awaited', async () => {
+    const wxpay = new Wechatpay(clientOptions(keys, server.baseURL));
+    const node = loose(wxpay).v3!.things!.Then!;
+    expect(await node).toBe(node);
+    expect(server.requests).toHaveLength(0);
   });
 });

@@ -18,7 +18,9 @@ function ajvInstance() {
 		allErrors: true,
 		messages: false,
 		strict: true,
-		strictTypes: true
+		strictTypes: true,
+		// Members are looked up as own properties: an absent `toString` must not meet the inherited function.
+		ownProperties: true
 	});
 	for (const [name, pattern] of Object.entries(CHECKED_FORMATS)) ajv.addFormat(name, pattern);
 	sharedAjv = ajv;
