@@ -33,6 +33,8 @@ interface View {
   /** Every `allOf` part that defines a name contributes an entry; they are merged when built. */
   properties: Map<string, Entry[]> | undefined;
   required: Set<string>;
+  /** Where each `required` entry is written, to report one naming no property. */
+  requiredAt: Map<string, { file: SpecFile; offset: number }>;
   definition?: string;
   /** An unresolved or cyclic `$ref`: built as `unknown`. */
   broken: boolean;
@@ -143,7 +145,7 @@ export class SchemaResolver {
   }
 
   private view(file: SpecFile, map: YMap, ignoredKeys?: ReadonlySet<string>): View {
-    const own: View = { file, offset: map.offset, keys: new Map(), properties: undefined, required: new Set(), broken: false };
+    const own: View = { file, offset: map.offset, keys: new Map(), properties: undefined, required: new Set(), requiredAt: new Map(), broken: false };
     const seen = new Set<string>();
     const unknown: YPair[] = [];
     let base: View | undefined;
@@ -175,7 +177,7 @@ export class SchemaResolver {
           own.properties = this.properties(file, pair);
           break;
         case 'required':
-          this.requiredNames(file, pair.value, own.required);
+          this.requiredNames(file, pair.value, own);
           break;
         default:
           if (SCHEMA_KEYS.has(pair.key)) own.keys.set(pair.key, { file, pair });
@@ -212,7 +214,7 @@ export class SchemaResolver {
     return result;
   }
 
-  private requiredNames(file: SpecFile, node: YNode, into: Set<string>): void {
+  private requiredNames(file: SpecFile, node: YNode, into: View): void {
     // `required:` left empty lists nothing.
     if (node.kind === 'scalar' && node.value === null) return;
     if (node.kind !== 'seq') {
@@ -220,7 +222,10 @@ export class SchemaResolver {
       return;
     }
     for (const item of node.items) {
-      if (item.kind === 'scalar' && typeof item.value === 'string') into.add(item.value);
+      if (item.kind === 'scalar' && typeof item.value === 'string') {
+        into.required.add(item.value);
+        into.requiredAt.set(item.value, { file, offset: item.offset });
+      }
       else this.reporter.error(file, item.offset, 'INVALID_VALUE', '`required` entries must be property names');
     }
   }
@@ -274,6 +279,7 @@ export class SchemaResolver {
       case 'object': {
         const schema: ObjectSchema = { kind: 'object', constraints: {} };
         if (view.properties) schema.properties = this.propertyList(view);
+        this.checkRequired(view);
         return schema;
       }
       case 'array': {
@@ -314,6 +320,17 @@ export class SchemaResolver {
         schema: sensitive?.includes(name) ? { ...schema, sensitive: true } : schema,
       };
     });
+  }
+
+  /** A `required` entry naming no property would leave the member meant optional. */
+  private checkRequired(view: View): void {
+    if (view.broken) return;
+    const names = [...(view.properties?.keys() ?? [])];
+    for (const [name, at] of view.requiredAt) {
+      if (view.properties?.has(name)) continue;
+      // A warning: the public corpus has a hundred such entries, each a member the documents left out.
+      this.reporter.warning(at.file, at.offset, 'REQUIRED_NOT_A_PROPERTY', `\`required\` names \`${name}\`, which is not a property${didYouMean(name, names)}`);
+    }
   }
 
   /** An object's `x-is-sensitive: [name, ...]` (or `: name`) marks those properties rather than the object. */
@@ -378,8 +395,14 @@ export class SchemaResolver {
     for (const item of node.items) {
       const value = scalar(item);
       if (kind === 'number' && typeof value === 'number') values.push(value);
-      // A string enum written `- 01` or `- true` still means the text.
-      else if (kind === 'string' && item.kind === 'scalar' && value !== null) values.push(entry.file.rawScalar(item));
+      // A string enum written `- true` still means the text; an unquoted number is a mistake the model would hide.
+      else if (kind === 'string' && item.kind === 'scalar' && value !== null) {
+        if (typeof value === 'number') {
+          // A warning: the public corpus writes code tables this way (`- 2401`), meaning the text.
+          this.reporter.warning(entry.file, item.offset, 'ENUM_NUMBER_AS_TEXT', `\`enum\` of a string schema holds the number ${String(value)}; read as text (quote it)`);
+        }
+        values.push(entry.file.rawScalar(item));
+      }
       else {
         // One mistake (usually the wrong `type`), one diagnostic: the whole enum is dropped.
         this.reporter.error(entry.file, item.offset, 'INVALID_VALUE', `\`enum\` of a ${kind} schema holds ${JSON.stringify(toPlain(item))}; enum ignored`);
@@ -391,7 +414,7 @@ export class SchemaResolver {
 }
 
 function emptyView(file: SpecFile, offset: number): View {
-  return { file, offset, keys: new Map(), properties: undefined, required: new Set(), broken: false };
+  return { file, offset, keys: new Map(), properties: undefined, required: new Set(), requiredAt: new Map(), broken: false };
 }
 
 /** `allOf` and `$ref` merging: properties merged in order, `required` unioned, other keys overridden. */
@@ -402,6 +425,7 @@ function mergeInto(target: View, source: View): void {
     for (const [name, entries] of source.properties) target.properties.set(name, [...(target.properties.get(name) ?? []), ...entries]);
   }
   for (const name of source.required) target.required.add(name);
+  for (const [name, at] of source.requiredAt) target.requiredAt.set(name, at);
   target.broken ||= source.broken;
 }
 
