@@ -121,7 +121,8 @@ export class SchemaResolver {
     const targetPath = filePart === '' ? file.path : posix.normalize(posix.join(posix.dirname(file.path), filePart));
     const targetFile = filePart === '' ? file : targetPath.startsWith('../') ? undefined : this.files.get(targetPath);
     if (!targetFile) {
-      this.reporter.error(file, refNode.offset, 'UNRESOLVED_REF', `\`$ref\` ${ref}: file ${targetPath} not found`);
+      const why = this.files.escapes(targetPath) ? 'leads outside the spec root (through a symlink)' : 'not found';
+      this.reporter.error(file, refNode.offset, 'UNRESOLVED_REF', `\`$ref\` ${ref}: file ${targetPath} ${why}`);
       return undefined;
     }
     // A file with YAML errors has been reported already.
