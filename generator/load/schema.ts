@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { RE2JS } from 're2js';
 import type { ArraySchema, NumberSchema, ObjectSchema, Property, Schema, StringSchema } from '../model/types.ts';
 import type { FileStore } from './files.ts';
 import type { Reporter } from './report.ts';
@@ -347,7 +348,10 @@ export class SchemaResolver {
       const entry = view.keys.get(key);
       if (!entry) continue;
       if (key === 'pattern') {
-        setIfDefined(schema.constraints, 'pattern', this.text(view, key));
+        const pattern = this.text(view, key);
+        const problem = pattern === undefined ? undefined : patternProblem(pattern);
+        if (problem !== undefined) this.reporter.error(entry.file, entry.pair.value.offset, 'INVALID_PATTERN', `\`pattern\` ${problem}; pattern ignored`);
+        else setIfDefined(schema.constraints, 'pattern', pattern);
         continue;
       }
       const value = scalar(entry.pair.value);
@@ -412,6 +416,24 @@ export class SchemaResolver {
     }
     return values;
   }
+}
+
+/**
+ * Why a `pattern` cannot be checked, if it cannot: validators compile it as a JavaScript `u`-mode
+ * regular expression and run it on RE2 (linear time), which has no lookaround or backreferences.
+ */
+function patternProblem(pattern: string): string | undefined {
+  try {
+    new RegExp(pattern, 'u');
+  } catch (error) {
+    return `is not a valid regular expression: ${(error as Error).message}`;
+  }
+  try {
+    RE2JS.compile(pattern);
+  } catch (error) {
+    return `uses a feature the linear-time regular expression engine lacks (lookaround, backreference): ${(error as Error).message}`;
+  }
+  return undefined;
 }
 
 function emptyView(file: SpecFile, offset: number): View {

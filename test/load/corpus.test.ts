@@ -57,6 +57,8 @@ const DATA_BUGS = [
     'v3/brand/partner/card-member/cards.yaml:427:13 MISPLACED_PROPERTIES',
     'v3/brand/partner/card-member/cards.yaml:707:19 MISPLACED_PROPERTIES',
     'v3/discount-card/cards/{out_card_code}.yaml:40:19 UNKNOWN_TYPE',
+    // `[a-zA-Z0-9\|-_\*]`: the range from `|` down to `_` is out of order.
+    'v3/marketing/paygiftactivity/activities/{activity_id}/merchants/delete.yaml:30:22 INVALID_PATTERN',
     'v3/ecommerce/account/apply-cancel-withdraw/applyment-id/{applyment_id}.yaml:69:19 UNKNOWN_TYPE',
     'v3/ecommerce/account/apply-cancel-withdraw/out-request-no/{out_request_no}.yaml:69:19 UNKNOWN_TYPE',
     'v3/global/merchant/h5/permission/applications/{applyment_id}.yaml:200:13 ARRAY_WITHOUT_ITEMS',

@@ -12,6 +12,7 @@ import {
   TimeoutError,
   UsageError,
   VerificationError,
+  compileRequestValidator,
   createNonce,
   responseMessage,
   signMessage,
@@ -223,4 +224,16 @@ describe('URL segments named like Object.prototype members (item 6)', () => {
     expect(await node).toBe(node);
     expect(server.requests).toHaveLength(0);
   });
+});
+
+describe('pattern validation cannot backtrack catastrophically (item 17)', () => {
+  it('a catastrophic pattern answers at once with the issue', () => {
+    const validate = compileRequestValidator({
+      type: 'object',
+      properties: { data: { type: 'object', properties: { code: { type: 'string', pattern: '^(a+)+$' } } } },
+    });
+    // A backtracking engine takes about 2^36 steps for this value.
+    expect(validate({ data: { code: `${'a'.repeat(36)}!` } })).toEqual([{ path: 'code', message: 'does not match /^(a+)+$/' }]);
+    expect(validate({ data: { code: 'aaaa' } })).toEqual([]);
+  }, 10_000);
 });

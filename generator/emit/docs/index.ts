@@ -95,6 +95,7 @@ export function emitPackageFiles(model: ApiModel, info: { name: string; version:
     description,
     ajvRange: rootPackage.devDependencies.ajv,
     axiosRange: rootPackage.dependencies.axios,
+    re2jsRange: rootPackage.devDependencies.re2js,
   });
   return [
     { path: 'package.json', contents: packageJson },

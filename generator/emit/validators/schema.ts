@@ -117,7 +117,8 @@ function addConstraints(out: JsonSchema, schema: Schema): void {
   if (schema.kind === 'string') {
     if (minLength !== undefined) out.minLength = minLength;
     if (maxLength !== undefined) out.maxLength = maxLength;
-    if (pattern !== undefined && isUsablePattern(pattern)) out.pattern = pattern;
+    // The loader lets through only patterns both JavaScript and RE2 compile.
+    if (pattern !== undefined) out.pattern = pattern;
   } else if (schema.kind === 'number') {
     if (minimum !== undefined) out.minimum = minimum;
     if (maximum !== undefined) out.maximum = maximum;
@@ -125,21 +126,4 @@ function addConstraints(out: JsonSchema, schema: Schema): void {
     if (minItems !== undefined) out.minItems = minItems;
     if (maxItems !== undefined) out.maxItems = maxItems;
   }
-}
-
-const usablePatterns = new Map<string, boolean>();
-
-/** ajv compiles patterns as JavaScript `u`-mode regular expressions; one that is not cannot be checked. */
-function isUsablePattern(pattern: string): boolean {
-  let usable = usablePatterns.get(pattern);
-  if (usable === undefined) {
-    try {
-      new RegExp(pattern, 'u');
-      usable = true;
-    } catch {
-      usable = false;
-    }
-    usablePatterns.set(pattern, usable);
-  }
-  return usable;
 }
