@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, type ApiModel, type Diagnostic } from './model/types.ts';
@@ -77,6 +78,11 @@ async function run(argv: string[], options: CliOptions): Promise<number> {
     return 0;
   }
 
+  // The output is swapped in as a directory: a file at that path would be replaced, that is deleted.
+  if (isExistingNonDirectory(args.out)) {
+    process.stderr.write(`--out ${args.out} is a file, not a directory: nothing written\n`);
+    return 2;
+  }
   const staging = createStaging(args.out);
   let result;
   try {
@@ -100,6 +106,14 @@ async function run(argv: string[], options: CliOptions): Promise<number> {
     `Generated ${operationCount(result.model)} operations (${result.model.endpoints.length} endpoints): ${result.paths.length} files written to ${args.out}/ in ${seconds} s${warned}\n`,
   );
   return 0;
+}
+
+function isExistingNonDirectory(path: string): boolean {
+  try {
+    return !statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function printTimings(timings: Record<string, number>): void {
