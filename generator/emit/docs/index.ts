@@ -2,7 +2,7 @@ import rootPackage from '../../../package.json' with { type: 'json' };
 import { compareText, type ApiModel, type Endpoint } from '../../model/types.ts';
 import type { EmittedFile } from '../files.ts';
 import { operationExampleParts } from './examples.ts';
-import { inlineText, tableCell, tableCode, yamlString } from './markdown.ts';
+import { htmlText, inlineText, tableCell, tableCode, yamlString } from './markdown.ts';
 import { render } from './render.ts';
 import { endpointPageView, endpointTitle } from './view-model.ts';
 
@@ -78,9 +78,10 @@ export async function emitDocs(model: ApiModel, options: DocsOptions = {}): Prom
       })),
     }),
   });
+  // VitePress renders sidebar (and pager) texts as HTML and inlines them in a <script>: they go as HTML text.
   const sidebar: SidebarGroup[] = groups.map(([tag, entries]) => ({
-    text: tag,
-    items: entries.map(({ endpoint, method, title }) => ({ text: `${method.toUpperCase()} ${title}`, link: `${pageLink(endpoint)}#${method}` })),
+    text: htmlText(tag),
+    items: entries.map(({ endpoint, method, title }) => ({ text: htmlText(`${method.toUpperCase()} ${title}`), link: `${pageLink(endpoint)}#${method}` })),
   }));
   files.push({ path: 'docs/sidebar.json', contents: `${JSON.stringify(sidebar, null, 2)}\n` });
   return files;
