@@ -263,7 +263,7 @@ export async function main(): Promise<Record<string, number>> {
   });
   const stockOf = (uri: string): string => (uri === FORGED_URI ? 'forged' : STOCK_ID);
   const contenders: Contender[] = [
-    { name: 'this SDK', send: (uri) => ours.chain(TEMPLATE).post(PAYLOAD, { stock_id: stockOf(uri) }) },
+    { name: 'this SDK', send: (uri) => ours.untyped(TEMPLATE).post(PAYLOAD, { stock_id: stockOf(uri) }) },
     { name: 'wechatpay-axios-plugin', send: (uri) => peer.chain(TEMPLATE).post(PAYLOAD, { stock_id: stockOf(uri) }) },
     { name: 'floor (crypto + http)', send: floorClient(baseURL, merchant.privateKey, platform.publicKey, agent()) },
   ];

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, type ApiModel, type Diagnostic } from './model/types.ts';
@@ -53,6 +54,11 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
 
+  // The output is swapped in as a directory: a file at that path would be replaced, that is deleted.
+  if (!args.check && isExistingNonDirectory(args.out)) {
+    process.stderr.write(`--out ${args.out} is a file, not a directory: nothing written\n`);
+    return 2;
+  }
   const start = performance.now();
   const result = await generate({
     specDir: args.spec,
@@ -84,6 +90,14 @@ async function run(argv: string[]): Promise<number> {
     `Generated ${operationCount(result.model)} operations (${result.model.endpoints.length} endpoints): ${result.files.length} files written to ${args.out}/ in ${seconds} s${warned}\n`,
   );
   return 0;
+}
+
+function isExistingNonDirectory(path: string): boolean {
+  try {
+    return !statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function printTimings(timings: Record<string, number>): void {

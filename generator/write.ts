@@ -1,6 +1,6 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir, readFile, rename, rm, stat } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { EmittedFile } from './emit/files.ts';
 
 /**
@@ -21,6 +21,7 @@ export function createStaging(outDir: string): Staging {
   const target = resolve(outDir);
   const dir = `${target}.staging-${process.pid}`;
   const retired = `${target}.retired-${process.pid}`;
+  removeAbandoned(target);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const discard = (): void => rmSync(dir, { recursive: true, force: true });
@@ -41,6 +42,34 @@ export function createStaging(outDir: string): Staging {
       if (hadPrevious) await rm(retired, { recursive: true, force: true });
     },
   };
+}
+
+/** Staging and retired directories of runs that were killed (their process is gone) are removed. */
+function removeAbandoned(target: string): void {
+  const pattern = new RegExp(
+    `^${basename(target).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(?:staging|retired)-(\\d+)$`,
+  );
+  let siblings: string[];
+  try {
+    siblings = readdirSync(dirname(target));
+  } catch {
+    return;
+  }
+  for (const name of siblings) {
+    const pid = Number(pattern.exec(name)?.[1]);
+    if (Number.isInteger(pid) && pid !== process.pid && !isAlive(pid))
+      rmSync(join(dirname(target), name), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** Writes `files` under `root`. Synchronous calls: for ~1000 small files they beat a thread-pool round trip per file. */

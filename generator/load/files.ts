@@ -1,11 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, realpathSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import type { Reporter } from './report.ts';
 import { SpecFile } from './source.ts';
 
 /** Reads and parses spec files; each `$ref` target is parsed once and kept. */
 export class FileStore {
   private readonly targets = new Map<string, SpecFile | undefined>();
+  /** Paths whose real location (symlinks resolved) lies outside the spec root: never read. */
+  private readonly escaping = new Set<string>();
+  private realRoot: string | undefined;
 
   constructor(
     private readonly root: string,
@@ -28,10 +31,23 @@ export class FileStore {
     return this.targets.has(path) ? this.targets.get(path) : this.parse(path);
   }
 
+  /** Whether `path` was refused because a symlink leads it out of the spec root. */
+  escapes(path: string): boolean {
+    return this.escaping.has(path);
+  }
+
   private parse(path: string): SpecFile | undefined {
     let text: string;
     try {
-      text = readFileSync(join(this.root, path), 'utf8');
+      // A symlink under the root must not let a `$ref` read a file elsewhere on the machine.
+      this.realRoot ??= realpathSync(this.root);
+      const real = realpathSync(join(this.root, path));
+      const inside = relative(this.realRoot, real);
+      if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`)) {
+        this.escaping.add(path);
+        return undefined;
+      }
+      text = readFileSync(real, 'utf8');
     } catch {
       return undefined;
     }

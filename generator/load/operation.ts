@@ -72,7 +72,7 @@ export class OperationLoader {
       tags: this.textList(file, keys.get('tags')),
       deprecated: this.flag(file, keys.get('deprecated')) ?? false,
       ...optional('lastUpdatedAt', text('x-last-updated-at')),
-      ...optional('baseURL', text('x-baseuri')),
+      ...optional('baseURL', this.baseURL(file, keys.get('x-baseuri'))),
       pathParams: parameters.path,
       queryParams: parameters.query,
       headerParams: parameters.header,
@@ -460,6 +460,36 @@ export class OperationLoader {
       codes.push({ status, code, description, ...optional('solution', this.text(file, fields.get('solution'))) });
     }
     return codes;
+  }
+
+  /** The generated client sends signed requests there: only an absolute https origin (and path) will do. */
+  private baseURL(file: SpecFile, pair: YPair | undefined): string | undefined {
+    const text = this.text(file, pair);
+    if (text === undefined || pair === undefined) return undefined;
+    let url: URL | undefined;
+    try {
+      url = new URL(text);
+    } catch {
+      url = undefined;
+    }
+    if (
+      url === undefined ||
+      url.protocol !== 'https:' ||
+      url.hostname === '' ||
+      url.search !== '' ||
+      url.hash !== '' ||
+      url.username !== '' ||
+      url.password !== ''
+    ) {
+      this.reporter.invalid(
+        file,
+        pair.value.offset,
+        'INVALID_VALUE',
+        `\`x-baseuri\` must be an absolute https URL without credentials, query or fragment, got ${JSON.stringify(text)}; ignored`,
+      );
+      return undefined;
+    }
+    return text;
   }
 
   private list(file: SpecFile, node: YNode, what: string): YNode[] {

@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { RE2JS } from 're2js';
 import type { ArraySchema, NumberSchema, ObjectSchema, Property, Schema, StringSchema } from '../model/types.ts';
 import type { FileStore } from './files.ts';
 import type { Reporter } from './report.ts';
@@ -48,6 +49,8 @@ interface View {
   /** Every `allOf` part that defines a name contributes an entry; they are merged when built. */
   properties: Map<string, Entry[]> | undefined;
   required: Set<string>;
+  /** Where each `required` entry is written, to report one naming no property. */
+  requiredAt: Map<string, { file: SpecFile; offset: number }>;
   definition?: string;
   /** An unresolved or cyclic `$ref`: built as `unknown`. */
   broken: boolean;
@@ -134,7 +137,8 @@ export class SchemaResolver {
     const targetPath = filePart === '' ? file.path : posix.normalize(posix.join(posix.dirname(file.path), filePart));
     const targetFile = filePart === '' ? file : targetPath.startsWith('../') ? undefined : this.files.get(targetPath);
     if (!targetFile) {
-      this.reporter.invalid(file, refNode.offset, 'UNRESOLVED_REF', `\`$ref\` ${ref}: file ${targetPath} not found`);
+      const why = this.files.escapes(targetPath) ? 'leads outside the spec root (through a symlink)' : 'not found';
+      this.reporter.invalid(file, refNode.offset, 'UNRESOLVED_REF', `\`$ref\` ${ref}: file ${targetPath} ${why}`);
       return undefined;
     }
     // A file with YAML errors has been reported already.
@@ -174,6 +178,7 @@ export class SchemaResolver {
       keys: new Map(),
       properties: undefined,
       required: new Set(),
+      requiredAt: new Map(),
       broken: false,
     };
     const seen = new Set<string>();
@@ -214,7 +219,7 @@ export class SchemaResolver {
           own.properties = this.properties(file, pair);
           break;
         case 'required':
-          this.requiredNames(file, pair.value, own.required);
+          this.requiredNames(file, pair.value, own);
           break;
         default:
           if (SCHEMA_KEYS.has(pair.key)) own.keys.set(pair.key, { file, pair });
@@ -268,7 +273,7 @@ export class SchemaResolver {
     return result;
   }
 
-  private requiredNames(file: SpecFile, node: YNode, into: Set<string>): void {
+  private requiredNames(file: SpecFile, node: YNode, into: View): void {
     // `required:` left empty lists nothing.
     if (node.kind === 'scalar' && node.value === null) return;
     if (node.kind !== 'seq') {
@@ -281,8 +286,10 @@ export class SchemaResolver {
       return;
     }
     for (const item of node.items) {
-      if (item.kind === 'scalar' && typeof item.value === 'string') into.add(item.value);
-      else this.reporter.invalid(file, item.offset, 'INVALID_VALUE', '`required` entries must be property names');
+      if (item.kind === 'scalar' && typeof item.value === 'string') {
+        into.required.add(item.value);
+        into.requiredAt.set(item.value, { file, offset: item.offset });
+      } else this.reporter.invalid(file, item.offset, 'INVALID_VALUE', '`required` entries must be property names');
     }
   }
 
@@ -345,6 +352,7 @@ export class SchemaResolver {
       case 'object': {
         const schema: ObjectSchema = { kind: 'object', constraints: {} };
         if (view.properties) schema.properties = this.propertyList(view);
+        this.checkRequired(view);
         return schema;
       }
       case 'array': {
@@ -398,6 +406,22 @@ export class SchemaResolver {
     });
   }
 
+  /** A `required` entry naming no property would leave the member meant optional. */
+  private checkRequired(view: View): void {
+    if (view.broken) return;
+    const names = [...(view.properties?.keys() ?? [])];
+    for (const [name, at] of view.requiredAt) {
+      if (view.properties?.has(name)) continue;
+      // A warning: the public corpus has a hundred such entries, each a member the documents left out.
+      this.reporter.warning(
+        at.file,
+        at.offset,
+        'REQUIRED_NOT_A_PROPERTY',
+        `\`required\` names \`${name}\`, which is not a property${didYouMean(name, names)}`,
+      );
+    }
+  }
+
   /** An object's `x-is-sensitive: [name, ...]` (or `: name`) marks those properties rather than the object. */
   private sensitiveNames(view: View): string[] | undefined {
     const node = view.keys.get('x-is-sensitive')?.pair.value;
@@ -411,7 +435,16 @@ export class SchemaResolver {
       const entry = view.keys.get(key);
       if (!entry) continue;
       if (key === 'pattern') {
-        setIfDefined(schema.constraints, 'pattern', this.text(view, key));
+        const pattern = this.text(view, key);
+        const problem = pattern === undefined ? undefined : patternProblem(pattern);
+        if (problem !== undefined)
+          this.reporter.invalid(
+            entry.file,
+            entry.pair.value.offset,
+            'INVALID_PATTERN',
+            `\`pattern\` ${problem}; pattern ignored`,
+          );
+        else setIfDefined(schema.constraints, 'pattern', pattern);
         continue;
       }
       const value = scalar(entry.pair.value);
@@ -461,9 +494,19 @@ export class SchemaResolver {
     for (const item of node.items) {
       const value = scalar(item);
       if (kind === 'number' && typeof value === 'number') values.push(value);
-      // A string enum written `- 01` or `- true` still means the text.
-      else if (kind === 'string' && item.kind === 'scalar' && value !== null) values.push(entry.file.rawScalar(item));
-      else {
+      // A string enum written `- true` still means the text; an unquoted number is a mistake the model would hide.
+      else if (kind === 'string' && item.kind === 'scalar' && value !== null) {
+        if (typeof value === 'number') {
+          // A warning: the public corpus writes code tables this way (`- 2401`), meaning the text.
+          this.reporter.warning(
+            entry.file,
+            item.offset,
+            'ENUM_NUMBER_AS_TEXT',
+            `\`enum\` of a string schema holds the number ${String(value)}; read as text (quote it)`,
+          );
+        }
+        values.push(entry.file.rawScalar(item));
+      } else {
         // One mistake (usually the wrong `type`), one diagnostic: the whole enum is dropped.
         this.reporter.invalid(
           entry.file,
@@ -478,8 +521,34 @@ export class SchemaResolver {
   }
 }
 
+/**
+ * Why a `pattern` cannot be checked, if it cannot: validators compile it as a JavaScript `u`-mode
+ * regular expression and run it on RE2 (linear time), which has no lookaround or backreferences.
+ */
+function patternProblem(pattern: string): string | undefined {
+  try {
+    new RegExp(pattern, 'u');
+  } catch (error) {
+    return `is not a valid regular expression: ${(error as Error).message}`;
+  }
+  try {
+    RE2JS.compile(pattern);
+  } catch (error) {
+    return `uses a feature the linear-time regular expression engine lacks (lookaround, backreference): ${(error as Error).message}`;
+  }
+  return undefined;
+}
+
 function emptyView(file: SpecFile, offset: number): View {
-  return { file, offset, keys: new Map(), properties: undefined, required: new Set(), broken: false };
+  return {
+    file,
+    offset,
+    keys: new Map(),
+    properties: undefined,
+    required: new Set(),
+    requiredAt: new Map(),
+    broken: false,
+  };
 }
 
 /** `allOf` and `$ref` merging: properties merged in order, `required` unioned, other keys overridden. */
@@ -491,6 +560,7 @@ function mergeInto(target: View, source: View): void {
       target.properties.set(name, [...(target.properties.get(name) ?? []), ...entries]);
   }
   for (const name of source.required) target.required.add(name);
+  for (const [name, at] of source.requiredAt) target.requiredAt.set(name, at);
   target.broken ||= source.broken;
 }
 

@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, randomInt } from 'node:crypto';
 import { UsageError, VerificationError } from './errors.js';
+import { STRICT_BASE64 } from './signature.js';
 
 /** The algorithm name WeChat Pay puts in `resource.algorithm` / `encrypt_certificate.algorithm`. */
 export const AEAD_AES_256_GCM = 'AEAD_AES_256_GCM';
@@ -8,13 +9,17 @@ const KEY_BYTES = 32;
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
 const NONCE_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-const STRICT_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
-/** One AEAD_AES_256_GCM envelope: base64 ciphertext with the 16-byte tag appended, the 12-character nonce, the AAD. */
+/**
+ * One AEAD_AES_256_GCM envelope: base64 ciphertext with the 16-byte tag appended, the 12-character nonce,
+ * the AAD. A notification's `resource` (or a certificate's `encrypt_certificate`) is one as sent.
+ */
 export interface AeadEnvelope {
   ciphertext: string;
   nonce: string;
-  /** Additional authenticated data; WeChat Pay sends an empty string or omits it when there is none. */
+  /** Additional authenticated data, as WeChat Pay spells it; it sends an empty string or omits it when there is none. */
+  associated_data?: string;
+  /** The same AAD, camel-cased; when both are given they must agree. */
   associatedData?: string;
 }
 
@@ -58,7 +63,11 @@ export function aesGcmDecrypt(envelope: AeadEnvelope, secret: string | Buffer, o
 export function aesGcmDecrypt(envelope: AeadEnvelope, secret: string | Buffer, output?: 'buffer'): string | Buffer {
   const key = apiV3Key(secret);
   const iv = nonceBytes(envelope.nonce);
-  const { ciphertext, associatedData = '' } = envelope;
+  const { ciphertext, associated_data: wireAad, associatedData: camelAad } = envelope;
+  if (wireAad !== undefined && camelAad !== undefined && wireAad !== camelAad) {
+    throw new UsageError('AEAD_AES_256_GCM envelope carries associated_data and associatedData that differ');
+  }
+  const associatedData = wireAad ?? camelAad ?? '';
   if (typeof ciphertext !== 'string') throw new UsageError('AEAD_AES_256_GCM ciphertext must be a base64 string');
   if (typeof associatedData !== 'string') throw new UsageError('AEAD_AES_256_GCM associated data must be a string');
   // The GCM tag authenticates the envelope: a damaged or forged one is untrusted content, as a bad signature is.
@@ -84,7 +93,7 @@ export function aesGcmDecrypt(envelope: AeadEnvelope, secret: string | Buffer, o
 }
 
 /** Seals a plaintext the way WeChat Pay does (for tests and sandboxes that play the platform's part). */
-export function aesGcmEncrypt(input: AeadPlaintext, secret: string | Buffer): Required<AeadEnvelope> {
+export function aesGcmEncrypt(input: AeadPlaintext, secret: string | Buffer): Required<Omit<AeadEnvelope, 'associated_data'>> {
   const key = apiV3Key(secret);
   const nonce = input.nonce ?? randomNonce();
   const associatedData = input.associatedData ?? '';

@@ -38,18 +38,22 @@ const PROBED_NAMES: ReadonlySet<string> = new Set([
   'arguments',
 ]);
 
-/** Whether a property name is probing machinery rather than a URL segment. */
+/**
+ * Whether a property name is probing machinery rather than a URL segment. A URL segment spelled like
+ * one is declared with a leading capital (`Then`, `Constructor`), as verbs are; `__proto__` is a
+ * segment (the node's prototype is read through the proxy's own trap, not this property).
+ */
 export function isProbedName(name: string): boolean {
-  return PROBED_NAMES.has(name) || name.startsWith('__') || name.startsWith('@@');
+  return PROBED_NAMES.has(name) || (name.startsWith('__') && name !== '__proto__') || name.startsWith('@@');
 }
 
 /**
  * A chain property to its URL segment: camelCase -> kebab-case (`membercardOpen` -> `membercard-open`),
  * `_x_` and `$x$` -> `{x}`, `_empty_` -> `` (trailing slash), and a leading capital only escapes a
- * verb name (`Delete` -> `delete`).
+ * verb or probed name (`Delete` -> `delete`, `Then` -> `then`); `__proto__` is itself.
  */
 export function propertyToSegment(name: string): string {
-  if (name === '_empty_') return '';
+  if (name === '_empty_' || name === '__proto__') return name === '_empty_' ? '' : name;
   const placeholder = /^_(.+)_$/.exec(name) ?? /^\$(.+)\$$/.exec(name);
   if (placeholder) return `{${placeholder[1]}}`;
   const unescaped = name.charAt(0).toLowerCase() + name.slice(1);

@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
-import type { ClientMethods, ClientOptions } from './client.js';
+import type { ClientMethods, ClientOptions, UntypedEndpoint } from './client.js';
 import { ApiError, UsageError, WechatpayError } from './errors.js';
 
 /** The client class the package exports. */
@@ -222,8 +222,8 @@ async function call(client: ClientMethods<object>, method: string, path: string,
   const takesBody = verb === 'post' || verb === 'put' || verb === 'patch';
   if (!takesBody && data !== undefined) throw new ArgumentError(`${method.toUpperCase()} takes no --data`);
   // Any path, declared by the specs or not: the CLI's arguments are not checked at compile time.
-  const endpoint = (client as unknown as { chain(path: string): Record<string, Verb> }).chain(path);
-  const send = endpoint[verb] as Verb;
+  const endpoint = client.untyped(path);
+  const send = endpoint[verb as keyof UntypedEndpoint] as Verb;
   const response = takesBody ? await send(data, config) : await send(config);
   const body = response.data;
   const target = flags.out === undefined ? stdout : undefined;

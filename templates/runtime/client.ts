@@ -54,6 +54,10 @@ declare module 'axios' {
 
 export const DEFAULT_BASE_URL = 'https://api.mch.weixin.qq.com';
 export const DEFAULT_TIMEOUT = 10_000;
+/** Largest (decompressed) response body buffered for verification; JSON answers are far smaller. */
+export const DEFAULT_MAX_RESPONSE_BYTES: number = 10 * 1024 * 1024;
+/** How much of an error response's (decompressed) body is read and kept on the `ApiError`. */
+export const DEFAULT_MAX_ERROR_BYTES: number = 64 * 1024;
 const USER_AGENT = `${PACKAGE_NAME}/${PACKAGE_VERSION} (Node.js ${process.version}; ${process.platform})`;
 /** How many `encrypt` results are remembered to set `Wechatpay-Serial` on the request that sends them. */
 const REMEMBERED_CIPHERTEXTS = 256;
@@ -84,8 +88,12 @@ export interface ClientOptions extends Omit<AxiosRequestConfig, 'url' | 'method'
   /** The 32-byte APIv3 key (notification and certificate decryption). */
   secret?: string | Buffer;
   baseURL?: string;
-  /** Milliseconds; default 10 s. */
+  /** Milliseconds for the whole call, response body included (a deadline, not an idle timeout); default 10 s, 0 for none. */
   timeout?: number;
+  /** Largest 2xx body (after decompression) read for verification, default 10 MiB; larger ones fail with `NetworkError` `ERR_RESPONSE_TOO_LARGE`. Downloads are streams and not capped. */
+  maxResponseBytes?: number;
+  /** How much of an error body (after decompression) is read and kept on `ApiError.body`, default 64 KiB. */
+  maxErrorBytes?: number;
   /** Opt-in retries for GET/DELETE and calls marked `idempotent`. */
   retry?: RetryOptions;
   /** Checks every request against the spec before it is signed or sent (default `true`); a call's `validate` overrides it. */
@@ -117,9 +125,16 @@ export interface UntypedEndpoint {
 }
 
 export interface ClientMethods<Paths, Events = object> {
-  /** Declarative style: `wxpay.chain('v3/marketing/busifavor/stocks/{stock_id}/couponcodes')`; the path is taken literally. */
+  /**
+   * Declarative style: `wxpay.chain('v3/marketing/busifavor/stocks/{stock_id}/couponcodes')`; the path
+   * is taken literally and must be one the specs declare (a typo is a type error).
+   */
   chain<P extends keyof Paths & string>(path: P): Paths[P];
-  chain(path: string): UntypedEndpoint;
+  /**
+   * The one escape hatch for an endpoint the specs lack: `wxpay.untyped('v3/new/api/{id}')` sends and
+   * verifies like any other call, with untyped data and config.
+   */
+  untyped(path: string): UntypedEndpoint;
   /**
    * RSA-OAEP (SHA-1) encryption of a sensitive field with a platform key (the given serial or key id,
    * else a `PUB_KEY_ID_...` key, else the first configured). The request whose body carries the
@@ -152,10 +167,8 @@ export interface ClientMethods<Paths, Events = object> {
   downloadBill(bill: BillFile, options?: BillDownloadOptions): Promise<Readable>;
 }
 
-/** A client: the property chain (`Endpoints`), `chain(path)`, and attribute access `wxpay['v3/...']`. */
-export type Client<Endpoints, Paths, Events = object> = ClientMethods<Paths, Events> &
-  Endpoints &
-  Paths & { [path: `v3/${string}`]: UntypedEndpoint };
+/** A client: the property chain (`Endpoints`), `chain(path)`, attribute access `wxpay['v3/...']`, all typed; `untyped(path)` for the rest. */
+export type Client<Endpoints, Paths, Events = object> = ClientMethods<Paths, Events> & Endpoints & Paths;
 
 /** `Events` maps each notification `event_type` to its decrypted resource (the generated `Notifications`). */
 export interface ClientConstructor<Endpoints, Paths, Events = object> {
@@ -171,6 +184,8 @@ interface ClientState {
   platformKeys: Map<string, KeyObject>;
   baseURL: URL;
   timeout: number;
+  maxResponseBytes: number;
+  maxErrorBytes: number;
   retry: RetryOptions | undefined;
   http: AxiosInstance;
   resolveOperation: OperationResolver;
@@ -232,6 +247,10 @@ export function createClientClass<Endpoints = object, Paths = object, Events = o
     }
 
     chain(path: string): unknown {
+      return this.untyped(path);
+    }
+
+    untyped(path: string): unknown {
       if (typeof path !== 'string' || path === '') throw new UsageError('chain(path) needs a non-empty path string');
       const { chains, dispatch } = stateOf(this);
       let endpoint = chains.get(path);
@@ -345,6 +364,8 @@ function createState(
     secret,
     baseURL = DEFAULT_BASE_URL,
     timeout = DEFAULT_TIMEOUT,
+    maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES,
+    maxErrorBytes = DEFAULT_MAX_ERROR_BYTES,
     retry,
     validate = true,
     autoCertificates = false,
@@ -361,6 +382,8 @@ function createState(
   if (typeof validate !== 'boolean') throw new UsageError('validate must be true or false');
   const base = parseBaseURL(baseURL, 'baseURL');
   if (!(typeof timeout === 'number' && timeout >= 0)) throw new UsageError('timeout must be a number of milliseconds (0 for none)');
+  requireByteCount(maxResponseBytes, 'maxResponseBytes');
+  requireByteCount(maxErrorBytes, 'maxErrorBytes');
   if (retry !== undefined) validateRetryOptions(retry, 'retry');
   const state: ClientState = {
     mchid,
@@ -371,6 +394,8 @@ function createState(
     platformKeys,
     baseURL: base,
     timeout,
+    maxResponseBytes,
+    maxErrorBytes,
     retry,
     http: axios.create({ ...axiosOptions, timeout }),
     resolveOperation,
@@ -384,6 +409,10 @@ function createState(
   };
   if (automatic) state.certificates = createKeeper(state, autoCertificates === true ? undefined : autoCertificates);
   return state;
+}
+
+function requireByteCount(value: unknown, name: string): void {
+  if (!(typeof value === 'number' && Number.isSafeInteger(value) && value >= 0)) throw new UsageError(`${name} must be a whole number of bytes`);
 }
 
 /** mchid and serial go into the Authorization header: printable, no quotes. */
@@ -429,6 +458,8 @@ function parsePublicKey(input: unknown, label: string, id: string): KeyObject {
   }
   if (typeof input !== 'string' && !Buffer.isBuffer(input)) throw new UsageError(`${label} must be a PEM string, a Buffer or a KeyObject`);
   const pem = input.toString();
+  // createPublicKey derives the public half of a private key: a private key here is a misplaced secret.
+  if (pem.includes('PRIVATE KEY')) throw new UsageError(`${label} is a private key: certs holds WeChat Pay platform public keys or certificates`);
   try {
     if (!pem.includes('CERTIFICATE')) return createPublicKey(pem);
     const certificate = new X509Certificate(pem);
@@ -479,7 +510,7 @@ interface PreparedRequest {
   body: Buffer | undefined;
   /** BODY of the signature: the body sent, or the `meta` JSON of an upload. */
   signedBody: Buffer;
-  headers: Record<string, string>;
+  headers: Record<string, string | false>;
   download: boolean;
   axiosConfig: AxiosRequestConfig;
   retry: RetryOptions | undefined;
@@ -503,6 +534,8 @@ const CONTROLLED_KEYS: ReadonlySet<string> = new Set([
   'responseType',
   'validateStatus',
   'maxRedirects',
+  'maxContentLength',
+  'signal',
   'retry',
   'idempotent',
   'validate',
@@ -559,7 +592,7 @@ async function prepare(state: ClientState, method: HttpVerb, path: string, data:
 
   let body: Buffer | undefined;
   let signedBody: Buffer = Buffer.alloc(0);
-  let contentType = 'application/json';
+  let contentType: string | undefined;
   if (upload) {
     if (!isMultipartData(payload)) throw new UsageError(`${method.toUpperCase()} /${path} is an upload: data must be { meta, file }`);
     const multipart = await buildMultipart(payload);
@@ -569,14 +602,16 @@ async function prepare(state: ClientState, method: HttpVerb, path: string, data:
   } else if (payload !== undefined && payload !== null) {
     body = serialiseBody(payload, `${method.toUpperCase()} /${path}`);
     signedBody = body;
+    contentType = 'application/json';
   }
 
   const download = method === 'get' && operation?.download === true;
-  const sentHeaders: Record<string, string> = {
+  const sentHeaders: Record<string, string | false> = {
     Accept: download ? '*/*' : 'application/json',
     'User-Agent': USER_AGENT,
     ...headers,
-    'Content-Type': contentType,
+    // A request without a body describes none; `false` also stops axios adding a form type to a body-less POST.
+    'Content-Type': contentType ?? false,
   };
 
   const retry = options.retry === false ? undefined : (options.retry ?? state.retry);
@@ -599,6 +634,8 @@ function resolveURL(
   options: UntypedRequestConfig,
 ): { url: URL; matched: MatchedOperation | undefined } {
   const where = `${method.toUpperCase()} /${path}`;
+  // The URL parser reads `\` as `/` (and servers may decode `%5C` so), which would move the request past the dot-segment check.
+  if (/^[^?]*(?:\\|%5c)/i.test(path)) throw new UsageError(`${where}: a path must not contain a backslash`);
   if (/^https?:\/\//i.test(path)) {
     const url = new URL(path);
     if (!state.origins.has(url.origin)) throw new UsageError(`${url.origin} is not the configured WeChat Pay host`);
@@ -642,7 +679,12 @@ function encodePathParameter(value: unknown, name: string, where: string): strin
   }
   const text = String(value);
   if (text === '' || text === '.' || text === '..') throw new UsageError(`${where}: path parameter "${name}" must not be empty, '.' or '..'`);
-  return encodeURIComponent(text);
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    // URIError: a lone surrogate has no UTF-8 spelling.
+    throw new UsageError(`${where}: path parameter "${name}" is not well-formed Unicode (a lone surrogate)`);
+  }
 }
 
 function isDotSegment(segment: string): boolean {
@@ -722,45 +764,64 @@ function platformSerialOf(state: ClientState, payload: unknown, upload: boolean)
 async function attempt(state: ClientState, request: PreparedRequest): Promise<AxiosResponse> {
   const { method, url, download } = request;
   const uri = `${url.pathname}${url.search}`;
+  const where = `${method.toUpperCase()} ${uri}`;
   const timestamp = Math.floor(Date.now() / 1000);
   const nonce = createNonce();
   const signature = signMessage(requestMessage(method, uri, timestamp, nonce, request.signedBody), state.privateKey);
   const authorization = authorizationHeader({ mchid: state.mchid, serial: state.serial, nonce, timestamp, signature });
-  let response: AxiosResponse;
+  // axios' `timeout` only bounds the gaps between bytes; the deadline bounds the whole call, body included.
+  const deadline = startDeadline(request.timeout, request.axiosConfig.signal as AbortSignal | undefined);
   try {
-    response = await state.http.request({
-      ...request.axiosConfig,
-      method,
-      url: url.href,
-      headers: { ...request.headers, Authorization: authorization },
-      data: request.body,
-      responseType: download ? 'stream' : 'arraybuffer',
-      transformRequest: UNTRANSFORMED,
-      transformResponse: UNTRANSFORMED,
-      validateStatus: ANY_STATUS,
-      // A redirect would send this signature to another URI.
-      maxRedirects: 0,
-    });
-  } catch (error) {
-    throw transportError(error, `${method.toUpperCase()} ${uri}`, request.timeout);
-  }
+    let response: AxiosResponse;
+    try {
+      response = await state.http.request({
+        ...request.axiosConfig,
+        method,
+        url: url.href,
+        headers: { ...request.headers, Authorization: authorization },
+        data: request.body,
+        // Always a stream: the body is read here, under the size caps and the deadline.
+        responseType: 'stream',
+        maxContentLength: -1,
+        transformRequest: UNTRANSFORMED,
+        transformResponse: UNTRANSFORMED,
+        validateStatus: ANY_STATUS,
+        // A redirect would send this signature to another URI.
+        maxRedirects: 0,
+        signal: deadline.signal,
+      });
+    } catch (error) {
+      throw transportError(error, where, request.timeout, deadline.expired());
+    }
 
-  const headers = plainHeaders(response.headers);
-  if (response.status < 200 || response.status >= 300) {
-    const raw = download ? await readAll(response.data) : toBuffer(response.data);
-    throw apiError(response.status, raw, headers);
-  }
-  // Downloads (by operation) carry no signature; the caller gets the stream.
-  if (download) return response;
-  const raw = toBuffer(response.data);
-  if (request.unverified) {
-    response.headers = headers as AxiosResponse['headers'];
-    response.data = raw;
+    const headers = plainHeaders(response.headers);
+    const success = response.status >= 200 && response.status < 300;
+    // Downloads (by operation) carry no signature; the caller gets the stream.
+    if (success && download) return response;
+    const limit = success ? state.maxResponseBytes : state.maxErrorBytes;
+    let body: { bytes: Buffer; complete: boolean };
+    try {
+      body = await readCapped(response.data, limit);
+    } catch (error) {
+      throw transportError(error, where, request.timeout, deadline.expired());
+    }
+    // An error body is kept up to its cap; a 2xx body that is cut off cannot be verified.
+    if (!success) throw apiError(response.status, body.bytes, headers);
+    if (!body.complete) {
+      throw new NetworkError(`${where}: the response body exceeds maxResponseBytes (${state.maxResponseBytes} bytes)`, 'ERR_RESPONSE_TOO_LARGE');
+    }
+    const raw = body.bytes;
+    if (request.unverified) {
+      response.headers = headers as AxiosResponse['headers'];
+      response.data = raw;
+      return response;
+    }
+    await verifyResponse(state, headers, raw);
+    response.data = parseBody(raw, headers['content-type']);
     return response;
+  } finally {
+    deadline.clear();
   }
-  await verifyResponse(state, headers, raw);
-  response.data = parseBody(raw, headers['content-type']);
-  return response;
 }
 
 async function verifyResponse(state: ClientState, headers: Record<string, string>, raw: Buffer): Promise<void> {
@@ -779,8 +840,28 @@ async function verifyResponse(state: ClientState, headers: Record<string, string
   }
 }
 
-function transportError(error: unknown, where: string, timeout: number): WechatpayError {
+interface Deadline {
+  /** Aborts the request at the deadline (or when the caller's own signal aborts). */
+  signal: AbortSignal | undefined;
+  expired(): boolean;
+  clear(): void;
+}
+
+function startDeadline(timeout: number, callerSignal: AbortSignal | undefined): Deadline {
+  if (timeout <= 0) return { signal: callerSignal, expired: () => false, clear: () => {} };
+  const controller = new AbortController();
+  let expired = false;
+  const timer = setTimeout(() => {
+    expired = true;
+    controller.abort();
+  }, timeout);
+  const signal = callerSignal === undefined ? controller.signal : AbortSignal.any([callerSignal, controller.signal]);
+  return { signal, expired: () => expired, clear: () => clearTimeout(timer) };
+}
+
+function transportError(error: unknown, where: string, timeout: number, expired: boolean): WechatpayError {
   if (error instanceof WechatpayError) return error;
+  if (expired) return new TimeoutError(`${where}: no complete response within ${timeout} ms`, 'ETIMEDOUT');
   if (error instanceof AxiosError) {
     if (error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT') return new TimeoutError(`${where}: no response within ${timeout} ms`, error.code);
     // Only the code and the system message: the AxiosError's config holds the signed headers.
@@ -824,11 +905,25 @@ function toBuffer(data: unknown): Buffer {
   return Buffer.alloc(0);
 }
 
-async function readAll(stream: unknown): Promise<Buffer> {
-  if (!(stream instanceof Readable)) return toBuffer(stream);
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
-  return Buffer.concat(chunks);
+/** Reads at most `limit` bytes of a (decompressed) body; on reaching the limit the stream is destroyed. */
+function readCapped(stream: unknown, limit: number): Promise<{ bytes: Buffer; complete: boolean }> {
+  if (!(stream instanceof Readable)) return Promise.resolve({ bytes: toBuffer(stream), complete: true });
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    stream.on('data', (chunk: Buffer) => {
+      if (size + chunk.length > limit) {
+        chunks.push(chunk.subarray(0, limit - size));
+        stream.destroy();
+        resolve({ bytes: Buffer.concat(chunks, limit), complete: false });
+        return;
+      }
+      chunks.push(chunk);
+      size += chunk.length;
+    });
+    stream.once('end', () => resolve({ bytes: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size), complete: true }));
+    stream.once('error', reject);
+  });
 }
 
 /** JSON when it parses, else the text; an empty body stays ''. */

@@ -1,5 +1,5 @@
 /** Public exports of the runtime. */
-export { createClientClass, DEFAULT_BASE_URL, DEFAULT_TIMEOUT } from './client.js';
+export { createClientClass, DEFAULT_BASE_URL, DEFAULT_MAX_ERROR_BYTES, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT } from './client.js';
 export type {
   Client,
   ClientConstructor,

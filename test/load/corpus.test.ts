@@ -46,12 +46,20 @@ const TAG_MISSPELLED = [
     'recharges/out-recharge-no/{out_recharge_no}/close.yaml',
 ].map((file) => `v3/platsolution/ecommerce/${file}:5:3 UNKNOWN_KEY`);
 
+/**
+ * Warnings the corpus gives by the hundred (a `required` entry naming a member the document left out,
+ * code tables written as numbers in a string enum): counted by code rather than listed.
+ */
+const DOCUMENT_GAPS: ReadonlySet<string> = new Set(['ENUM_NUMBER_AS_TEXT', 'REQUIRED_NOT_A_PROPERTY']);
+
 /** Every known data bug of the corpus, one diagnostic each. */
 const DATA_BUGS = [
     'v3/bank-transfer/batches/out-batch-no/{out_batch_no}.yaml:10:7 PATH_PARAM_MISSING',
     'v3/brand/partner/card-member/cards.yaml:427:13 MISPLACED_PROPERTIES',
     'v3/brand/partner/card-member/cards.yaml:707:19 MISPLACED_PROPERTIES',
     'v3/discount-card/cards/{out_card_code}.yaml:40:19 UNKNOWN_TYPE',
+    // `[a-zA-Z0-9\|-_\*]`: the range from `|` down to `_` is out of order.
+    'v3/marketing/paygiftactivity/activities/{activity_id}/merchants/delete.yaml:30:22 INVALID_PATTERN',
     'v3/ecommerce/account/apply-cancel-withdraw/applyment-id/{applyment_id}.yaml:69:19 UNKNOWN_TYPE',
     'v3/ecommerce/account/apply-cancel-withdraw/out-request-no/{out_request_no}.yaml:69:19 UNKNOWN_TYPE',
     'v3/global/merchant/h5/permission/applications/{applyment_id}.yaml:200:13 ARRAY_WITHOUT_ITEMS',
@@ -90,16 +98,17 @@ describe.runIf(fullRun && present)('the public corpus', () => {
     const operations = result.model.endpoints.reduce((count, endpoint) => count + endpoint.operations.length, 0);
     expect(result.model.endpoints).toHaveLength(914);
     expect(operations).toBe(993);
-    const found = result.diagnostics.map((d) => `${d.location.file}:${d.location.line}:${d.location.col} ${d.code}`);
+    const found = result.diagnostics.filter((d) => !DOCUMENT_GAPS.has(d.code)).map((d) => `${d.location.file}:${d.location.line}:${d.location.col} ${d.code}`);
     expect(found.sort()).toEqual([...DATA_BUGS, ...TAG_MISSPELLED].sort());
+    for (const code of DOCUMENT_GAPS) expect(result.diagnostics.some((d) => d.code === code), code).toBe(true);
     expect(result.diagnostics.every((diagnostic) => diagnostic.severity === 'warning')).toBe(true);
   });
 
   it('reports the same bugs as errors without keepGoing, except the always-survivable ones', async () => {
     const result = await loadSpecs(CORPUS);
     const warnings = new Set(result.diagnostics.filter((d) => d.severity === 'warning').map((d) => d.code));
-    expect([...warnings].sort()).toEqual(['ARRAY_WITHOUT_ITEMS', 'NOT_AN_OPERATION', 'UNKNOWN_KEY']);
-    expect(result.diagnostics).toHaveLength(DATA_BUGS.length + TAG_MISSPELLED.length);
+    expect([...warnings].sort()).toEqual(['ARRAY_WITHOUT_ITEMS', ...DOCUMENT_GAPS, 'NOT_AN_OPERATION', 'UNKNOWN_KEY'].sort());
+    expect(result.diagnostics.filter((d) => !DOCUMENT_GAPS.has(d.code))).toHaveLength(DATA_BUGS.length + TAG_MISSPELLED.length);
   });
 
   it('parses every v3 and definitions file with the fast parser exactly as the yaml library does (values and offsets)', () => {

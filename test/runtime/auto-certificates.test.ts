@@ -61,40 +61,40 @@ describe.skipIf(!hasOpenssl())('autoCertificates', () => {
 
   it('starts without certs: the first response triggers one signed download, verified with what it carries', async () => {
     const wxpay = autoClient();
-    const { data } = await wxpay.chain('v3/things/{id}').get({ id: '1' });
+    const { data } = await wxpay.untyped('v3/things/{id}').get({ id: '1' });
     expect(data).toEqual({ ok: true });
     expect(server.requests.map((request) => [request.url, request.signatureValid])).toEqual([
       ['/v3/things/1', true],
       ['/v3/certificates', true],
     ]);
-    await wxpay.chain('v3/things/{id}').get({ id: '2' });
+    await wxpay.untyped('v3/things/{id}').get({ id: '2' });
     expect(downloads()).toBe(1);
   });
 
   it('one download in flight however many responses wait for it', async () => {
     const wxpay = autoClient();
-    await Promise.all(Array.from({ length: 6 }, (_, index) => wxpay.chain('v3/things/{id}').get({ id: String(index) })));
+    await Promise.all(Array.from({ length: 6 }, (_, index) => wxpay.untyped('v3/things/{id}').get({ id: String(index) })));
     expect(downloads()).toBe(1);
   });
 
   it('picks up a rotated platform certificate on its unknown serial; within minInterval no second download', async () => {
     const wxpay = autoClient({ autoCertificates: { minInterval: 0 } });
-    await wxpay.chain('v3/things/{id}').get({ id: '1' });
+    await wxpay.untyped('v3/things/{id}').get({ id: '1' });
     listed = [[SERIAL, current], [NEXT_SERIAL, next]];
     keys.certificateSerial = NEXT_SERIAL;
     keys.certificate = { privateKey: next.privateKey, publicKey: next.publicKey };
-    await wxpay.chain('v3/things/{id}').get({ id: '2' });
+    await wxpay.untyped('v3/things/{id}').get({ id: '2' });
     expect(downloads()).toBe(2);
 
     const limited = autoClient({ autoCertificates: { minInterval: 60_000 } });
     listed = [[SERIAL, current]];
     keys.certificateSerial = SERIAL;
     keys.certificate = { privateKey: current.privateKey, publicKey: current.publicKey };
-    await limited.chain('v3/things/{id}').get({ id: '3' });
+    await limited.untyped('v3/things/{id}').get({ id: '3' });
     keys.certificateSerial = NEXT_SERIAL;
     keys.certificate = { privateKey: next.privateKey, publicKey: next.publicKey };
     const before = downloads();
-    await expect(limited.chain('v3/things/{id}').get({ id: '4' })).rejects.toMatchObject({ name: 'VerificationError', reason: 'unknown-serial' });
+    await expect(limited.untyped('v3/things/{id}').get({ id: '4' })).rejects.toMatchObject({ name: 'VerificationError', reason: 'unknown-serial' });
     expect(downloads()).toBe(before);
   });
 
@@ -104,7 +104,7 @@ describe.skipIf(!hasOpenssl())('autoCertificates', () => {
       tamper: (headers, body) => ({ headers, body: Buffer.from(body.toString().replace('2031', '2032')) }),
     });
     const wxpay = autoClient();
-    const error = await wxpay.chain('v3/things/{id}').get({ id: '1' }).catch((caught: unknown) => caught);
+    const error = await wxpay.untyped('v3/things/{id}').get({ id: '1' }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(VerificationError);
     expect((error as Error).message).toMatch(/unknown-serial|No platform certificate/);
     expect((error as Error).message).toMatch(/downloading the platform certificates failed: Wechatpay-Signature does not match/);
@@ -123,7 +123,7 @@ describe.skipIf(!hasOpenssl())('autoCertificates', () => {
     expect(certificates.map((certificate) => certificate.serial)).toEqual([SERIAL]);
     expect(certificates[0]?.pem).toBe(current.pem);
     server.respond = () => ({ body: { ok: true }, signWith: 'publicKey' });
-    await expect(wxpay.chain('v3/things/{id}').get({ id: '1' })).resolves.toMatchObject({ data: { ok: true } });
+    await expect(wxpay.untyped('v3/things/{id}').get({ id: '1' })).resolves.toMatchObject({ data: { ok: true } });
   });
 
   it('the notification handler downloads the certificates for a notification signed with an unknown serial', async () => {
@@ -140,7 +140,7 @@ describe.skipIf(!hasOpenssl())('autoCertificates', () => {
 
   it('takes an empty certs map as none', async () => {
     const wxpay = new Wechatpay({ ...clientOptions(keys, server.baseURL, { secret, autoCertificates: true }), certs: {} });
-    await expect(wxpay.chain('v3/things/{id}').get({ id: '1' })).resolves.toMatchObject({ data: { ok: true } });
+    await expect(wxpay.untyped('v3/things/{id}').get({ id: '1' })).resolves.toMatchObject({ data: { ok: true } });
   });
 
   it('needs the APIv3 key', () => {

@@ -56,7 +56,7 @@ describe('access styles', () => {
     ['put', (node: ReturnType<typeof loose>) => node.put({ a: 1 }, { id: 'T1' }), '{"a":1}'],
     ['patch', (node: ReturnType<typeof loose>) => node.patch({ a: 1 }, { id: 'T1' }), '{"a":1}'],
   ])('%s by every access style', async (verb, call, body) => {
-    const nodes = [loose(wxpay).v3!.things!._id_!, wxpay.chain('v3/things/{id}'), wxpay['v3/things/{id}']!];
+    const nodes = [loose(wxpay).v3!.things!._id_!, wxpay.untyped('v3/things/{id}'), loose(wxpay)['v3/things/{id}']!];
     for (const node of nodes) await call(node as ReturnType<typeof loose>);
     expect(server.requests).toHaveLength(3);
     for (const request of server.requests) {
@@ -66,10 +66,10 @@ describe('access styles', () => {
   });
 
   it('chain(path) hands back the same node for the same path, a distinct one for another path', async () => {
-    const node = wxpay.chain('v3/things/{id}');
-    expect(wxpay.chain('v3/things/{id}')).toBe(node);
-    expect(wxpay.chain('v3/things/{id}/parts')).not.toBe(node);
-    await loose(wxpay.chain('v3/things/{id}')).get({ id: 'T2' });
+    const node = wxpay.untyped('v3/things/{id}');
+    expect(wxpay.untyped('v3/things/{id}')).toBe(node);
+    expect(wxpay.untyped('v3/things/{id}/parts')).not.toBe(node);
+    await loose(wxpay.untyped('v3/things/{id}')).get({ id: 'T2' });
     await loose(node).get({ id: 'T3' });
     expect(server.requests.map((request) => request.url)).toEqual(['/v3/things/T2', '/v3/things/T3']);
   });
@@ -90,14 +90,14 @@ describe('access styles', () => {
   });
 
   it('takes string paths literally (upper-case ids survive) and strips a leading slash', async () => {
-    await wxpay.chain('v3/things/ABC_Def').get();
-    await wxpay['v3/things/XYZ']!.get();
-    await wxpay.chain('/v3/things/Q').get();
+    await wxpay.untyped('v3/things/ABC_Def').get();
+    await loose(wxpay)['v3/things/XYZ']!.get();
+    await wxpay.untyped('/v3/things/Q').get();
     expect(server.requests.map((request) => request.url)).toEqual(['/v3/things/ABC_Def', '/v3/things/XYZ', '/v3/things/Q']);
   });
 
   it('removes path parameters from the config given to axios', async () => {
-    const response = await wxpay.chain('v3/things/{id}').get({ id: 'T1', params: { limit: 5 } });
+    const response = await wxpay.untyped('v3/things/{id}').get({ id: 'T1', params: { limit: 5 } });
     expect(response.config).not.toHaveProperty('id');
     expect(response.config).not.toHaveProperty('params');
   });
@@ -113,13 +113,13 @@ describe('signed bytes are the bytes sent', () => {
   });
 
   it('keeps a query written in a string path and appends params to it', async () => {
-    await wxpay.chain('v3/bill/tradebill?bill_date=2024-01-01').get({ params: { bill_type: 'ALL' } });
+    await wxpay.untyped('v3/bill/tradebill?bill_date=2024-01-01').get({ params: { bill_type: 'ALL' } });
     expect(onlyRequest().url).toBe('/v3/bill/tradebill?bill_date=2024-01-01&bill_type=ALL');
   });
 
   it('includes the base URL path prefix', async () => {
     const prefixed = new Wechatpay(clientOptions(keys, `${server.baseURL}/gateway/`));
-    await prefixed.chain('v3/things/{id}').get({ id: 'T1' });
+    await prefixed.untyped('v3/things/{id}').get({ id: 'T1' });
     expect(onlyRequest().url).toBe('/gateway/v3/things/T1');
   });
 
@@ -128,13 +128,13 @@ describe('signed bytes are the bytes sent', () => {
     ['a Buffer', Buffer.from('{"raw":"bytes ✓"}')],
     ['an object with a Date', { when: new Date(0), name: '名字' }],
   ])('signs %s exactly as sent', async (_kind, data) => {
-    await wxpay.chain('v3/things/{id}').post(data, { id: 'T1' });
+    await wxpay.untyped('v3/things/{id}').post(data, { id: 'T1' });
     const expected = typeof data === 'string' || Buffer.isBuffer(data) ? Buffer.from(data) : Buffer.from(JSON.stringify(data));
     expect(onlyRequest().body.equals(expected)).toBe(true);
   });
 
   it('sends a DELETE body given as config.data', async () => {
-    await wxpay.chain('v3/things/{id}').delete({ id: 'T1', data: { reason: 'x' } });
+    await wxpay.untyped('v3/things/{id}').delete({ id: 'T1', data: { reason: 'x' } });
     expect(onlyRequest().body.toString()).toBe('{"reason":"x"}');
   });
 });
@@ -162,9 +162,9 @@ describe('path parameter encoding', () => {
   });
 
   it('rejects dot segments and fragments in literal paths', async () => {
-    await expect(wxpay.chain('v3/things/../../x').get()).rejects.toBeInstanceOf(UsageError);
-    await expect(wxpay.chain('v3/things/%2E%2E/x').get()).rejects.toBeInstanceOf(UsageError);
-    await expect(wxpay.chain('v3/things/a#b').get()).rejects.toBeInstanceOf(UsageError);
+    await expect(wxpay.untyped('v3/things/../../x').get()).rejects.toBeInstanceOf(UsageError);
+    await expect(wxpay.untyped('v3/things/%2E%2E/x').get()).rejects.toBeInstanceOf(UsageError);
+    await expect(wxpay.untyped('v3/things/a#b').get()).rejects.toBeInstanceOf(UsageError);
     expect(server.requests).toHaveLength(0);
   });
 });
@@ -172,14 +172,14 @@ describe('path parameter encoding', () => {
 describe('response verification', () => {
   it('accepts responses signed with a certificate serial or a PUB_KEY_ID key', async () => {
     server.respond = () => ({ body: { by: 'publicKey' }, signWith: 'publicKey' });
-    expect((await wxpay.chain('v3/things/{id}').get({ id: '1' })).data).toEqual({ by: 'publicKey' });
+    expect((await wxpay.untyped('v3/things/{id}').get({ id: '1' })).data).toEqual({ by: 'publicKey' });
     server.respond = () => ({ body: { by: 'certificate' }, signWith: 'certificate' });
-    expect((await wxpay.chain('v3/things/{id}').get({ id: '1' })).data).toEqual({ by: 'certificate' });
+    expect((await wxpay.untyped('v3/things/{id}').get({ id: '1' })).data).toEqual({ by: 'certificate' });
   });
 
   it('accepts a timestamp within 300 s', async () => {
     server.respond = () => ({ body: {}, clockSkew: -250 });
-    await expect(wxpay.chain('v3/things/{id}').get({ id: '1' })).resolves.toBeDefined();
+    await expect(wxpay.untyped('v3/things/{id}').get({ id: '1' })).resolves.toBeDefined();
   });
 
   const flip = (text: string): string => (text.startsWith('A') ? `B${text.slice(1)}` : `A${text.slice(1)}`);
@@ -201,7 +201,7 @@ describe('response verification', () => {
     'rejects a %s',
     async (_case, script, reason) => {
       server.respond = () => ({ body: { amount: 1 }, ...script });
-      const error: unknown = await wxpay.chain('v3/things/{id}').get({ id: '1' }).catch((caught: unknown) => caught);
+      const error: unknown = await wxpay.untyped('v3/things/{id}').get({ id: '1' }).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(VerificationError);
       expect(error).toMatchObject({ reason, requestId: 'req-1' });
       expect((error as VerificationError).body.toString()).toMatch(/"amount":[12]/);
@@ -213,7 +213,7 @@ describe('response verification', () => {
       clientOptions(keys, server.baseURL, { certs: { [keys.certificateSerial]: keys.certificate.publicKey } }),
     );
     server.respond = () => ({ body: {}, signWith: 'publicKey' });
-    await expect(certificateOnly.chain('v3/things/{id}').get({ id: '1' })).rejects.toMatchObject({ reason: 'unknown-serial' });
+    await expect(certificateOnly.untyped('v3/things/{id}').get({ id: '1' })).rejects.toMatchObject({ reason: 'unknown-serial' });
   });
 });
 
@@ -227,8 +227,8 @@ describe('downloads (by operation)', () => {
     ['property chain', () => wxpay.v3.billdownload.file.get({ params: { token: 'T' }, responseType: 'stream', transformResponse: [] })],
     ['declarative', () => wxpay.chain('v3/billdownload/file').get({ params: { token: 'T' }, responseType: 'stream', transformResponse: [] })],
     ['attribute', () => wxpay['v3/billdownload/file'].get({ params: { token: 'T' }, responseType: 'stream', transformResponse: [] })],
-    ['full download_url', () => wxpay.chain(`${server.baseURL}/v3/billdownload/file?token=T`).get()],
-    ['path with a concrete id', () => wxpay.chain('v3/merchant-service/images/MEDIA-ID').get()],
+    ['full download_url', () => wxpay.untyped(`${server.baseURL}/v3/billdownload/file?token=T`).get()],
+    ['path with a concrete id', () => wxpay.untyped('v3/merchant-service/images/MEDIA-ID').get()],
   ])('%s streams the unsigned body', async (_style, call) => {
     const response = await call();
     expect(await readStream(response.data as unknown as Readable)).toBe(bill);
@@ -236,11 +236,11 @@ describe('downloads (by operation)', () => {
   });
 
   it('still verifies non-download operations', async () => {
-    await expect(wxpay.chain(`${server.baseURL}/v3/things/1`).get()).rejects.toBeInstanceOf(VerificationError);
+    await expect(wxpay.untyped(`${server.baseURL}/v3/things/1`).get()).rejects.toBeInstanceOf(VerificationError);
   });
 
   it('refuses a full URL on another host', async () => {
-    await expect(wxpay.chain('https://example.com/v3/billdownload/file?token=T').get()).rejects.toBeInstanceOf(UsageError);
+    await expect(wxpay.untyped('https://example.com/v3/billdownload/file?token=T').get()).rejects.toBeInstanceOf(UsageError);
   });
 
   it('maps a download error to ApiError', async () => {
@@ -259,7 +259,7 @@ describe('media upload', () => {
   it.each([
     ['object meta + Buffer', () => wxpay.v3.merchant.media.upload.post({ meta: JSON.stringify(meta), file: image as never })],
     ['string meta + stream', () => wxpay.chain('v3/merchant/media/upload')({ meta: JSON.stringify(meta), file: Readable.from([image]) as never })],
-    ['untyped path with meta + file', () => wxpay.chain('v3/marketing/favor/media/image-upload').post({ meta, file: image })],
+    ['untyped path with meta + file', () => wxpay.untyped('v3/marketing/favor/media/image-upload').post({ meta, file: image })],
   ])('%s: the signature covers the meta part as sent', async (_case, call) => {
     await call();
     const request = onlyRequest();
@@ -279,7 +279,7 @@ describe('media upload', () => {
 describe('errors', () => {
   it('maps a WeChat error body to ApiError', async () => {
     server.respond = () => ({ status: 400, body: { code: 'PARAM_ERROR', message: '参数错误', detail: { field: 'stock_id' } } });
-    const error: unknown = await wxpay.chain('v3/things/{id}').get({ id: '1' }).catch((caught: unknown) => caught);
+    const error: unknown = await wxpay.untyped('v3/things/{id}').get({ id: '1' }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 400, code: 'PARAM_ERROR', detail: { field: 'stock_id' }, requestId: 'req-1' });
     expect((error as ApiError).message).toBe('HTTP 400 PARAM_ERROR: 参数错误');
@@ -288,12 +288,12 @@ describe('errors', () => {
 
   it('keeps the status of a non-JSON error', async () => {
     server.respond = () => ({ status: 502, body: '<html>bad gateway</html>', signWith: false });
-    await expect(wxpay.chain('v3/things/{id}').get({ id: '1' })).rejects.toMatchObject({ status: 502, code: undefined });
+    await expect(wxpay.untyped('v3/things/{id}').get({ id: '1' })).rejects.toMatchObject({ status: 502, code: undefined });
   });
 
   it('maps a dropped connection to NetworkError', async () => {
     server.respond = () => ({ destroy: true });
-    const error: unknown = await wxpay.chain('v3/things/{id}').get({ id: '1' }).catch((caught: unknown) => caught);
+    const error: unknown = await wxpay.untyped('v3/things/{id}').get({ id: '1' }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(NetworkError);
     expect(error).not.toBeInstanceOf(TimeoutError);
   });
@@ -301,8 +301,8 @@ describe('errors', () => {
   it('maps a silent server to TimeoutError, client and per-call timeouts alike', async () => {
     server.respond = () => ({ hang: true });
     const impatient = new Wechatpay(clientOptions(keys, server.baseURL, { timeout: 50 }));
-    await expect(impatient.chain('v3/things/{id}').get({ id: '1' })).rejects.toBeInstanceOf(TimeoutError);
-    await expect(wxpay.chain('v3/things/{id}').get({ id: '1', timeout: 50 })).rejects.toBeInstanceOf(TimeoutError);
+    await expect(impatient.untyped('v3/things/{id}').get({ id: '1' })).rejects.toBeInstanceOf(TimeoutError);
+    await expect(wxpay.untyped('v3/things/{id}').get({ id: '1', timeout: 50 })).rejects.toBeInstanceOf(TimeoutError);
   });
 });
 
@@ -315,7 +315,7 @@ describe('retries', () => {
 
   it('retries GET on 5xx with a fresh signature each time', async () => {
     failTimes(2);
-    const response = await wxpay.chain('v3/things/{id}').get({ id: '1', retry });
+    const response = await wxpay.untyped('v3/things/{id}').get({ id: '1', retry });
     expect(response.status).toBe(200);
     expect(server.requests).toHaveLength(3);
     expect(server.requests.every((request) => request.signatureValid)).toBe(true);
@@ -325,34 +325,34 @@ describe('retries', () => {
   it('uses the client policy and gives up after the configured retries', async () => {
     failTimes(10, 429);
     const retrying = new Wechatpay(clientOptions(keys, server.baseURL, { retry }));
-    await expect(retrying.chain('v3/things/{id}').delete({ id: '1' })).rejects.toMatchObject({ status: 429 });
+    await expect(retrying.untyped('v3/things/{id}').delete({ id: '1' })).rejects.toMatchObject({ status: 429 });
     expect(server.requests).toHaveLength(3);
   });
 
   it('does not retry POST unless marked idempotent', async () => {
     failTimes(1);
-    await expect(wxpay.chain('v3/things/{id}').post({}, { id: '1', retry })).rejects.toBeInstanceOf(ApiError);
+    await expect(wxpay.untyped('v3/things/{id}').post({}, { id: '1', retry })).rejects.toBeInstanceOf(ApiError);
     expect(server.requests).toHaveLength(1);
     server.requests.length = 0;
     failTimes(1);
-    await expect(wxpay.chain('v3/things/{id}').post({}, { id: '1', retry, idempotent: true })).resolves.toBeDefined();
+    await expect(wxpay.untyped('v3/things/{id}').post({}, { id: '1', retry, idempotent: true })).resolves.toBeDefined();
     expect(server.requests).toHaveLength(2);
   });
 
   it('does not retry 4xx, verification failures or when the call opts out', async () => {
     failTimes(1, 400);
-    await expect(wxpay.chain('v3/things/{id}').get({ id: '1', retry })).rejects.toMatchObject({ status: 400 });
+    await expect(wxpay.untyped('v3/things/{id}').get({ id: '1', retry })).rejects.toMatchObject({ status: 400 });
     server.respond = () => ({ body: {}, signWith: false });
-    await expect(wxpay.chain('v3/things/{id}').get({ id: '1', retry })).rejects.toBeInstanceOf(VerificationError);
+    await expect(wxpay.untyped('v3/things/{id}').get({ id: '1', retry })).rejects.toBeInstanceOf(VerificationError);
     const retrying = new Wechatpay(clientOptions(keys, server.baseURL, { retry }));
     failTimes(10);
-    await expect(retrying.chain('v3/things/{id}').get({ id: '1', retry: false })).rejects.toMatchObject({ status: 503 });
+    await expect(retrying.untyped('v3/things/{id}').get({ id: '1', retry: false })).rejects.toMatchObject({ status: 503 });
     expect(server.requests).toHaveLength(3);
   });
 
   it('retries network failures of GET', async () => {
     server.respond = (request) => (server.requests.length === 1 ? { destroy: true } : { body: { url: request.url } });
-    await expect(wxpay.chain('v3/things/{id}').get({ id: '1', retry })).resolves.toBeDefined();
+    await expect(wxpay.untyped('v3/things/{id}').get({ id: '1', retry })).resolves.toBeDefined();
     expect(server.requests).toHaveLength(2);
   });
 
@@ -360,10 +360,10 @@ describe('retries', () => {
     const events: RetryEvent[] = [];
     const observed = { ...retry, onRetry: (event: RetryEvent) => events.push(event) };
     failTimes(1, 429, { 'Retry-After-Ms': '30' });
-    await wxpay.chain('v3/things/{id}').get({ id: '1', retry: observed });
+    await wxpay.untyped('v3/things/{id}').get({ id: '1', retry: observed });
     server.requests.length = 0;
     failTimes(1, 503, { 'Retry-After': '1' });
-    await wxpay.chain('v3/things/{id}').get({ id: '1', retry: observed });
+    await wxpay.untyped('v3/things/{id}').get({ id: '1', retry: observed });
     expect(events.map((event) => [event.attempt, event.delay])).toEqual([
       [1, 30],
       [1, 1000],
@@ -373,7 +373,7 @@ describe('retries', () => {
   it('keeps computed backoff within maxDelay', async () => {
     const events: RetryEvent[] = [];
     failTimes(2);
-    await wxpay.chain('v3/things/{id}').get({ id: '1', retry: { retries: 2, minDelay: 3, maxDelay: 4, onRetry: (event) => events.push(event) } });
+    await wxpay.untyped('v3/things/{id}').get({ id: '1', retry: { retries: 2, minDelay: 3, maxDelay: 4, onRetry: (event) => events.push(event) } });
     expect(events.map((event) => event.attempt)).toEqual([1, 2]);
     expect(events[0]?.delay).toBeLessThanOrEqual(3);
     expect(events[1]?.delay).toBeLessThanOrEqual(4);
@@ -407,22 +407,22 @@ describe('sensitive fields', () => {
   it('encrypts with RSA-OAEP and sets Wechatpay-Serial for the body that carries the ciphertext', async () => {
     const ciphertext = wxpay.encrypt('张三');
     expect(oaepDecrypt(ciphertext, keys.publicKey.privateKey)).toBe('张三');
-    await wxpay.chain('v3/things/{id}').post({ name: ciphertext }, { id: '1' });
+    await wxpay.untyped('v3/things/{id}').post({ name: ciphertext }, { id: '1' });
     expect(onlyRequest().headers['wechatpay-serial']).toBe(keys.publicKeyId);
 
     server.requests.length = 0;
     const byCertificate = wxpay.encrypt('13800138000', keys.certificateSerial);
     expect(oaepDecrypt(byCertificate, keys.certificate.privateKey)).toBe('13800138000');
-    await wxpay.chain('v3/things/{id}').post(JSON.stringify({ mobile: byCertificate }), { id: '1' });
+    await wxpay.untyped('v3/things/{id}').post(JSON.stringify({ mobile: byCertificate }), { id: '1' });
     expect(onlyRequest().headers['wechatpay-serial']).toBe(keys.certificateSerial);
   });
 
   it('leaves other requests alone and refuses mixed platform keys', async () => {
     const a = wxpay.encrypt('a');
     const b = wxpay.encrypt('b', keys.certificateSerial);
-    await wxpay.chain('v3/things/{id}').post({ plain: 'x' }, { id: '1' });
+    await wxpay.untyped('v3/things/{id}').post({ plain: 'x' }, { id: '1' });
     expect(onlyRequest().headers['wechatpay-serial']).toBeUndefined();
-    await expect(wxpay.chain('v3/things/{id}').post({ a, b }, { id: '1' })).rejects.toBeInstanceOf(UsageError);
+    await expect(wxpay.untyped('v3/things/{id}').post({ a, b }, { id: '1' })).rejects.toBeInstanceOf(UsageError);
     expect(() => wxpay.encrypt('x', 'UNKNOWN')).toThrow(UsageError);
   });
 });
@@ -461,9 +461,9 @@ describe('options', () => {
     const client = new Wechatpay({ ...base(), secret });
     const pem = keys.merchant.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     server.respond = () => ({ status: 500, body: { code: 'SYSTEM_ERROR', message: 'x' } });
-    const apiError: unknown = await client.chain('v3/things/{id}').get({ id: '1' }).catch((caught: unknown) => caught);
+    const apiError: unknown = await client.untyped('v3/things/{id}').get({ id: '1' }).catch((caught: unknown) => caught);
     server.respond = () => ({ hang: true });
-    const timeout: unknown = await client.chain('v3/things/{id}').get({ id: '1', timeout: 20 }).catch((caught: unknown) => caught);
+    const timeout: unknown = await client.untyped('v3/things/{id}').get({ id: '1', timeout: 20 }).catch((caught: unknown) => caught);
     const signatures = server.requests.map((request) => request.authorization.signature ?? '');
     for (const shown of [inspect(client, { showHidden: true, showProxy: true, depth: 10 }), inspect(apiError, { depth: Infinity }), inspect(timeout, { depth: Infinity })]) {
       expect(shown).not.toContain(secret);

@@ -94,7 +94,7 @@ describe('User-Agent', () => {
   afterAll(() => server.close());
 
   it('names the package with its version, and the Node version', async () => {
-    await new Wechatpay(clientOptions(keys, server.baseURL)).chain('v3/things/{id}').get({ id: 'T1' });
+    await new Wechatpay(clientOptions(keys, server.baseURL)).untyped('v3/things/{id}').get({ id: 'T1' });
     expect(server.requests[0]?.headers['user-agent']).toBe(`${PACKAGE_NAME}/${PACKAGE_VERSION} (Node.js ${process.version}; ${process.platform})`);
     expect(PACKAGE_NAME).toBe('@wechatpay-sdk/apiv3');
   });
@@ -116,7 +116,7 @@ describe.skipIf(!hasOpenssl())('an X.509 platform certificate in certs', () => {
 
   it('verifies responses and notifications signed with the certificate key', async () => {
     const wxpay = new Wechatpay({ ...clientOptions(platform, server.baseURL, { secret }), certs: { [serial]: pem } });
-    const response = await wxpay.chain('v3/things/{id}').get({ id: 'T1' });
+    const response = await wxpay.untyped('v3/things/{id}').get({ id: 'T1' });
     expect(response.data).toEqual({ method: 'GET', url: '/v3/things/T1' });
     expect(wxpay.verifyNotification(notification(platform)).resource).toEqual(transaction);
   });

@@ -41,8 +41,11 @@ Object.assign(cases, {
   'GET with required query': { code: "wxpay.v3.pay.transactions.id._transaction_id_.get({ transaction_id: '1', params: { mchid: '1' } });" },
   'GET missing required query': { code: "wxpay['v3/pay/transactions/id/{transaction_id}'].get({ transaction_id: '1' });", error: /params/ },
   'undeclared verb': { code: "wxpay.v3.pay.transactions.id._transaction_id_.post({});", error: /post/ },
-  'untyped path via chain()': { code: "wxpay.chain('v3/not/declared/{x}').get({ x: '1', params: { a: 1 } });" },
-  'untyped path via attribute': { code: "wxpay['v3/not/declared'].post({ anything: true });" },
+  'path not in the specs via chain()': { code: "wxpay.chain('v3/marketing/busifavor/stocks/{stock_id}/couponcode');", error: /couponcode/ },
+  'path not in the specs via attribute': { code: "wxpay['v3/marketing/busifavor/coupons/{card_id}/send'];", error: /send/ },
+  'path not in the specs via attribute, called': { code: "wxpay['v3/not/declared'].post({ anything: true });", error: /v3\/not\/declared/ },
+  'untyped() escape hatch': { code: "wxpay.untyped('v3/not/declared/{x}').get({ x: '1', params: { a: 1 } });" },
+  'untyped() answers unknown data': { code: "wxpay.untyped('v3/not/declared').post({}).then((r) => r.data.anything);", error: /unknown/ },
   'unknown chain property': { code: 'wxpay.v3.marketing.notDeclared;', error: /notDeclared/ },
 });
 

@@ -58,24 +58,24 @@ describe('request validation in the client', () => {
 
   it('checks the path parameters of a concrete path and the query as sent, whatever the access style', async () => {
     const styles = [
-      () => wxpay.chain('v3/things/X1').get({ params: { limit: 'ten' } }),
+      () => wxpay.untyped('v3/things/X1').get({ params: { limit: 'ten' } }),
       () => loose(wxpay).v3!.things!._id_!.get({ id: 'X1', params: { limit: 'ten' } }),
-      () => wxpay.chain('v3/things/{id}?limit=ten').get({ id: 'X1' }),
+      () => wxpay.untyped('v3/things/{id}?limit=ten').get({ id: 'X1' }),
     ];
     for (const call of styles) {
       const error = await rejection(call);
       expect(error.message).toBe('Invalid request for GET /v3/things/{id}:\n  - id: does not match /^T\\d+$/\n  - params.limit: must be an integer');
     }
     expect(server.requests).toHaveLength(0);
-    await wxpay.chain('v3/things/{id}?limit=5').get({ id: 'T1' });
-    await wxpay.chain('v3/things/T1').get({ params: { limit: 5 } });
+    await wxpay.untyped('v3/things/{id}?limit=5').get({ id: 'T1' });
+    await wxpay.untyped('v3/things/T1').get({ params: { limit: 5 } });
     expect(server.requests.map((request) => request.url)).toEqual(['/v3/things/T1?limit=5', '/v3/things/T1?limit=5']);
   });
 
   it('counts the Wechatpay-Serial header the client adds for encrypted fields', async () => {
-    const error = await rejection(() => wxpay.chain('v3/things/{id}').post({ name: 'plain' }, { id: 'T1' }));
+    const error = await rejection(() => wxpay.untyped('v3/things/{id}').post({ name: 'plain' }, { id: 'T1' }));
     expect(error.message).toContain('headers.wechatpay-serial: required');
-    await wxpay.chain('v3/things/{id}').post({ name: wxpay.encrypt('张三') }, { id: 'T1' });
+    await wxpay.untyped('v3/things/{id}').post({ name: wxpay.encrypt('张三') }, { id: 'T1' });
     expect(server.requests).toHaveLength(1);
     expect(server.requests[0]?.headers['wechatpay-serial']).toBe(keys.publicKeyId);
   });
@@ -93,8 +93,8 @@ describe('request validation in the client', () => {
   });
 
   it('passes operations without a schema and paths without an operation unchecked', async () => {
-    await wxpay.chain('v3/things/{id}').delete({ id: 'anything' });
-    await wxpay.chain('v3/unknown/path').post({ anything: 1 });
+    await wxpay.untyped('v3/things/{id}').delete({ id: 'anything' });
+    await wxpay.untyped('v3/unknown/path').post({ anything: 1 });
     expect(server.requests).toHaveLength(2);
   });
 

@@ -30,24 +30,24 @@ afterAll(async () => {
 describe('the runtime client against the sandbox', () => {
   it('deposits, uploads and sends through signed, verified calls', async () => {
     const deposited = await wxpay
-      .chain('v3/marketing/membercard-open/cards/{card_id}/codes/deposit')
+      .untyped('v3/marketing/membercard-open/cards/{card_id}/codes/deposit')
       .post({ code: ['CL1', 'CL1'] }, { card_id: 'card-client' });
     expect(deposited.data).toEqual({ data: [{ code: 'CL1', result: 'SUCCESS' }, { code: 'CL1', result: 'DUPLICATE' }] });
 
-    const uploaded = await wxpay['v3/marketing/busifavor/stocks/{stock_id}/couponcodes']!.post(
+    const uploaded = await wxpay.untyped('v3/marketing/busifavor/stocks/{stock_id}/couponcodes').post(
       { coupon_code_list: ['CU1'], upload_request_no: 'client-1' },
       { stock_id: 'stock-client' },
     );
     expect(uploaded.data).toMatchObject({ success_codes: ['CU1'], total_count: 1 });
 
     const sent = await wxpay
-      .chain('v3/marketing/busifavor/coupons/{card_id}/send')
+      .untyped('v3/marketing/busifavor/coupons/{card_id}/send')
       .post({ appid: 'wx1', openid: 'o1', out_request_no: 'client-send', send_time: new Date() }, { card_id: 'card-client' });
     expect(sent.data).toEqual({ card_code: 'CL1' });
   });
 
   it("surfaces the sandbox's PARAM_ERROR and RESOURCE_NOT_EXISTS as ApiError with WeChat's code", async () => {
-    const send = wxpay.chain('v3/marketing/busifavor/coupons/{card_id}/send');
+    const send = wxpay.untyped('v3/marketing/busifavor/coupons/{card_id}/send');
     const invalid = await send.post({ appid: 'wx1', out_request_no: 'x', send_time: new Date() }, { card_id: 'card-client' }).catch((error: unknown) => error);
     expect(invalid).toBeInstanceOf(ApiError);
     expect(invalid).toMatchObject({ status: 400, code: 'PARAM_ERROR', detail: { field: 'openid' } });

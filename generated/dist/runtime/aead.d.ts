@@ -1,10 +1,15 @@
 /** The algorithm name WeChat Pay puts in `resource.algorithm` / `encrypt_certificate.algorithm`. */
 export declare const AEAD_AES_256_GCM = 'AEAD_AES_256_GCM';
-/** One AEAD_AES_256_GCM envelope: base64 ciphertext with the 16-byte tag appended, the 12-character nonce, the AAD. */
+/**
+ * One AEAD_AES_256_GCM envelope: base64 ciphertext with the 16-byte tag appended, the 12-character nonce,
+ * the AAD. A notification's `resource` (or a certificate's `encrypt_certificate`) is one as sent.
+ */
 export interface AeadEnvelope {
   ciphertext: string;
   nonce: string;
-  /** Additional authenticated data; WeChat Pay sends an empty string or omits it when there is none. */
+  /** Additional authenticated data, as WeChat Pay spells it; it sends an empty string or omits it when there is none. */
+  associated_data?: string;
+  /** The same AAD, camel-cased; when both are given they must agree. */
   associatedData?: string;
 }
 /** What `aesGcmEncrypt` seals: the plaintext plus an optional fixed nonce (random when omitted). */
@@ -18,4 +23,7 @@ export declare function aesGcmDecrypt(envelope: AeadEnvelope, secret: string | B
 /** As above, returning the raw plaintext bytes. */
 export declare function aesGcmDecrypt(envelope: AeadEnvelope, secret: string | Buffer, output: 'buffer'): Buffer;
 /** Seals a plaintext the way WeChat Pay does (for tests and sandboxes that play the platform's part). */
-export declare function aesGcmEncrypt(input: AeadPlaintext, secret: string | Buffer): Required<AeadEnvelope>;
+export declare function aesGcmEncrypt(
+  input: AeadPlaintext,
+  secret: string | Buffer,
+): Required<Omit<AeadEnvelope, 'associated_data'>>;

@@ -1,12 +1,12 @@
 import { createCipheriv, createDecipheriv, randomInt } from 'node:crypto';
 import { UsageError, VerificationError } from './errors.js';
+import { STRICT_BASE64 } from './signature.js';
 /** The algorithm name WeChat Pay puts in `resource.algorithm` / `encrypt_certificate.algorithm`. */
 export const AEAD_AES_256_GCM = 'AEAD_AES_256_GCM';
 const KEY_BYTES = 32;
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
 const NONCE_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-const STRICT_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 // The APIv3 key is a 32-character ASCII string set in the merchant console; its UTF-8 bytes are the AES key.
 // The message reports only the length: the key itself must never reach an error or a log.
 function apiV3Key(secret) {
@@ -34,7 +34,11 @@ function randomNonce() {
 export function aesGcmDecrypt(envelope, secret, output) {
   const key = apiV3Key(secret);
   const iv = nonceBytes(envelope.nonce);
-  const { ciphertext, associatedData = '' } = envelope;
+  const { ciphertext, associated_data: wireAad, associatedData: camelAad } = envelope;
+  if (wireAad !== undefined && camelAad !== undefined && wireAad !== camelAad) {
+    throw new UsageError('AEAD_AES_256_GCM envelope carries associated_data and associatedData that differ');
+  }
+  const associatedData = wireAad ?? camelAad ?? '';
   if (typeof ciphertext !== 'string') throw new UsageError('AEAD_AES_256_GCM ciphertext must be a base64 string');
   if (typeof associatedData !== 'string') throw new UsageError('AEAD_AES_256_GCM associated data must be a string');
   // The GCM tag authenticates the envelope: a damaged or forged one is untrusted content, as a bad signature is.

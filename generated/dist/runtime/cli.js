@@ -205,7 +205,7 @@ async function call(client, method, path, flags, cwd, stdout) {
   const takesBody = verb === 'post' || verb === 'put' || verb === 'patch';
   if (!takesBody && data !== undefined) throw new ArgumentError(`${method.toUpperCase()} takes no --data`);
   // Any path, declared by the specs or not: the CLI's arguments are not checked at compile time.
-  const endpoint = client.chain(path);
+  const endpoint = client.untyped(path);
   const send = endpoint[verb];
   const response = takesBody ? await send(data, config) : await send(config);
   const body = response.data;

@@ -31,6 +31,10 @@ declare module 'axios' {
 }
 export declare const DEFAULT_BASE_URL = 'https://api.mch.weixin.qq.com';
 export declare const DEFAULT_TIMEOUT = 1e4;
+/** Largest (decompressed) response body buffered for verification; JSON answers are far smaller. */
+export declare const DEFAULT_MAX_RESPONSE_BYTES: number;
+/** How much of an error response's (decompressed) body is read and kept on the `ApiError`. */
+export declare const DEFAULT_MAX_ERROR_BYTES: number;
 /** A PEM string or Buffer, or a KeyObject. */
 export type KeyInput = string | Buffer | KeyObject;
 export interface ClientOptions extends Omit<
@@ -57,8 +61,12 @@ export interface ClientOptions extends Omit<
   /** The 32-byte APIv3 key (notification and certificate decryption). */
   secret?: string | Buffer;
   baseURL?: string;
-  /** Milliseconds; default 10 s. */
+  /** Milliseconds for the whole call, response body included (a deadline, not an idle timeout); default 10 s, 0 for none. */
   timeout?: number;
+  /** Largest 2xx body (after decompression) read for verification, default 10 MiB; larger ones fail with `NetworkError` `ERR_RESPONSE_TOO_LARGE`. Downloads are streams and not capped. */
+  maxResponseBytes?: number;
+  /** How much of an error body (after decompression) is read and kept on `ApiError.body`, default 64 KiB. */
+  maxErrorBytes?: number;
   /** Opt-in retries for GET/DELETE and calls marked `idempotent`. */
   retry?: RetryOptions;
   /** Checks every request against the spec before it is signed or sent (default `true`); a call's `validate` overrides it. */
@@ -86,9 +94,16 @@ export interface UntypedEndpoint {
   patch(data?: unknown, config?: UntypedRequestConfig): AxiosPromise<unknown>;
 }
 export interface ClientMethods<Paths, Events = object> {
-  /** Declarative style: `wxpay.chain('v3/marketing/busifavor/stocks/{stock_id}/couponcodes')`; the path is taken literally. */
+  /**
+   * Declarative style: `wxpay.chain('v3/marketing/busifavor/stocks/{stock_id}/couponcodes')`; the path
+   * is taken literally and must be one the specs declare (a typo is a type error).
+   */
   chain<P extends keyof Paths & string>(path: P): Paths[P];
-  chain(path: string): UntypedEndpoint;
+  /**
+   * The one escape hatch for an endpoint the specs lack: `wxpay.untyped('v3/new/api/{id}')` sends and
+   * verifies like any other call, with untyped data and config.
+   */
+  untyped(path: string): UntypedEndpoint;
   /**
    * RSA-OAEP (SHA-1) encryption of a sensitive field with a platform key (the given serial or key id,
    * else a `PUB_KEY_ID_...` key, else the first configured). The request whose body carries the
@@ -123,12 +138,8 @@ export interface ClientMethods<Paths, Events = object> {
    */
   downloadBill(bill: BillFile, options?: BillDownloadOptions): Promise<Readable>;
 }
-/** A client: the property chain (`Endpoints`), `chain(path)`, and attribute access `wxpay['v3/...']`. */
-export type Client<Endpoints, Paths, Events = object> = ClientMethods<Paths, Events> &
-  Endpoints &
-  Paths & {
-    [path: `v3/${string}`]: UntypedEndpoint;
-  };
+/** A client: the property chain (`Endpoints`), `chain(path)`, attribute access `wxpay['v3/...']`, all typed; `untyped(path)` for the rest. */
+export type Client<Endpoints, Paths, Events = object> = ClientMethods<Paths, Events> & Endpoints & Paths;
 /** `Events` maps each notification `event_type` to its decrypted resource (the generated `Notifications`). */
 export interface ClientConstructor<Endpoints, Paths, Events = object> {
   new (options: ClientOptions): Client<Endpoints, Paths, Events>;

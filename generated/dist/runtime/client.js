@@ -29,6 +29,10 @@ import { PACKAGE_NAME, PACKAGE_VERSION } from './version.js';
 import { createNotificationHandler } from './webhook.js';
 export const DEFAULT_BASE_URL = 'https://api.mch.weixin.qq.com';
 export const DEFAULT_TIMEOUT = 1e4;
+/** Largest (decompressed) response body buffered for verification; JSON answers are far smaller. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+/** How much of an error response's (decompressed) body is read and kept on the `ApiError`. */
+export const DEFAULT_MAX_ERROR_BYTES = 64 * 1024;
 const USER_AGENT = `${PACKAGE_NAME}/${PACKAGE_VERSION} (Node.js ${process.version}; ${process.platform})`;
 /** How many `encrypt` results are remembered to set `Wechatpay-Serial` on the request that sends them. */
 const REMEMBERED_CIPHERTEXTS = 256;
@@ -72,6 +76,9 @@ export function createClientClass(operations, validators) {
       return client;
     }
     chain(path) {
+      return this.untyped(path);
+    }
+    untyped(path) {
       if (typeof path !== 'string' || path === '') throw new UsageError('chain(path) needs a non-empty path string');
       const { chains, dispatch } = stateOf(this);
       let endpoint = chains.get(path);
@@ -192,6 +199,8 @@ function createState(options, resolveOperation, validators, operationOrigins) {
     secret,
     baseURL = DEFAULT_BASE_URL,
     timeout = DEFAULT_TIMEOUT,
+    maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES,
+    maxErrorBytes = DEFAULT_MAX_ERROR_BYTES,
     retry,
     validate = true,
     autoCertificates = false,
@@ -211,6 +220,8 @@ function createState(options, resolveOperation, validators, operationOrigins) {
   const base = parseBaseURL(baseURL, 'baseURL');
   if (!(typeof timeout === 'number' && timeout >= 0))
     throw new UsageError('timeout must be a number of milliseconds (0 for none)');
+  requireByteCount(maxResponseBytes, 'maxResponseBytes');
+  requireByteCount(maxErrorBytes, 'maxErrorBytes');
   if (retry !== undefined) validateRetryOptions(retry, 'retry');
   const state = {
     mchid,
@@ -221,6 +232,8 @@ function createState(options, resolveOperation, validators, operationOrigins) {
     platformKeys,
     baseURL: base,
     timeout,
+    maxResponseBytes,
+    maxErrorBytes,
     retry,
     http: axios.create({
       ...axiosOptions,
@@ -237,6 +250,10 @@ function createState(options, resolveOperation, validators, operationOrigins) {
   };
   if (automatic) state.certificates = createKeeper(state, autoCertificates === true ? undefined : autoCertificates);
   return state;
+}
+function requireByteCount(value, name) {
+  if (!(typeof value === 'number' && Number.isSafeInteger(value) && value >= 0))
+    throw new UsageError(`${name} must be a whole number of bytes`);
 }
 /** mchid and serial go into the Authorization header: printable, no quotes. */
 function requireToken(value, name) {
@@ -279,6 +296,9 @@ function parsePublicKey(input, label, id) {
   if (typeof input !== 'string' && !Buffer.isBuffer(input))
     throw new UsageError(`${label} must be a PEM string, a Buffer or a KeyObject`);
   const pem = input.toString();
+  // createPublicKey derives the public half of a private key: a private key here is a misplaced secret.
+  if (pem.includes('PRIVATE KEY'))
+    throw new UsageError(`${label} is a private key: certs holds WeChat Pay platform public keys or certificates`);
   try {
     if (!pem.includes('CERTIFICATE')) return createPublicKey(pem);
     const certificate = new X509Certificate(pem);
@@ -334,6 +354,8 @@ const CONTROLLED_KEYS = new Set([
   'responseType',
   'validateStatus',
   'maxRedirects',
+  'maxContentLength',
+  'signal',
   'retry',
   'idempotent',
   'validate',
@@ -375,7 +397,7 @@ async function prepare(state, method, path, data, config) {
   }
   let body;
   let signedBody = Buffer.alloc(0);
-  let contentType = 'application/json';
+  let contentType;
   if (upload) {
     if (!isMultipartData(payload))
       throw new UsageError(`${method.toUpperCase()} /${path} is an upload: data must be { meta, file }`);
@@ -386,13 +408,15 @@ async function prepare(state, method, path, data, config) {
   } else if (payload !== undefined && payload !== null) {
     body = serialiseBody(payload, `${method.toUpperCase()} /${path}`);
     signedBody = body;
+    contentType = 'application/json';
   }
   const download = method === 'get' && operation?.download === true;
   const sentHeaders = {
     Accept: download ? '*/*' : 'application/json',
     'User-Agent': USER_AGENT,
     ...headers,
-    'Content-Type': contentType,
+    // A request without a body describes none; `false` also stops axios adding a form type to a body-less POST.
+    'Content-Type': contentType ?? false,
   };
   const retry = options.retry === false ? undefined : (options.retry ?? state.retry);
   if (options.retry) validateRetryOptions(options.retry, 'config.retry');
@@ -420,6 +444,8 @@ async function prepare(state, method, path, data, config) {
  */
 function resolveURL(state, method, path, options) {
   const where = `${method.toUpperCase()} /${path}`;
+  // The URL parser reads `\` as `/` (and servers may decode `%5C` so), which would move the request past the dot-segment check.
+  if (/^[^?]*(?:\\|%5c)/i.test(path)) throw new UsageError(`${where}: a path must not contain a backslash`);
   if (/^https?:\/\//i.test(path)) {
     const url = new URL(path);
     if (!state.origins.has(url.origin)) throw new UsageError(`${url.origin} is not the configured WeChat Pay host`);
@@ -469,7 +495,12 @@ function encodePathParameter(value, name, where) {
   const text = String(value);
   if (text === '' || text === '.' || text === '..')
     throw new UsageError(`${where}: path parameter "${name}" must not be empty, '.' or '..'`);
-  return encodeURIComponent(text);
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    // URIError: a lone surrogate has no UTF-8 spelling.
+    throw new UsageError(`${where}: path parameter "${name}" is not well-formed Unicode (a lone surrogate)`);
+  }
 }
 function isDotSegment(segment) {
   let decoded = segment;
@@ -541,6 +572,7 @@ function platformSerialOf(state, payload, upload) {
 async function attempt(state, request) {
   const { method, url, download } = request;
   const uri = `${url.pathname}${url.search}`;
+  const where = `${method.toUpperCase()} ${uri}`;
   const timestamp = Math.floor(Date.now() / 1e3);
   const nonce = createNonce();
   const signature = signMessage(requestMessage(method, uri, timestamp, nonce, request.signedBody), state.privateKey);
@@ -551,43 +583,64 @@ async function attempt(state, request) {
     timestamp,
     signature,
   });
-  let response;
+  // axios' `timeout` only bounds the gaps between bytes; the deadline bounds the whole call, body included.
+  const deadline = startDeadline(request.timeout, request.axiosConfig.signal);
   try {
-    response = await state.http.request({
-      ...request.axiosConfig,
-      method,
-      url: url.href,
-      headers: {
-        ...request.headers,
-        Authorization: authorization,
-      },
-      data: request.body,
-      responseType: download ? 'stream' : 'arraybuffer',
-      transformRequest: UNTRANSFORMED,
-      transformResponse: UNTRANSFORMED,
-      validateStatus: ANY_STATUS,
-      // A redirect would send this signature to another URI.
-      maxRedirects: 0,
-    });
-  } catch (error) {
-    throw transportError(error, `${method.toUpperCase()} ${uri}`, request.timeout);
-  }
-  const headers = plainHeaders(response.headers);
-  if (response.status < 200 || response.status >= 300) {
-    const raw = download ? await readAll(response.data) : toBuffer(response.data);
-    throw apiError(response.status, raw, headers);
-  }
-  // Downloads (by operation) carry no signature; the caller gets the stream.
-  if (download) return response;
-  const raw = toBuffer(response.data);
-  if (request.unverified) {
-    response.headers = headers;
-    response.data = raw;
+    let response;
+    try {
+      response = await state.http.request({
+        ...request.axiosConfig,
+        method,
+        url: url.href,
+        headers: {
+          ...request.headers,
+          Authorization: authorization,
+        },
+        data: request.body,
+        // Always a stream: the body is read here, under the size caps and the deadline.
+        responseType: 'stream',
+        maxContentLength: -1,
+        transformRequest: UNTRANSFORMED,
+        transformResponse: UNTRANSFORMED,
+        validateStatus: ANY_STATUS,
+        // A redirect would send this signature to another URI.
+        maxRedirects: 0,
+        signal: deadline.signal,
+      });
+    } catch (error) {
+      throw transportError(error, where, request.timeout, deadline.expired());
+    }
+    const headers = plainHeaders(response.headers);
+    const success = response.status >= 200 && response.status < 300;
+    // Downloads (by operation) carry no signature; the caller gets the stream.
+    if (success && download) return response;
+    const limit = success ? state.maxResponseBytes : state.maxErrorBytes;
+    let body;
+    try {
+      body = await readCapped(response.data, limit);
+    } catch (error) {
+      throw transportError(error, where, request.timeout, deadline.expired());
+    }
+    // An error body is kept up to its cap; a 2xx body that is cut off cannot be verified.
+    if (!success) throw apiError(response.status, body.bytes, headers);
+    if (!body.complete) {
+      throw new NetworkError(
+        `${where}: the response body exceeds maxResponseBytes (${state.maxResponseBytes} bytes)`,
+        'ERR_RESPONSE_TOO_LARGE',
+      );
+    }
+    const raw = body.bytes;
+    if (request.unverified) {
+      response.headers = headers;
+      response.data = raw;
+      return response;
+    }
+    await verifyResponse(state, headers, raw);
+    response.data = parseBody(raw, headers['content-type']);
     return response;
+  } finally {
+    deadline.clear();
   }
-  await verifyResponse(state, headers, raw);
-  response.data = parseBody(raw, headers['content-type']);
-  return response;
 }
 async function verifyResponse(state, headers, raw) {
   const serial = headers['wechatpay-serial'];
@@ -609,8 +662,29 @@ async function verifyResponse(state, headers, raw) {
     throw error;
   }
 }
-function transportError(error, where, timeout) {
+function startDeadline(timeout, callerSignal) {
+  if (timeout <= 0)
+    return {
+      signal: callerSignal,
+      expired: () => false,
+      clear: () => {},
+    };
+  const controller = new AbortController();
+  let expired = false;
+  const timer = setTimeout(() => {
+    expired = true;
+    controller.abort();
+  }, timeout);
+  const signal = callerSignal === undefined ? controller.signal : AbortSignal.any([callerSignal, controller.signal]);
+  return {
+    signal,
+    expired: () => expired,
+    clear: () => clearTimeout(timer),
+  };
+}
+function transportError(error, where, timeout, expired) {
   if (error instanceof WechatpayError) return error;
+  if (expired) return new TimeoutError(`${where}: no complete response within ${timeout} ms`, 'ETIMEDOUT');
   if (error instanceof AxiosError) {
     if (error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT')
       return new TimeoutError(`${where}: no response within ${timeout} ms`, error.code);
@@ -657,11 +731,37 @@ function toBuffer(data) {
   if (typeof data === 'string') return Buffer.from(data, 'utf8');
   return Buffer.alloc(0);
 }
-async function readAll(stream) {
-  if (!(stream instanceof Readable)) return toBuffer(stream);
-  const chunks = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks);
+/** Reads at most `limit` bytes of a (decompressed) body; on reaching the limit the stream is destroyed. */
+function readCapped(stream, limit) {
+  if (!(stream instanceof Readable))
+    return Promise.resolve({
+      bytes: toBuffer(stream),
+      complete: true,
+    });
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    let size = 0;
+    stream.on('data', (chunk) => {
+      if (size + chunk.length > limit) {
+        chunks.push(chunk.subarray(0, limit - size));
+        stream.destroy();
+        resolve({
+          bytes: Buffer.concat(chunks, limit),
+          complete: false,
+        });
+        return;
+      }
+      chunks.push(chunk);
+      size += chunk.length;
+    });
+    stream.once('end', () =>
+      resolve({
+        bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size),
+        complete: true,
+      }),
+    );
+    stream.once('error', reject);
+  });
 }
 /** JSON when it parses, else the text; an empty body stays ''. */
 function parseBody(raw, contentType) {

@@ -19,7 +19,12 @@ export declare function requestMessage(
 export declare function responseMessage(timestamp: number | string, nonce: string, body: string | Buffer): Buffer;
 /** SHA256withRSA (PKCS#1 v1.5), base64. */
 export declare function signMessage(message: Buffer, privateKey: KeyObject): string;
-/** `false` for a wrong or malformed signature, never a throw. */
+/** Padded standard base64 and nothing else: `Buffer.from(.., 'base64')` would skip junk, whitespace and a second value. */
+export declare const STRICT_BASE64: RegExp;
+/**
+ * `false` for a wrong or malformed signature, never a throw. The signature must be exactly one
+ * strict base64 value as long as the key's modulus.
+ */
 export declare function verifyMessage(message: Buffer, signature: string, publicKey: KeyObject): boolean;
 export interface AuthorizationParts {
   mchid: string;

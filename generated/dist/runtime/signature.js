@@ -49,10 +49,19 @@ function joinMessage(lines, body) {
 export function signMessage(message, privateKey) {
   return sign('sha256', message, privateKey).toString('base64');
 }
-/** `false` for a wrong or malformed signature, never a throw. */
+/** Padded standard base64 and nothing else: `Buffer.from(.., 'base64')` would skip junk, whitespace and a second value. */
+export const STRICT_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+/**
+ * `false` for a wrong or malformed signature, never a throw. The signature must be exactly one
+ * strict base64 value as long as the key's modulus.
+ */
 export function verifyMessage(message, signature, publicKey) {
+  if (typeof signature !== 'string' || !STRICT_BASE64.test(signature)) return false;
+  const bytes = Buffer.from(signature, 'base64');
+  const modulusBits = publicKey.asymmetricKeyDetails?.modulusLength;
+  if (modulusBits === undefined || bytes.length !== Math.ceil(modulusBits / 8)) return false;
   try {
-    return verify('sha256', message, publicKey, Buffer.from(signature, 'base64'));
+    return verify('sha256', message, publicKey, bytes);
   } catch {
     return false;
   }
@@ -75,6 +84,25 @@ export function headerValue(headers, name) {
   }
   return undefined;
 }
+/** Serials are hexadecimal numbers and key ids upper case: a serial configured in another case is the same key. */
+function keyIgnoringCase(keys, serial) {
+  const wanted = serial.toUpperCase();
+  for (const [id, key] of keys) if (id.toUpperCase() === wanted) return key;
+  return undefined;
+}
+/** The one value of a header; `null` when it is repeated (an array of several, or two spellings of its name). */
+function soleHeaderValue(headers, name) {
+  const wanted = name.toLowerCase();
+  let found;
+  for (const [key, value] of Object.entries(headers)) {
+    if (key.toLowerCase() !== wanted || value === undefined) continue;
+    if (found !== undefined || (Array.isArray(value) && value.length !== 1)) return null;
+    const only = Array.isArray(value) ? value[0] : value;
+    if (typeof only === 'string') found = only;
+    else if (typeof only === 'number') found = String(only);
+  }
+  return found;
+}
 /**
  * Checks the `Wechatpay-Timestamp`, `-Nonce`, `-Signature` and `-Serial` headers over the raw body
  * with the key registered for the serial (a platform certificate serial or a `PUB_KEY_ID_...`).
@@ -86,10 +114,14 @@ export function verifyHeaders(headers, rawBody, keys, now = Math.floor(Date.now(
   const fail = (reason, message) => {
     throw new VerificationError(reason, message, body, requestId);
   };
-  const timestamp = headerValue(headers, 'Wechatpay-Timestamp');
-  const nonce = headerValue(headers, 'Wechatpay-Nonce');
-  const signature = headerValue(headers, 'Wechatpay-Signature');
-  const serial = headerValue(headers, 'Wechatpay-Serial');
+  const timestamp = soleHeaderValue(headers, 'Wechatpay-Timestamp');
+  const nonce = soleHeaderValue(headers, 'Wechatpay-Nonce');
+  const signature = soleHeaderValue(headers, 'Wechatpay-Signature');
+  const serial = soleHeaderValue(headers, 'Wechatpay-Serial');
+  // A repeated header leaves open which value was signed: refused, whatever the values.
+  if (timestamp === null || nonce === null || signature === null || serial === null) {
+    return fail('bad-signature', 'A Wechatpay-* header is repeated');
+  }
   if (timestamp === undefined || nonce === undefined || signature === undefined || serial === undefined) {
     const missing = [
       ['Wechatpay-Timestamp', timestamp],
@@ -108,7 +140,7 @@ export function verifyHeaders(headers, rawBody, keys, now = Math.floor(Date.now(
       `Wechatpay-Timestamp is more than ${CLOCK_WINDOW_SECONDS} s away from the local clock`,
     );
   }
-  const key = keys.get(serial);
+  const key = keys.get(serial) ?? keyIgnoringCase(keys, serial);
   if (key === undefined) {
     return fail(
       'unknown-serial',

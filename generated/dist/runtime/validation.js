@@ -5,6 +5,7 @@
  * findings into readable issues and one `UsageError`.
  */
 import AjvModule from 'ajv';
+import { RE2JS } from 're2js';
 import { UsageError } from './errors.js';
 import { CHECKED_FORMATS } from './request-schema.js';
 // ajv is CommonJS with `exports.default = Ajv` on the class itself: `.default` is the class whether the
@@ -19,11 +20,21 @@ function ajvInstance() {
     messages: false,
     strict: true,
     strictTypes: true,
+    // Members are looked up as own properties: an absent `toString` must not meet the inherited function.
+    ownProperties: true,
+    // `pattern` runs on RE2 (linear time): a spec pattern such as ^(a+)+$ cannot stall the process on a crafted value.
+    code: { regExp: linearRegExp },
   });
   for (const [name, pattern] of Object.entries(CHECKED_FORMATS)) ajv.addFormat(name, pattern);
   sharedAjv = ajv;
   return ajv;
 }
+/** ajv's RegExp engine interface over RE2JS: `test` is an unanchored search, as `RegExp#test` is. */
+function linearRegExp(pattern) {
+  const compiled = RE2JS.compile(pattern);
+  return { test: (text) => compiled.test(text) };
+}
+linearRegExp.code = 'linearRegExp';
 // Keyed by the schema object: tables are frozen module data, so a schema is compiled once per process.
 const compiled = new WeakMap();
 /** The validator of one schema, compiled on first use and cached. */

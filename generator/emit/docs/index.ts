@@ -2,7 +2,7 @@ import rootPackage from '../../../package.json' with { type: 'json' };
 import { compareText, type ApiModel, type Endpoint } from '../../model/types.ts';
 import type { EmittedFile } from '../files.ts';
 import { operationExampleParts } from './examples.ts';
-import { inlineText, tableCell, tableCode, yamlString } from './markdown.ts';
+import { htmlText, inlineText, tableCell, tableCode, yamlString } from './markdown.ts';
 import { render } from './render.ts';
 import { notificationPageFile, notificationPageLink, notificationPageView } from './notifications.ts';
 import { endpointPageView, endpointTitle } from './view-model.ts';
@@ -95,10 +95,11 @@ export async function emitDocs(model: ApiModel, options: DocsOptions = {}): Prom
       notificationsHeading: NOTIFICATIONS_HEADING,
     }),
   });
+  // VitePress renders sidebar (and pager) texts as HTML and inlines them in a <script>: they go as HTML text.
   const sidebar: SidebarGroup[] = groups.map(([tag, entries]) => ({
-    text: tag,
+    text: htmlText(tag),
     items: entries.map(({ endpoint, method, title }) => ({
-      text: `${method.toUpperCase()} ${title}`,
+      text: htmlText(`${method.toUpperCase()} ${title}`),
       link: `${pageLink(endpoint)}#${method}`,
     })),
   }));
@@ -126,6 +127,7 @@ export function emitPackageFiles(model: ApiModel, info: { name: string; version:
     ajvRange: rootPackage.devDependencies.ajv,
     axiosRange: rootPackage.dependencies.axios,
     forgeRange: rootPackage.devDependencies['node-forge'],
+    re2jsRange: rootPackage.devDependencies.re2js,
   });
   return [
     { path: 'package.json', contents: packageJson },

@@ -1,7 +1,7 @@
 import type { Constraints, Endpoint, Operation, Parameter, Schema } from '../../model/types.ts';
 import { ACCESS_STYLES, operationExamples, type AccessStyle } from './examples.ts';
 import { requestExample, responseExample } from './json-examples.ts';
-import { inlineCode, inlineText, tableCell, tableCode, yamlString } from './markdown.ts';
+import { inlineCode, inlineText, linkDestination, tableCell, tableCode, yamlString } from './markdown.ts';
 
 /**
  * The view-model of the docs templates: every string is final markdown, so the templates only
@@ -87,7 +87,7 @@ function operationView(endpoint: Endpoint, operation: Operation, packageName: st
     method: operation.method.toUpperCase(),
     heading: inlineText(operation.summary ?? `${operation.method.toUpperCase()} ${endpoint.path}`),
     anchor: `{#${operation.method}}`,
-    docLinks: operation.docLinks,
+    docLinks: operation.docLinks.flatMap((link) => linkDestination(link) ?? []),
     examples: ACCESS_STYLES.map((style) => ({ label: STYLE_LABELS[style], code: examples[style] })),
     requestExample: requestExample(operation),
     responseExample: responseExample(operation),

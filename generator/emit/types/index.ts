@@ -13,6 +13,7 @@ import { formatCode } from '../format.ts';
 import { notificationStatements } from './notifications.ts';
 import { operationDeclarations, type OperationDeclarations } from './operation.ts';
 import { isIdentifier, propertyKey, stringLiteral } from '../literal.ts';
+import { isProbedName, propertyToSegment } from '../../../templates/runtime/chain.ts';
 
 /** Where the declarations go, relative to the package root. */
 export const TYPES_FILE = 'dist/openapi.d.ts';
@@ -135,6 +136,12 @@ function checkSegment(segment: PathSegment, siblings: Map<string, TreeNode>, end
     if (sibling.segment.typeName === segment.typeName || sibling.segment.propName === segment.propName) {
       fail(`URL segments '${sibling.segment.raw}' and '${segment.raw}' give the same name ${segment.typeName}`);
     }
+  }
+  // The client turns a chain property back into a segment: one it would send differently cannot be declared.
+  if (isProbedName(segment.propName) || propertyToSegment(segment.propName) !== segment.raw) {
+    fail(
+      `URL segment '${segment.raw}' gives the chain property ${segment.propName}, which the client would send as '${propertyToSegment(segment.propName)}'`,
+    );
   }
 }
 

@@ -136,7 +136,10 @@ export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** Keeps text from closing the comment it is written into. */
+/**
+ * Keeps text from closing the comment it is written into, and from opening one: the JSDoc printer
+ * treats a `/*` in a tag's text as a comment start and closes it early, so the `.d.ts` would not parse.
+ */
 export function escapeComment(text: string): string {
-  return text.replace(/\*\//g, '*\\/');
+  return text.replace(/\*\//g, '*\\/').replace(/\/\*/g, '/\\*');
 }

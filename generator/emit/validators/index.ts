@@ -27,7 +27,7 @@ export function requestSchemas(model: ApiModel): Map<string, JsonSchema> {
  * and the package pays only for the operations it calls.
  */
 export async function emitValidators(model: ApiModel): Promise<EmittedFile[]> {
-  const entries = [...requestSchemas(model)].map(([key, schema]) => `${JSON.stringify(key)}:${JSON.stringify(schema)}`);
+  const entries = [...requestSchemas(model)].map(([key, schema]) => `${JSON.stringify(key)}:${jsLiteral(schema)}`);
   const js = [
     '// Generated from the specs: request JSON Schemas, compiled by the runtime on first use.',
     `export const validators = Object.freeze({${entries.length === 0 ? '' : `\n${entries.join(',\n')}\n`}});`,
@@ -43,4 +43,13 @@ export async function emitValidators(model: ApiModel): Promise<EmittedFile[]> {
     formatCode({ path: 'dist/validators.js', contents: js }),
     formatCode({ path: 'dist/validators.d.ts', contents: dts }),
   ]);
+}
+
+/**
+ * JSON as a JavaScript object literal. In a literal, `"__proto__": x` sets the prototype rather than
+ * defining a member; the computed key `["__proto__"]: x` defines it. (A `"__proto__":` inside a JSON
+ * string has its quotes escaped, so only keys match.)
+ */
+function jsLiteral(value: unknown): string {
+  return JSON.stringify(value).replace(/([{,])"__proto__":/g, '$1["__proto__"]:');
 }

@@ -30,12 +30,15 @@ export function requestSchema(operation: Operation): JsonSchema {
   ];
   for (const [container, parameters, keyOf] of groups) {
     if (parameters.length === 0) continue;
-    const group: JsonSchema = { type: 'object', properties: {} };
-    const groupRequired: string[] = [];
-    for (const parameter of parameters) {
-      group.properties![keyOf(parameter.name)] = parameterSchema(parameter.schema);
-      if (parameter.required) groupRequired.push(keyOf(parameter.name));
-    }
+    const group: JsonSchema = {
+      type: 'object',
+      properties: Object.fromEntries(
+        parameters.map((parameter) => [keyOf(parameter.name), parameterSchema(parameter.schema)]),
+      ),
+    };
+    const groupRequired = parameters
+      .filter((parameter) => parameter.required)
+      .map((parameter) => keyOf(parameter.name));
     // The wire form always carries the three containers, so a missing parameter is reported by its own name.
     if (groupRequired.length > 0) group.required = groupRequired;
     properties[container] = group;
@@ -64,12 +67,11 @@ function bodySchema(schema: Schema): JsonSchema {
     case 'object':
       out.type = 'object';
       if (schema.properties) {
-        const properties: Record<string, JsonSchema> = {};
-        const required: string[] = [];
-        for (const property of schema.properties) {
-          properties[property.name] = bodySchema(property.schema);
-          if (property.required) required.push(property.name);
-        }
+        // fromEntries defines own properties: an assignment to a member named `__proto__` would set the prototype instead.
+        const properties: Record<string, JsonSchema> = Object.fromEntries(
+          schema.properties.map((property) => [property.name, bodySchema(property.schema)]),
+        );
+        const required = schema.properties.filter((property) => property.required).map((property) => property.name);
         out.properties = properties;
         if (required.length > 0) out.required = required;
       }
@@ -119,7 +121,8 @@ function addConstraints(out: JsonSchema, schema: Schema): void {
   if (schema.kind === 'string') {
     if (minLength !== undefined) out.minLength = minLength;
     if (maxLength !== undefined) out.maxLength = maxLength;
-    if (pattern !== undefined && isUsablePattern(pattern)) out.pattern = pattern;
+    // The loader lets through only patterns both JavaScript and RE2 compile.
+    if (pattern !== undefined) out.pattern = pattern;
   } else if (schema.kind === 'number') {
     if (minimum !== undefined) out.minimum = minimum;
     if (maximum !== undefined) out.maximum = maximum;
@@ -127,21 +130,4 @@ function addConstraints(out: JsonSchema, schema: Schema): void {
     if (minItems !== undefined) out.minItems = minItems;
     if (maxItems !== undefined) out.maxItems = maxItems;
   }
-}
-
-const usablePatterns = new Map<string, boolean>();
-
-/** ajv compiles patterns as JavaScript `u`-mode regular expressions; one that is not cannot be checked. */
-function isUsablePattern(pattern: string): boolean {
-  let usable = usablePatterns.get(pattern);
-  if (usable === undefined) {
-    try {
-      new RegExp(pattern, 'u');
-      usable = true;
-    } catch {
-      usable = false;
-    }
-    usablePatterns.set(pattern, usable);
-  }
-  return usable;
 }

@@ -139,6 +139,17 @@ describe('namespace and member names', () => {
     );
   });
 
+  it('declares segments named like probed members with a capital, and `__proto__` as itself (hardening item 6)', async () => {
+    const text = await emitted(model(get('v3/a/then'), get('v3/a/constructor'), get('v3/a/__proto__'), get('v3/a/name')));
+    for (const member of ['Then: A.Then;', 'Constructor: A.Constructor;', 'Name: A.Name;', '__proto__: A.__proto__;']) {
+      expect(text).toContain(member);
+    }
+  });
+
+  it.each(['toString', 'hasOwnProperty', 'ABC', '__x__'])('reports a segment %s the client would send differently', async (raw) => {
+    await expect(emitted(model(get(`v3/a/${raw}`)))).rejects.toThrow(/UNREPRESENTABLE_SEGMENT URL segment '.*' gives the chain property/);
+  });
+
   it('reports two segments that give one name at the spec file', async () => {
     await expect(emitted(model(get('v3/a/sub-merchants'), get('v3/a/subMerchants')))).rejects.toThrow(
       "spec/test.yaml:1:1: error UNREPRESENTABLE_SEGMENT URL segments 'sub-merchants' and 'subMerchants' give the same name SubMerchants",

@@ -94,3 +94,22 @@ describe('AEAD_AES_256_GCM', () => {
     expect(`${String(thrown)} ${(thrown as Error).stack ?? ''} ${JSON.stringify(thrown)}`).not.toContain(secret);
   });
 });
+
+describe('the wire shape of an envelope (hardening item 7)', () => {
+  const sealed = aesGcmEncrypt({ plaintext, associatedData: 'transaction' }, secret);
+  // A notification's `resource` exactly as WeChat Pay sends it.
+  const resource = { algorithm: 'AEAD_AES_256_GCM', ciphertext: sealed.ciphertext, nonce: sealed.nonce, associated_data: 'transaction', original_type: 'transaction' };
+
+  it('decrypts a resource carrying associated_data', () => {
+    expect(aesGcmDecrypt(resource, secret)).toBe(plaintext);
+  });
+
+  it('still authenticates the AAD given as associated_data', () => {
+    expect(() => aesGcmDecrypt({ ...resource, associated_data: 'certificate' }, secret)).toThrow(VerificationError);
+  });
+
+  it('refuses two spellings that disagree', () => {
+    expect(() => aesGcmDecrypt({ ...resource, associatedData: 'certificate' }, secret)).toThrow(UsageError);
+    expect(aesGcmDecrypt({ ...resource, associatedData: 'transaction' }, secret)).toBe(plaintext);
+  });
+});

@@ -2,7 +2,7 @@
  * A scriptable WeChat Pay stand-in on 127.0.0.1: it checks every request's Authorization signature
  * with the merchant public key and signs its responses with a platform key, both generated per run.
  */
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { createNonce, requestMessage, responseMessage, signMessage, verifyMessage } from '../../../templates/runtime/signature.ts';
@@ -65,6 +65,8 @@ export interface ScriptedResponse {
   hang?: boolean;
   /** Close the connection without a response. */
   destroy?: boolean;
+  /** Send the headers at once, then the body one byte every this many milliseconds. */
+  trickle?: number;
 }
 
 export type Responder = (request: ReceivedRequest) => ScriptedResponse;
@@ -111,7 +113,8 @@ export async function startTestServer(keys: TestKeys): Promise<TestServer> {
       }
       if (script.tamper) ({ headers, body: sent } = script.tamper(headers, payload));
       res.writeHead(script.status ?? 200, { ...headers, 'Content-Length': String(sent.length) });
-      res.end(sent);
+      if (script.trickle !== undefined) trickle(res, sent, script.trickle);
+      else res.end(sent);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -127,6 +130,20 @@ export async function startTestServer(keys: TestKeys): Promise<TestServer> {
       }),
   };
   return handle;
+}
+
+function trickle(res: ServerResponse, body: Buffer, interval: number): void {
+  let sent = 0;
+  const timer = setInterval(() => {
+    if (res.destroyed || sent === body.length) {
+      clearInterval(timer);
+      if (!res.destroyed) res.end();
+      return;
+    }
+    res.write(body.subarray(sent, sent + 1));
+    sent += 1;
+  }, interval);
+  res.on('close', () => clearInterval(timer));
 }
 
 function toBytes(body: unknown): Buffer {
