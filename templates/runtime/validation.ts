@@ -65,10 +65,13 @@ function ajvInstance(): AjvInstance {
   return ajv;
 }
 
-/** ajv's RegExp engine interface over RE2JS: `test` is an unanchored search, as `RegExp#test` is. */
-function linearRegExp(pattern: string): { test(text: string): boolean } {
+/**
+ * ajv's RegExp engine interface over RE2JS: `test` is an unanchored search, as `RegExp#test` is.
+ * ajv shares compiled patterns by `toString()`, so it must name the pattern, as a RegExp's does.
+ */
+function linearRegExp(pattern: string): { test(text: string): boolean; toString(): string } {
   const compiled = RE2JS.compile(pattern);
-  return { test: (text) => compiled.test(text) };
+  return { test: (text) => compiled.test(text), toString: () => `/${pattern}/` };
 }
 linearRegExp.code = 'linearRegExp';
 

@@ -236,4 +236,17 @@ describe('pattern validation cannot backtrack catastrophically (item 17)', () =>
     expect(validate({ data: { code: `${'a'.repeat(36)}!` } })).toEqual([{ path: 'code', message: 'does not match /^(a+)+$/' }]);
     expect(validate({ data: { code: 'aaaa' } })).toEqual([]);
   }, 10_000);
+
+  it('each pattern is checked as itself, whichever was compiled first', () => {
+    const schemaWith = (pattern: string) => ({
+      type: 'object',
+      properties: { data: { type: 'object', properties: { code: { type: 'string', pattern } } } },
+    });
+    const digits = compileRequestValidator(schemaWith('^[0-9]+$'));
+    const letters = compileRequestValidator(schemaWith('^[a-z]+$'));
+    expect(digits({ data: { code: '123' } })).toEqual([]);
+    expect(letters({ data: { code: 'abc' } })).toEqual([]);
+    expect(letters({ data: { code: '123' } })).toEqual([{ path: 'code', message: 'does not match /^[a-z]+$/' }]);
+    expect(digits({ data: { code: 'abc' } })).toEqual([{ path: 'code', message: 'does not match /^[0-9]+$/' }]);
+  });
 });

@@ -29,10 +29,16 @@ function ajvInstance() {
   sharedAjv = ajv;
   return ajv;
 }
-/** ajv's RegExp engine interface over RE2JS: `test` is an unanchored search, as `RegExp#test` is. */
+/**
+ * ajv's RegExp engine interface over RE2JS: `test` is an unanchored search, as `RegExp#test` is.
+ * ajv shares compiled patterns by `toString()`, so it must name the pattern, as a RegExp's does.
+ */
 function linearRegExp(pattern) {
   const compiled = RE2JS.compile(pattern);
-  return { test: (text) => compiled.test(text) };
+  return {
+    test: (text) => compiled.test(text),
+    toString: () => `/${pattern}/`,
+  };
 }
 linearRegExp.code = 'linearRegExp';
 // Keyed by the schema object: tables are frozen module data, so a schema is compiled once per process.
