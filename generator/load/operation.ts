@@ -7,7 +7,7 @@ import { toPlain, type YMap, type YNode, type YPair } from './yaml-tree.ts';
 
 const OPERATION_KEYS: ReadonlySet<string> = new Set([
   'summary', 'description', 'deprecated', 'tags', 'consumes', 'produces', 'parameters', 'responses', 'operationId',
-  'x-last-updated-at', 'x-role', 'x-baseuri', 'x-version', 'x-error-codes', 'x-is-sensitive',
+  'x-last-updated-at', 'x-role', 'x-baseuri', 'x-version', 'x-error-codes', 'x-is-sensitive', 'x-showcase',
 ]);
 /** Misspellings accepted with a warning, as the key they stand for. */
 const OPERATION_KEY_ALIASES: ReadonlyMap<string, string> = new Map([['tag', 'tags']]);
@@ -55,6 +55,7 @@ export class OperationLoader {
       deprecated: this.flag(file, keys.get('deprecated')) ?? false,
       ...optional('lastUpdatedAt', text('x-last-updated-at')),
       ...optional('baseURL', text('x-baseuri')),
+      ...optional('showcase', this.flag(file, keys.get('x-showcase')) || undefined),
       pathParams: parameters.path,
       queryParams: parameters.query,
       headerParams: parameters.header,
