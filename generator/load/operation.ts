@@ -21,6 +21,7 @@ const OPERATION_KEYS: ReadonlySet<string> = new Set([
   'x-version',
   'x-error-codes',
   'x-is-sensitive',
+  'x-showcase',
 ]);
 /** Misspellings accepted with a warning, as the key they stand for. */
 const OPERATION_KEY_ALIASES: ReadonlyMap<string, string> = new Map([['tag', 'tags']]);
@@ -73,6 +74,7 @@ export class OperationLoader {
       deprecated: this.flag(file, keys.get('deprecated')) ?? false,
       ...optional('lastUpdatedAt', text('x-last-updated-at')),
       ...optional('baseURL', this.baseURL(file, keys.get('x-baseuri'))),
+      ...optional('showcase', this.flag(file, keys.get('x-showcase')) || undefined),
       pathParams: parameters.path,
       queryParams: parameters.query,
       headerParams: parameters.header,

@@ -150,6 +150,8 @@ export interface Operation {
   lastUpdatedAt?: string;
   /** `x-baseuri`: the operation is served from another host. */
   baseURL?: string;
+  /** `x-showcase: true`: the package README's example. */
+  showcase?: true;
   /** In the spec's `parameters` order. */
   pathParams: Parameter[];
   queryParams: Parameter[];

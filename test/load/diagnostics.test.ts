@@ -134,10 +134,11 @@ describe('loadSpecs diagnostics', () => {
   });
 
   it('INVALID_VALUE: a known key with a value of the wrong type', async () => {
-    const result = await load({ 'v3/flags.yaml': lines('get:', '  deprecated: yes', '  tags: 资金', '  responses:', '    204: {}') });
+    const result = await load({ 'v3/flags.yaml': lines('get:', '  deprecated: yes', '  tags: 资金', '  x-showcase: 1', '  responses:', '    204: {}') });
     expect(printed(result)).toEqual([
       'v3/flags.yaml:2:15: error INVALID_VALUE `deprecated` must be true or false',
       'v3/flags.yaml:3:9: error INVALID_VALUE `tags` must be a list',
+      'v3/flags.yaml:4:15: error INVALID_VALUE `x-showcase` must be true or false',
     ]);
   });
 

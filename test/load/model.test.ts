@@ -159,7 +159,7 @@ describe('loadSpecs model', () => {
     ]);
   });
 
-  it('reads operation fields: summary, doc links, tags, deprecation date as text, baseURL, error codes', async () => {
+  it('reads operation fields: summary, doc links, tags, deprecation date as text, baseURL, showcase, error codes', async () => {
     const result = await load({
       'v3/bill/tradebill.yaml': lines(
         'get:',
@@ -171,6 +171,7 @@ describe('loadSpecs model', () => {
         '  summary: 申请交易账单',
         '  description: 说明文字 [官方文档](https://pay.weixin.qq.com/doc/1) [官方文档](https://pay.weixin.qq.com/doc/2)',
         '  x-baseuri: https://apihk.mch.weixin.qq.com/',
+        '  x-showcase: true',
         '  x-error-codes:',
         '    - status: 400',
         '      code: PARAM_ERROR',
@@ -202,6 +203,7 @@ describe('loadSpecs model', () => {
       deprecated: true,
       lastUpdatedAt: '2025.07.25',
       baseURL: 'https://apihk.mch.weixin.qq.com/',
+      showcase: true,
       errorCodes: [
         { status: 400, code: 'PARAM_ERROR', description: '参数错误', solution: '检查参数' },
         { status: 500, code: 'SYSTEM_ERROR', description: '系统错误' },

@@ -6,8 +6,10 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { execFile } from 'node:child_process';
+import { dirname, join, posix, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 import ts from 'typescript';
@@ -46,6 +48,44 @@ describe.runIf(fullRun && packageBuilt)('the generated package', () => {
       }
     }
     expect(undeclared).toEqual([]);
+  });
+});
+
+/** Relative markdown links of a page (`[text](./docs/x.md#post)`), external ones left out. */
+function relativeLinks(markdown: string): string[] {
+  return [...markdown.matchAll(/\]\((\.{1,2}\/[^)\s]+)\)/g)].map((match) => match[1]!);
+}
+
+describe.skipIf(!packageBuilt)('the packed tarball (npm pack --dry-run)', () => {
+  let packed: Set<string>;
+
+  beforeAll(async () => {
+    const { stdout } = await promisify(execFile)('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: packageDir, maxBuffer: 16 * 1024 * 1024 });
+    const [report] = JSON.parse(stdout) as Array<{ files: Array<{ path: string }> }>;
+    packed = new Set(report?.files.map((file) => file.path));
+  }, 60_000);
+
+  it('holds the docs pages but not the site configuration', () => {
+    expect(packed).toContain('README.md');
+    expect(packed).toContain('docs/index.md');
+    expect(packed).toContain('docs/v3/pay/transactions/jsapi.md');
+    expect(packed).not.toContain('docs/sidebar.json');
+  });
+
+  it('resolves every relative link of the README and the docs pages to a packed file and its anchor', () => {
+    const pages = [...packed].filter((file) => file.endsWith('.md'));
+    const linked = new Set<string>();
+    for (const page of pages) {
+      for (const link of relativeLinks(readFileSync(join(packageDir, page), 'utf8'))) {
+        const [target = '', anchor] = link.split('#');
+        const file = posix.normalize(posix.join(posix.dirname(page), decodeURI(target)));
+        expect(packed, `${page} links ${link}`).toContain(file);
+        if (anchor) expect(readFileSync(join(packageDir, file), 'utf8'), `${page} links ${link}`).toContain(`{#${anchor}}`);
+        linked.add(file);
+      }
+    }
+    // The README links the index, which links every page: none is unreachable from the README.
+    expect(pages.filter((page) => page !== 'README.md' && !linked.has(page))).toEqual([]);
   });
 });
 

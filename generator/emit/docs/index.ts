@@ -1,5 +1,5 @@
 import rootPackage from '../../../package.json' with { type: 'json' };
-import { compareText, type ApiModel, type Endpoint } from '../../model/types.ts';
+import { compareText, type ApiModel, type Endpoint, type HttpMethod, type Operation } from '../../model/types.ts';
 import type { EmittedFile } from '../files.ts';
 import { operationExampleParts } from './examples.ts';
 import { htmlText, inlineText, tableCell, tableCode, yamlString } from './markdown.ts';
@@ -29,6 +29,14 @@ export function pageFile(endpoint: Endpoint): string {
 /** The site link of a page: its file path from the docs root, without `.md`. */
 export function pageLink(endpoint: Endpoint): string {
   return `/${pageFile(endpoint).slice('docs/'.length, -'.md'.length)}`;
+}
+
+/**
+ * A page link relative to the package root (`docs/v3/pay/transactions/jsapi.md#post`), which works
+ * in the published tarball, on a code host and, from `docs/index.md`, on the site.
+ */
+function relativePageLink(endpoint: Endpoint, method: HttpMethod): string {
+  return `./${pageFile(endpoint)}#${method}`;
 }
 
 export interface SidebarGroup {
@@ -82,14 +90,14 @@ export async function emitDocs(model: ApiModel, options: DocsOptions = {}): Prom
         tag: inlineText(tag),
         entries: entries.map(({ endpoint, method, title }) => ({
           title: tableCell(title),
-          link: `${pageLink(endpoint)}#${method}`,
+          link: `./${pageFile(endpoint).slice('docs/'.length)}#${method}`,
           method: method.toUpperCase(),
           path: tableCode(endpoint.path),
         })),
       })),
       notifications: events.map((event) => ({
         title: tableCell(event.summary),
-        link: notificationPageLink(event),
+        link: `./${notificationPageFile(event).slice('docs/'.length)}`,
         eventType: tableCode(event.eventType),
       })),
       notificationsHeading: NOTIFICATIONS_HEADING,
@@ -135,20 +143,37 @@ export function emitPackageFiles(model: ApiModel, info: { name: string; version:
   ];
 }
 
-/** The README's example endpoint: the first POST with a JSON body, else the first operation. */
-function readmeView(model: ApiModel, packageName: string, description: string): object {
+/** The first seed document's operation: the README's example when no spec marks one with `x-showcase`. */
+const SEED_SHOWCASE = { method: 'post', path: 'v3/marketing/membercard-open/cards/{card_id}/codes/deposit' } as const;
+
+/** The README's example: the operation marked `x-showcase`, else the seed's, else the first POST with a JSON body. */
+export function showcaseOperation(model: ApiModel): { endpoint: Endpoint; operation: Operation } | undefined {
   const candidates = model.endpoints.flatMap((endpoint) =>
     endpoint.operations.map((operation) => ({ endpoint, operation })),
   );
-  const featured = candidates.find(({ operation }) => operation.body?.kind === 'json') ?? candidates[0];
+  return (
+    candidates.find(({ operation }) => operation.showcase) ??
+    candidates.find(
+      ({ operation }) => operation.method === SEED_SHOWCASE.method && operation.path === SEED_SHOWCASE.path,
+    ) ??
+    candidates.find(({ operation }) => operation.body?.kind === 'json') ??
+    candidates[0]
+  );
+}
+
+function readmeView(model: ApiModel, packageName: string, description: string): object {
+  const featured = showcaseOperation(model);
   const parts = featured ? operationExampleParts(featured.endpoint, featured.operation, { packageName }) : undefined;
   return {
     name: packageName,
     description,
     endpointCount: model.endpoints.length,
-    operationCount: candidates.length,
+    operationCount: model.endpoints.reduce((sum, endpoint) => sum + endpoint.operations.length, 0),
     construct: constructExample(packageName),
     example: parts ? `${parts.header}\n${parts.calls.chained}\n  .then(${parts.handler});` : '',
+    examplePage: featured
+      ? { file: pageFile(featured.endpoint), link: relativePageLink(featured.endpoint, featured.operation.method) }
+      : null,
     stylesHeader: parts?.header ?? '',
     styles: parts?.calls ?? { chained: '', declarative: '', attribute: '' },
   };

@@ -1,4 +1,4 @@
-import type { Constraints, Endpoint, Operation, Parameter, Schema } from '../../model/types.ts';
+import type { Endpoint, Operation, Parameter, Schema } from '../../model/types.ts';
 import { ACCESS_STYLES, operationExamples, type AccessStyle } from './examples.ts';
 import { requestExample, responseExample } from './json-examples.ts';
 import { inlineCode, inlineText, linkDestination, tableCell, tableCode, yamlString } from './markdown.ts';
@@ -198,7 +198,7 @@ export function schemaChildren(schema: Schema, prefix: string, indent: number, r
 }
 
 function groupRow(name: string, required: boolean, description: string): TableRow {
-  return { name: tableCode(name), type: 'object', required: required ? '是' : '否', description, constraints: '' };
+  return { name: fieldName(name), type: 'object', required: required ? '是' : '否', description, constraints: '' };
 }
 
 function row(
@@ -209,7 +209,7 @@ function row(
   description: string | undefined,
 ): TableRow {
   return {
-    name: indent > 0 ? `${tableCode(name)} {data-indent=${indent}}` : tableCode(name),
+    name: indent > 0 ? `${fieldName(name)} {data-indent=${indent}}` : fieldName(name),
     type: typeLabel(schema),
     required: required ? '是' : '否',
     description: tableCell(description ?? ''),
@@ -217,11 +217,19 @@ function row(
   };
 }
 
+/**
+ * A member path as inline code that may wrap after each `.`: nested paths
+ * (`data.detail.goods_detail[].merchant_goods_id`) would otherwise take a third of the table's width.
+ */
+function fieldName(name: string): string {
+  return `<code>${name.split('.').map(tableCell).join('.<wbr>')}</code>`;
+}
+
 /** A scalar array has no rows for its items, so their rules are noted on the array's row. */
 function itemConstraintNotes(schema: Schema): string[] {
   if (schema.kind !== 'array' || !schema.items || schema.items.kind === 'object' || schema.items.kind === 'array')
     return [];
-  return constraintNotes(schema.items).map((note) => `元素${note}`);
+  return constraintNotes(schema.items).map((note) => `元素 ${note}`);
 }
 
 /** The type as the tables show it: `string`, `integer`, `object[]`, `string(rfc3339)`. */
@@ -238,27 +246,30 @@ export function typeLabel(schema: Schema): string {
   }
 }
 
-const CONSTRAINT_LABELS: ReadonlyArray<[keyof Constraints, string]> = [
-  ['minLength', '最小长度'],
-  ['maxLength', '最大长度'],
-  ['minItems', '最少条目'],
-  ['maxItems', '最多条目'],
-  ['minimum', '最小值'],
-  ['maximum', '最大值'],
-];
+/** `6–32 字符`, `≤ 32 字符`, `≥ 1`: the short forms keep the constraints column narrow. */
+function rangeNote(min: number | undefined, max: number | undefined, unit: string): string | undefined {
+  const suffix = unit ? ` ${unit}` : '';
+  if (min !== undefined && max !== undefined) return min === max ? `= ${min}${suffix}` : `${min}–${max}${suffix}`;
+  if (max !== undefined) return `≤ ${max}${suffix}`;
+  if (min !== undefined) return `≥ ${min}${suffix}`;
+  return undefined;
+}
 
 /** Constraints, enum values and flags of a schema, one note each. */
 export function constraintNotes(schema: Schema): string[] {
   const notes: string[] = [];
   if ((schema.kind === 'string' || schema.kind === 'number') && schema.enum && schema.enum.length > 0) {
     const values: ReadonlyArray<string | number> = schema.enum;
-    notes.push(`枚举值之一: ${values.map((value) => tableCode(String(value))).join(' \\| ')}`);
+    notes.push(`可选值 ${values.map((value) => tableCode(String(value))).join(' ')}`);
   }
-  for (const [key, label] of CONSTRAINT_LABELS) {
-    const value = schema.constraints[key];
-    if (value !== undefined) notes.push(`${label}: ${value}`);
-  }
-  if (schema.constraints.pattern !== undefined) notes.push(`格式: ${tableCode(schema.constraints.pattern)}`);
+  const { minLength, maxLength, minItems, maxItems, minimum, maximum, pattern } = schema.constraints;
+  const length = rangeNote(minLength, maxLength, '字符');
+  if (length) notes.push(length);
+  const items = rangeNote(minItems, maxItems, '项');
+  if (items) notes.push(items);
+  const range = rangeNote(minimum, maximum, '');
+  if (range) notes.push(`取值 ${range}`);
+  if (pattern !== undefined) notes.push(`格式 ${tableCode(pattern)}`);
   if (schema.nullable) notes.push('可为 `null`');
   if (schema.sensitive) notes.push('敏感信息，需以平台公钥加密');
   return notes;

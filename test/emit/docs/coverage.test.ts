@@ -29,7 +29,7 @@ function sections(markdown: string): Map<string, Section> {
     for (const line of beforeErrors.split('\n')) {
       if (line.startsWith('### 返回字典')) scope = 'response:';
       const cells = tableCells(line);
-      const name = /^`([^`]+)`/.exec(cells[0] ?? '')?.[1];
+      const name = /^<code>([^<]*(?:<wbr>[^<]*)*)<\/code>/.exec(cells[0] ?? '')?.[1]?.replaceAll('<wbr>', '');
       if (name) rows.set(`${scope}${name}`, cells.slice(1));
     }
     for (const line of errors.split('\n')) {

@@ -88,7 +88,7 @@ describe('notification pages', () => {
     for (const event of events) {
       const page = files.find((file) => file.path === notificationPageFile(event))?.contents;
       expect(page, event.eventType).toBeDefined();
-      expect(index).toContain(`](/notifications/${event.eventType})`);
+      expect(index).toContain(`](./notifications/${event.eventType}.md)`);
       expect(sidebar).toContain(`"link": "/notifications/${event.eventType}"`);
       const resource = /^### 解密后的 `resource`\n\n```json\n([\s\S]*?)^```$/m.exec(page ?? '')?.[1];
       const decrypted = JSON.parse(resource ?? 'null') as Record<string, unknown>;

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { emitPackageFiles, pageFile } from '../../../generator/emit/docs/index.ts';
+import { emitPackageFiles, pageFile, showcaseOperation } from '../../../generator/emit/docs/index.ts';
+import { constraintNotes } from '../../../generator/emit/docs/view-model.ts';
 import type { EmittedFile } from '../../../generator/emit/files.ts';
-import type { ApiModel } from '../../../generator/model/types.ts';
+import type { ApiModel, Constraints, Schema } from '../../../generator/model/types.ts';
 import { projectPages, SPEC_PATHS } from './support.ts';
 
 /** The event types of `spec/notifications.yaml`, one page each. */
@@ -65,11 +66,58 @@ describe('package files', () => {
       type: 'module',
       sideEffects: false,
       exports: { '.': { types: './dist/index.d.ts', default: './dist/index.js' } },
-      files: ['dist'],
+      files: ['dist', 'docs', '!docs/sidebar.json'],
       engines: { node: '>=20' },
       dependencies: { axios: expect.any(String) },
     });
     const entry = (manifest as { exports: Record<string, Record<string, string>> }).exports['.'];
     expect(Object.keys(entry ?? {})).toEqual(['types', 'default']);
+  });
+});
+
+describe('the README example', () => {
+  /** The model without any `x-showcase` mark, the seed endpoints optionally left out. */
+  function unmarked(dropPaths: readonly string[] = []): ApiModel {
+    return {
+      ...model,
+      endpoints: model.endpoints
+        .filter((endpoint) => !dropPaths.includes(endpoint.path))
+        .map((endpoint) => ({ ...endpoint, operations: endpoint.operations.map(({ showcase: _, ...operation }) => operation) })),
+    };
+  }
+  const exampleCall = (readme: string): string | undefined => /^(wxpay\.\S+?)\(/m.exec(readme.split('## Example')[1] ?? '')?.[1];
+
+  it('is the operation the specs mark with x-showcase, linked to its page in the package', () => {
+    const marked = model.endpoints.flatMap((endpoint) => endpoint.operations.filter((operation) => operation.showcase).map((operation) => `${operation.method} ${endpoint.path}`));
+    expect(marked).toEqual(['post v3/pay/transactions/jsapi']);
+    const readme = showcaseReadme(model);
+    expect(exampleCall(readme)).toBe('wxpay.v3.pay.transactions.jsapi.post');
+    expect(readme).toContain('[docs/v3/pay/transactions/jsapi.md](./docs/v3/pay/transactions/jsapi.md#post)');
+  });
+
+  it('is the first seed document’s operation when none is marked, else the first JSON POST', () => {
+    expect(exampleCall(showcaseReadme(unmarked()))).toBe('wxpay.v3.marketing.membercardOpen.cards._card_id_.codes.deposit.post');
+    const withoutSeed = unmarked(['v3/marketing/membercard-open/cards/{card_id}/codes/deposit']);
+    const firstJsonPost = showcaseOperation(withoutSeed);
+    expect(firstJsonPost?.operation.body?.kind).toBe('json');
+    expect(exampleCall(showcaseReadme(withoutSeed))).toBe('wxpay.v3.marketing.busifavor.coupons._card_id_.send.post');
+  });
+});
+
+function showcaseReadme(apiModel: ApiModel): string {
+  return emitPackageFiles(apiModel, { name: '@wechatpay-sdk/apiv3', version: '0.1.0' })[1]?.contents ?? '';
+}
+
+describe('the constraints column', () => {
+  const notes = (constraints: Constraints, extra: Partial<Schema> = {}): string[] => constraintNotes({ kind: 'string', constraints, ...extra } as Schema);
+
+  it('writes ranges short: characters, items and values', () => {
+    expect(notes({ maxLength: 32 })).toEqual(['≤ 32 字符']);
+    expect(notes({ minLength: 6, maxLength: 32 })).toEqual(['6–32 字符']);
+    expect(notes({ minLength: 8, maxLength: 8 })).toEqual(['= 8 字符']);
+    expect(notes({ minItems: 1 })).toEqual(['≥ 1 项']);
+    expect(notes({ minimum: 1, maximum: 100 })).toEqual(['取值 1–100']);
+    expect(notes({ pattern: '^[0-9]+$' })).toEqual(['格式 `^[0-9]+$`']);
+    expect(notes({}, { enum: ['A', 'B'] } as Partial<Schema>)).toEqual(['可选值 `A` `B`']);
   });
 });
