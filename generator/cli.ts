@@ -4,7 +4,7 @@ import { formatDiagnostic, type ApiModel, type Diagnostic } from './model/types.
 import { generate } from './pipeline.ts';
 import { createStaging, findStaleFiles } from './write.ts';
 
-const USAGE = `Usage: npm run generate -- [--spec DIR] [--out DIR] [--check] [--keep-going] [--timings]
+const USAGE = `Usage: npm run generate -- [--spec DIR] [--out DIR] [--check] [--keep-going] [--timings] [--openapi FILE]
 
 Generates the typed WeChat Pay APIv3 package from YAML specs.
 
@@ -13,6 +13,7 @@ Generates the typed WeChat Pay APIv3 package from YAML specs.
   --check        write nothing; exit 1 and list the stale files when the output differs
   --keep-going   turn per-operation errors into warnings and generate the rest
   --timings      print the milliseconds each stage took (the two threads overlap)
+  --openapi FILE also write the specs as one OpenAPI 3.1 document (YAML for .yaml/.yml, else JSON)
   -h, --help     show this help
 
 Exit codes: 0 success, 1 spec errors or stale output (--check), 2 usage error.`;
@@ -44,6 +45,7 @@ async function run(argv: string[], options: CliOptions): Promise<number> {
         check: { type: 'boolean', default: false },
         'keep-going': { type: 'boolean', default: false },
         timings: { type: 'boolean', default: false },
+        openapi: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -92,6 +94,11 @@ async function run(argv: string[], options: CliOptions): Promise<number> {
   const commitStart = performance.now();
   await staging.commit();
   result.timings.commit = performance.now() - commitStart;
+  const openApiFailure = args.openapi === undefined ? undefined : (await import('./emit/openapi/index.ts')).writeOpenApi(result.model, args.openapi);
+  if (openApiFailure !== undefined) {
+    process.stderr.write(`${openApiFailure}\n`);
+    return 1;
+  }
   if (args.timings) printTimings(result.timings);
   const seconds = ((performance.now() - start) / 1000).toFixed(2);
   const warnings = result.diagnostics.length;

@@ -55,6 +55,8 @@ export class OperationLoader {
       deprecated: this.flag(file, keys.get('deprecated')) ?? false,
       ...optional('lastUpdatedAt', text('x-last-updated-at')),
       ...optional('baseURL', text('x-baseuri')),
+      ...optional('roles', nonEmpty(this.textList(file, keys.get('x-role')))),
+      ...optional('versions', nonEmpty(this.textList(file, keys.get('x-version')))),
       pathParams: parameters.path,
       queryParams: parameters.query,
       headerParams: parameters.header,
@@ -330,4 +332,9 @@ function splitDescription(text: string | undefined): { description?: string; doc
   const docLinks = [...text.matchAll(DOC_LINK)].map((match) => match[1] ?? '');
   const description = text.replace(DOC_LINK, '').trim();
   return { ...optional('description', description === '' ? undefined : description), docLinks };
+}
+
+/** A list the model keeps only when it has entries. */
+function nonEmpty<T>(list: T[]): T[] | undefined {
+  return list.length > 0 ? list : undefined;
 }

@@ -140,6 +140,10 @@ export interface Operation {
   lastUpdatedAt?: string;
   /** `x-baseuri`: the operation is served from another host. */
   baseURL?: string;
+  /** `x-role`: the merchant roles allowed to call it. */
+  roles?: string[];
+  /** `x-version`: the documented versions (`2023.12.05`). */
+  versions?: string[];
   /** In the spec's `parameters` order. */
   pathParams: Parameter[];
   queryParams: Parameter[];
