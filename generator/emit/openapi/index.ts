@@ -119,7 +119,7 @@ export function operationId(operation: Operation): string {
 }
 
 function operationSchemas(operation: Operation): Schema[] {
-  const schemas = [...operation.pathParams, ...operation.queryParams, ...operation.headerParams].map((parameter) => parameter.schema);
+  const schemas = [...operation.pathParams, ...operation.queryParams, ...operation.headerParams].map(parameterSchema);
   if (operation.body?.kind === 'json') schemas.push(operation.body.schema);
   if (operation.body?.kind === 'multipart') schemas.push(operation.body.meta);
   if (operation.response.kind === 'json') schemas.push(operation.response.schema);
@@ -179,9 +179,18 @@ function parameterObject(parameter: Parameter, location: 'path' | 'query' | 'hea
   const out: JsonObject = { name: parameter.name, in: location, required: location === 'path' || parameter.required };
   const description = parameter.description ?? parameter.schema.description;
   if (description !== undefined) out['description'] = description;
-  out['schema'] = schemas.convert(parameter.schema);
+  out['schema'] = schemas.convert(parameterSchema(parameter));
   if (parameter.schema.example !== undefined) out['example'] = toJson(parameter.schema.example);
   return out;
+}
+
+/**
+ * A parameter's schema without `nullable`: a path, query or header value cannot be null, and the
+ * specs that mark a query parameter nullable mean that it may be left out.
+ */
+function parameterSchema(parameter: Parameter): Schema {
+  const { nullable: _nullable, ...schema } = parameter.schema;
+  return schema;
 }
 
 function responses(operation: Operation, schemas: SchemaConverter): JsonObject {

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { validate } from '@readme/openapi-parser';
 import { afterAll } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
@@ -68,4 +69,10 @@ export async function exportOf(specDir: string, ...extra: string[]): Promise<Exp
 
 export function scratchDir(): string {
   return mkdtempSync(join(scratch, 'case-'));
+}
+
+/** The independent validator: the OpenAPI 3.1 schema plus its semantic rules (unique operationIds, path parameters, ...). */
+export async function problems(document: unknown): Promise<string[]> {
+  const result = await validate(structuredClone(document) as Parameters<typeof validate>[0]);
+  return result.valid ? [] : result.errors.map((error) => error.message);
 }
