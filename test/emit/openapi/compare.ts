@@ -1,6 +1,8 @@
 import openapiTS, { astToString } from 'openapi-typescript';
-import { typeCheck } from '../types/compile.ts';
-import type { Export, OperationObject } from './support.ts';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
+import { ROOT, type Export, type OperationObject } from './support.ts';
 
 /**
  * What both sides must agree on, compared structurally: objects by their key sets, each key's
@@ -78,7 +80,7 @@ export async function compare(exported: Export, operations: [string, OperationOb
   const checks = operations.flatMap(([method, operation]) => checksOf(operation, method));
   const header = [`import type { WeChatPay } from './openapi.js';`, `import type { operations } from './openapi-typescript.js';`, SHAPE];
   const lines = checks.map((check, index) => `export const check${index}: Agree<${check.ours}, ${check.theirs}> = true;`);
-  const diagnostics = typeCheck({ 'openapi.d.ts': exported.declarations, 'openapi-typescript.d.ts': theirs, 'agree.ts': [...header, ...lines].join('\n') });
+  const diagnostics = typeCheck({ 'openapi.d.ts': exported.declarations, 'openapi-typescript.d.ts': theirs, 'agree.ts': [...header, ...lines].join('\n') }, 'agree.ts');
   const firstCheckLine = header.join('\n').split('\n').length + 1;
   const disagreements = new Map<string, string>();
   const otherErrors: string[] = [];
@@ -89,6 +91,48 @@ export async function compare(exported: Export, operations: [string, OperationOb
     else otherErrors.push(diagnostic);
   }
   return { checks, disagreements, otherErrors };
+}
+
+const OPTIONS: ts.CompilerOptions = {
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  strict: true,
+  noEmit: true,
+  types: ['node'],
+  // The assertions are what is checked; the two declaration files are only read for them (both
+  // compile on their own: the corpus declarations are checked by test/emit/types/).
+  skipLibCheck: true,
+};
+
+/**
+ * Type-checks `root` among `files` (name -> text), written into a folder under the repository so
+ * that `axios` and `@types/node` resolve; diagnostics as `file:line:col: message`.
+ */
+function typeCheck(files: Record<string, string>, root: string): string[] {
+  mkdirSync(join(ROOT, 'node_modules/.cache'), { recursive: true });
+  const dir = mkdtempSync(join(ROOT, 'node_modules/.cache/openapi-agree-'));
+  try {
+    writeFileSync(join(dir, 'package.json'), '{ "type": "module" }');
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    const program = ts.createProgram([join(dir, root)], OPTIONS);
+    const rootFile = program.getSourceFile(join(dir, root));
+    if (!rootFile) throw new Error(`${root} was not part of the program`);
+    const diagnostics = [
+      ...program.getOptionsDiagnostics(),
+      ...program.getGlobalDiagnostics(),
+      ...program.getSourceFiles().filter((file) => file.fileName.startsWith(dir)).flatMap((file) => program.getSyntacticDiagnostics(file)),
+      ...program.getSemanticDiagnostics(rootFile),
+    ];
+    return diagnostics.map((diagnostic) => {
+      const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
+      if (!diagnostic.file || diagnostic.start === undefined) return message;
+      const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
+      return `${diagnostic.file.fileName.slice(dir.length + 1)}:${line + 1}:${character + 1}: ${message}`;
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export function allOperations(exported: Export): [string, OperationObject][] {
