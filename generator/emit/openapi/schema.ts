@@ -19,6 +19,8 @@ export class SchemaConverter {
   /** Definition name -> shape key -> uses. */
   private readonly uses = new Map<string, Map<string, number>>();
   private readonly shapeKeys = new WeakMap<Schema, string>();
+  /** Key text -> a short id: a parent's key holds its children's ids, not their text. */
+  private readonly interned = new Map<string, string>();
   private chosen: Map<string, { key: string; schema: Schema }> | undefined;
   private readonly candidates = new Map<string, Map<string, Schema>>();
 
@@ -59,8 +61,8 @@ export class SchemaConverter {
     if (this.chosen) return this.chosen;
     this.chosen = new Map();
     for (const [name, counts] of this.uses) {
-      // The most used shape; a tie goes to the smaller key, so the choice never depends on order.
-      const [key] = [...counts].sort(([a, x], [b, y]) => y - x || compareText(a, b))[0] ?? [];
+      // The most used shape; a tie goes to the first used, in path order (the sort is stable).
+      const [key] = [...counts].sort(([, x], [, y]) => y - x)[0] ?? [];
       const schema = key === undefined ? undefined : this.candidates.get(name)?.get(key);
       if (key !== undefined && schema !== undefined) this.chosen.set(name, { key, schema });
     }
@@ -123,14 +125,23 @@ export class SchemaConverter {
     const cached = this.shapeKeys.get(schema);
     if (cached !== undefined) return cached;
     const { description: _description, example: _example, definition: _definition, ...shape } = schema;
-    const key = stableJson({ ...shape, ...childKeys(schema, (child) => this.fullKey(child)) });
+    const key = this.intern(stableJson({ ...shape, ...childKeys(schema, (child) => this.fullKey(child)) }));
     this.shapeKeys.set(schema, key);
     return key;
   }
 
+  private intern(text: string): string {
+    let id = this.interned.get(text);
+    if (id === undefined) {
+      id = `#${this.interned.size}`;
+      this.interned.set(text, id);
+    }
+    return id;
+  }
+
   /** A child's whole node, wording included, with its own children by key. */
   private fullKey(schema: Schema): string {
-    return stableJson({ shape: this.shapeKey(schema), description: schema.description, example: toJson(schema.example), definition: schema.definition });
+    return this.intern(stableJson({ shape: this.shapeKey(schema), description: schema.description, example: toJson(schema.example), definition: schema.definition }));
   }
 }
 
