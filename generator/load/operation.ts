@@ -55,8 +55,8 @@ export class OperationLoader {
       deprecated: this.flag(file, keys.get('deprecated')) ?? false,
       ...optional('lastUpdatedAt', text('x-last-updated-at')),
       ...optional('baseURL', text('x-baseuri')),
-      ...optional('roles', nonEmpty(this.textList(file, keys.get('x-role')))),
-      ...optional('versions', nonEmpty(this.textList(file, keys.get('x-version')))),
+      ...optional('roles', annotationList(file, keys.get('x-role'))),
+      ...optional('versions', annotationList(file, keys.get('x-version'))),
       pathParams: parameters.path,
       queryParams: parameters.query,
       headerParams: parameters.header,
@@ -334,7 +334,14 @@ function splitDescription(text: string | undefined): { description?: string; doc
   return { ...optional('description', description === '' ? undefined : description), docLinks };
 }
 
-/** A list the model keeps only when it has entries. */
-function nonEmpty<T>(list: T[]): T[] | undefined {
-  return list.length > 0 ? list : undefined;
+/**
+ * `x-role` / `x-version`: documentation that no emitter but the OpenAPI export reads, so a value
+ * of another form than the documented list of text (a lone `x-version: 1`) is kept as far as it
+ * is text and never an error. `undefined` when nothing is left.
+ */
+function annotationList(file: SpecFile, pair: YPair | undefined): string[] | undefined {
+  const node = pair?.value;
+  const items = node === undefined ? [] : node.kind === 'seq' ? node.items : [node];
+  const texts = items.flatMap((item) => (item.kind === 'scalar' && item.value !== null ? [file.rawScalar(item)] : []));
+  return texts.length > 0 ? texts : undefined;
 }

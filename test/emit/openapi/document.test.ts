@@ -122,4 +122,11 @@ describe('the OpenAPI document', () => {
       responses: { '200': { content: { 'application/json': { schema: { properties: { created: { type: 'string', format: 'date-time' } } } } } } },
     });
   });
+
+  it('reads a lone x-version or x-role as a list of one, without a diagnostic', async () => {
+    const operation = lines('get:', '  summary: 查询', '  x-version: 2023.12.05', '  x-role: 服务商', '  parameters: []', '  responses:', '    204: {}');
+    const { model, diagnostics } = await load({ 'v3/things.yaml': operation });
+    expect(diagnostics).toEqual([]);
+    expect((openApiDocument(model) as Record<string, any>)['paths']['/v3/things'].get).toMatchObject({ 'x-version': ['2023.12.05'], 'x-role': ['服务商'] });
+  });
 });
