@@ -5,7 +5,7 @@ import { formatDiagnostic, type ApiModel, type Diagnostic } from './model/types.
 import { generate } from './pipeline.ts';
 import { findStaleFiles } from './write.ts';
 
-const USAGE = `Usage: npm run generate -- [--spec DIR] [--out DIR] [--check] [--keep-going] [--timings]
+const USAGE = `Usage: npm run generate -- [--spec DIR] [--out DIR] [--check] [--keep-going] [--timings] [--openapi FILE]
 
 Generates the typed WeChat Pay APIv3 package from YAML specs.
 
@@ -14,6 +14,7 @@ Generates the typed WeChat Pay APIv3 package from YAML specs.
   --check        write nothing; exit 1 and list the stale files when the output differs
   --keep-going   turn per-operation errors into warnings and generate the rest
   --timings      print the milliseconds each stage took
+  --openapi FILE also write the specs as one OpenAPI 3.1 document (YAML for .yaml/.yml, else JSON)
   -h, --help     show this help
 
 Exit codes: 0 success, 1 spec errors or stale output (--check), 2 usage error.`;
@@ -40,6 +41,7 @@ async function run(argv: string[]): Promise<number> {
         check: { type: 'boolean', default: false },
         'keep-going': { type: 'boolean', default: false },
         timings: { type: 'boolean', default: false },
+        openapi: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -82,6 +84,14 @@ async function run(argv: string[]): Promise<number> {
       `${args.out}/ is up to date (${operationCount(result.model)} operations, ${result.files.length} files)\n`,
     );
     return 0;
+  }
+  const openApiFailure =
+    args.openapi === undefined
+      ? undefined
+      : (await import('./emit/openapi/index.ts')).writeOpenApi(result.model, args.openapi);
+  if (openApiFailure !== undefined) {
+    process.stderr.write(`${openApiFailure}\n`);
+    return 1;
   }
   const seconds = ((performance.now() - start) / 1000).toFixed(2);
   const warnings = result.diagnostics.length;

@@ -75,6 +75,8 @@ export class OperationLoader {
       ...optional('lastUpdatedAt', text('x-last-updated-at')),
       ...optional('baseURL', this.baseURL(file, keys.get('x-baseuri'))),
       ...optional('showcase', this.flag(file, keys.get('x-showcase')) || undefined),
+      ...optional('roles', annotationList(file, keys.get('x-role'))),
+      ...optional('versions', annotationList(file, keys.get('x-version'))),
       pathParams: parameters.path,
       queryParams: parameters.query,
       headerParams: parameters.header,
@@ -537,4 +539,16 @@ function splitDescription(text: string | undefined): { description?: string; doc
   const docLinks = [...text.matchAll(DOC_LINK)].map((match) => match[1] ?? '');
   const description = text.replace(DOC_LINK, '').trim();
   return { ...optional('description', description === '' ? undefined : description), docLinks };
+}
+
+/**
+ * `x-role` / `x-version`: documentation that no emitter but the OpenAPI export reads, so a value
+ * of another form than the documented list of text (a lone `x-version: 1`) is kept as far as it
+ * is text and never an error. `undefined` when nothing is left.
+ */
+function annotationList(file: SpecFile, pair: YPair | undefined): string[] | undefined {
+  const node = pair?.value;
+  const items = node === undefined ? [] : node.kind === 'seq' ? node.items : [node];
+  const texts = items.flatMap((item) => (item.kind === 'scalar' && item.value !== null ? [file.rawScalar(item)] : []));
+  return texts.length > 0 ? texts : undefined;
 }

@@ -152,6 +152,10 @@ export interface Operation {
   baseURL?: string;
   /** `x-showcase: true`: the package README's example. */
   showcase?: true;
+  /** `x-role`: the merchant roles allowed to call it. */
+  roles?: string[];
+  /** `x-version`: the documented versions (`2023.12.05`). */
+  versions?: string[];
   /** In the spec's `parameters` order. */
   pathParams: Parameter[];
   queryParams: Parameter[];

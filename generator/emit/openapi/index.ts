@@ -1,0 +1,286 @@
+import { randomBytes } from 'node:crypto';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { stringify } from 'yaml';
+import { methodNamespace, pathSegments } from '../../model/naming.ts';
+import {
+  compareText,
+  type ApiModel,
+  type ErrorCode,
+  type Operation,
+  type Parameter,
+  type Schema,
+} from '../../model/types.ts';
+import { SchemaConverter, toJson, type Json, type JsonObject } from './schema.ts';
+
+export const DEFAULT_SERVER = 'https://api.mch.weixin.qq.com';
+export const SECURITY_SCHEME = 'WECHATPAY2-SHA256-RSA2048';
+
+const SIGNATURE_DESCRIPTION = [
+  'Every request carries `Authorization: WECHATPAY2-SHA256-RSA2048 mchid="<mchid>",nonce_str="<nonce>",signature="<signature>",timestamp="<timestamp>",serial_no="<serial>"`',
+  '(the fields in any order).',
+  '',
+  '`signature` is the base64 SHA256withRSA (PKCS#1 v1.5) signature, with the merchant API private key, of',
+  '`<METHOD>\\n<URI>\\n<TIMESTAMP>\\n<NONCE>\\n<BODY>\\n`: URI is the path and query string exactly as sent,',
+  'TIMESTAMP Unix seconds, NONCE 32 random characters of `[0-9A-Za-z]`, BODY the exact body sent (empty when',
+  "there is none; the `meta` JSON for a multipart upload). `serial_no` is the merchant API certificate's serial.",
+  '',
+  'Every 2xx response (downloads excepted) is signed by WeChat Pay: verify `Wechatpay-Signature` over',
+  '`<Wechatpay-Timestamp>\\n<Wechatpay-Nonce>\\n<BODY>\\n` with the public key or platform certificate named',
+  'by `Wechatpay-Serial`, and refuse a timestamp more than 300 seconds away.',
+].join('\n');
+
+/** The error body of every 4xx/5xx response. */
+const ERROR_SCHEMA: JsonObject = {
+  type: 'object',
+  description: 'The body of every error response (4xx/5xx).',
+  required: ['code', 'message'],
+  properties: {
+    code: { type: 'string', description: 'The error code (`PARAM_ERROR`, `SYSTEM_ERROR`, ...).' },
+    message: { type: 'string', description: 'What went wrong, in words.' },
+    detail: {
+      type: 'object',
+      description: 'Where the error lies (`field`, `value`, `issue`, `location`), when given.',
+    },
+  },
+};
+
+/** The headers WeChat Pay signs a notification with. */
+const NOTIFICATION_HEADERS = ['Wechatpay-Signature', 'Wechatpay-Timestamp', 'Wechatpay-Nonce', 'Wechatpay-Serial'];
+
+const STATUS_TEXT: Record<number, string> = {
+  200: 'OK',
+  202: 'Accepted',
+  204: 'No Content',
+};
+
+/** The model as one OpenAPI 3.1 document. Reads only the model; equal models give equal documents. */
+export function openApiDocument(model: ApiModel): JsonObject {
+  const schemas = new SchemaConverter();
+  const operations = model.endpoints.flatMap((endpoint) => endpoint.operations);
+  for (const schema of operations.flatMap(operationSchemas)) schemas.collect(schema);
+  const events = model.notifications?.events ?? [];
+  const envelope = model.notifications?.envelope;
+  if (envelope) schemas.collect(envelope);
+  // A resource is a component under the name the declarations give it.
+  const resources = new Map(
+    events.map((event) => [
+      event.eventType,
+      { ...event.resource, definition: event.resource.definition ?? event.resourceName },
+    ]),
+  );
+  for (const resource of resources.values()) schemas.collect(resource);
+
+  const paths: JsonObject = {};
+  for (const endpoint of model.endpoints) {
+    const item: JsonObject = {};
+    for (const operation of endpoint.operations) item[operation.method] = operationObject(operation, schemas);
+    paths[`/${endpoint.path}`] = item;
+  }
+
+  const webhooks: JsonObject = {};
+  for (const event of events) {
+    const envelopeSchema: JsonObject = envelope ? schemas.convert(envelope) : { type: 'object' };
+    const body: JsonObject = {
+      allOf: [envelopeSchema, { type: 'object', properties: { event_type: { const: event.eventType } } }],
+    };
+    webhooks[event.eventType] = {
+      post: {
+        operationId: `Notifications.${event.eventType}`,
+        summary: event.summary,
+        ...(event.description === undefined ? {} : { description: event.description }),
+        parameters: NOTIFICATION_HEADERS.map((name) => ({
+          name,
+          in: 'header',
+          required: true,
+          schema: { type: 'string' },
+        })),
+        requestBody: {
+          required: true,
+          description: `A signed notification; \`resource\` decrypts (AEAD_AES_256_GCM with the APIv3 key) to \`x-decrypted-resource\`.`,
+          content: { 'application/json': { schema: body } },
+        },
+        'x-decrypted-resource': schemas.convert(resources.get(event.eventType) ?? event.resource),
+        responses: {
+          '200': { description: 'Received; an empty 200 or 204 stops the retries.' },
+          '204': { description: 'Received.' },
+        },
+        security: [],
+      },
+    };
+  }
+
+  const tags = [...new Set(operations.flatMap((operation) => operation.tags))].sort(compareText);
+  const document: JsonObject = {
+    openapi: '3.1.0',
+    info: {
+      title: 'WeChat Pay APIv3',
+      version: '3',
+      description:
+        'The WeChat Pay APIv3 operations and notifications, exported from the specs the SDK is generated from.',
+    },
+    servers: [{ url: DEFAULT_SERVER }],
+    security: [{ [SECURITY_SCHEME]: [] }],
+    tags: tags.map((name) => ({ name })),
+    paths,
+  };
+  if (events.length > 0) document.webhooks = webhooks;
+  document.components = {
+    schemas: { ...schemas.schemas(), WechatpayError: ERROR_SCHEMA },
+    securitySchemes: {
+      [SECURITY_SCHEME]: { type: 'apiKey', in: 'header', name: 'Authorization', description: SIGNATURE_DESCRIPTION },
+    },
+  };
+  return document;
+}
+
+/** `operationId`: the namespace the declarations give the operation (`V3.Pay.Transactions.Jsapi.PostHttpMethod`). */
+export function operationId(operation: Operation): string {
+  return [...pathSegments(operation.path).map((segment) => segment.typeName), methodNamespace(operation.method)].join(
+    '.',
+  );
+}
+
+function operationSchemas(operation: Operation): Schema[] {
+  const schemas = [...operation.pathParams, ...operation.queryParams, ...operation.headerParams].map(parameterSchema);
+  if (operation.body?.kind === 'json') schemas.push(operation.body.schema);
+  if (operation.body?.kind === 'multipart') schemas.push(operation.body.meta);
+  if (operation.response.kind === 'json') schemas.push(operation.response.schema);
+  return schemas;
+}
+
+function operationObject(operation: Operation, schemas: SchemaConverter): JsonObject {
+  const out: JsonObject = { operationId: operationId(operation) };
+  if (operation.summary !== undefined) out.summary = operation.summary;
+  if (operation.description !== undefined) out.description = operation.description;
+  const [docLink, ...moreLinks] = operation.docLinks;
+  if (docLink !== undefined) out.externalDocs = { url: docLink };
+  if (moreLinks.length > 0) out['x-doc-links'] = moreLinks;
+  if (operation.tags.length > 0) out.tags = operation.tags;
+  if (operation.deprecated) out.deprecated = true;
+  if (operation.baseURL !== undefined) {
+    out.servers = [{ url: operation.baseURL.replace(/\/+$/, '') }];
+    out['x-baseuri'] = operation.baseURL;
+  }
+  const parameters = [
+    ...operation.pathParams.map((parameter) => parameterObject(parameter, 'path', schemas)),
+    ...operation.queryParams.map((parameter) => parameterObject(parameter, 'query', schemas)),
+    ...operation.headerParams.map((parameter) => parameterObject(parameter, 'header', schemas)),
+  ];
+  if (parameters.length > 0) out.parameters = parameters;
+  const body = operation.body;
+  if (body?.kind === 'json') {
+    out.requestBody = {
+      required: body.required,
+      content: { 'application/json': { schema: schemas.convert(body.schema) } },
+    };
+  } else if (body?.kind === 'multipart') {
+    out.requestBody = {
+      required: true,
+      description: `The signature covers the \`${body.metaField}\` JSON.`,
+      content: {
+        'multipart/form-data': {
+          schema: {
+            type: 'object',
+            required: [body.metaField, body.fileField],
+            properties: {
+              [body.metaField]: schemas.convert(body.meta),
+              [body.fileField]: { type: 'string', format: 'binary' },
+            },
+          },
+          encoding: { [body.metaField]: { contentType: 'application/json' } },
+        },
+      },
+    };
+  }
+  out.responses = responses(operation, schemas);
+  if (operation.lastUpdatedAt !== undefined) out['x-last-updated-at'] = operation.lastUpdatedAt;
+  if (operation.versions) out['x-version'] = operation.versions;
+  if (operation.roles) out['x-role'] = operation.roles;
+  if (operation.errorCodes.length > 0) out['x-error-codes'] = operation.errorCodes.map(errorCodeRow);
+  return out;
+}
+
+function parameterObject(
+  parameter: Parameter,
+  location: 'path' | 'query' | 'header',
+  schemas: SchemaConverter,
+): JsonObject {
+  const out: JsonObject = { name: parameter.name, in: location, required: location === 'path' || parameter.required };
+  const description = parameter.description ?? parameter.schema.description;
+  if (description !== undefined) out.description = description;
+  out.schema = schemas.convert(parameterSchema(parameter));
+  if (parameter.schema.example !== undefined) out.example = toJson(parameter.schema.example);
+  return out;
+}
+
+/**
+ * A parameter's schema without `nullable`: a path, query or header value cannot be null, and the
+ * specs that mark a query parameter nullable mean that it may be left out.
+ */
+function parameterSchema(parameter: Parameter): Schema {
+  const { nullable: _nullable, ...schema } = parameter.schema;
+  return schema;
+}
+
+function responses(operation: Operation, schemas: SchemaConverter): JsonObject {
+  const response = operation.response;
+  const status = String(response.status);
+  const description = STATUS_TEXT[response.status] ?? 'Success';
+  const out: JsonObject = {};
+  if (response.kind === 'json') {
+    out[status] = { description, content: { 'application/json': { schema: schemas.convert(response.schema) } } };
+  } else if (response.kind === 'empty') {
+    out[status] = { description };
+  } else {
+    const types = response.contentTypes.length > 0 ? response.contentTypes : ['application/octet-stream'];
+    out[status] = {
+      description: 'The file, as a stream; downloads are not signed.',
+      content: Object.fromEntries(types.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
+      'x-download': true,
+    };
+  }
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const row of operation.errorCodes) byStatus.set(row.status, [...(byStatus.get(row.status) ?? []), row]);
+  for (const [code, rows] of [...byStatus].sort(([a], [b]) => a - b)) {
+    if (String(code) === status) continue;
+    out[String(code)] = {
+      description: rows.map((row) => `\`${row.code}\`: ${row.description}`).join('\n\n'),
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/WechatpayError' } } },
+    };
+  }
+  return out;
+}
+
+function errorCodeRow(row: ErrorCode): Json {
+  return {
+    status: row.status,
+    code: row.code,
+    description: row.description,
+    ...(row.solution === undefined ? {} : { solution: row.solution }),
+  };
+}
+
+/** The document's text: YAML for `.yaml`/`.yml` files, JSON otherwise. */
+export function renderOpenApi(model: ApiModel, file: string): string {
+  const document = openApiDocument(model);
+  if (/\.ya?ml$/i.test(file)) return stringify(document, { aliasDuplicateObjects: false, lineWidth: 0 });
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+/**
+ * Writes the document atomically: a temporary file beside `file`, renamed over it.
+ * Returns why it could not be written, if it could not.
+ */
+export function writeOpenApi(model: ApiModel, file: string): string | undefined {
+  const text = renderOpenApi(model, file);
+  const temporary = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    writeFileSync(temporary, text);
+    renameSync(temporary, file);
+    return undefined;
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    return `cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+  }
+}
