@@ -24,7 +24,7 @@ export interface Run {
 /** The generate command as users run it, in a fresh process. */
 export async function generate(...args: string[]): Promise<Run> {
   try {
-    const { stdout, stderr } = await execFileAsync(process.execPath, [join(ROOT, 'generator/bin.mjs'), ...args], { cwd: ROOT, maxBuffer: 64 << 20 });
+    const { stdout, stderr } = await execFileAsync(process.execPath, [join(ROOT, 'build/cli.js'), ...args], { cwd: ROOT, maxBuffer: 64 << 20 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
