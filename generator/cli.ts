@@ -5,12 +5,16 @@ import { formatDiagnostic, type ApiModel, type Diagnostic } from './model/types.
 import { generate } from './pipeline.ts';
 import { findStaleFiles } from './write.ts';
 
-const USAGE = `Usage: npm run generate -- [--spec DIR] [--out DIR] [--check] [--keep-going] [--timings]
+const USAGE = `Usage: npm run generate -- [--spec DIR] [--out DIR] [--include GLOB]... [--exclude GLOB]...
+                              [--check] [--keep-going] [--timings]
 
 Generates the typed WeChat Pay APIv3 package from YAML specs.
 
   --spec DIR     spec root (one YAML file per URL path under v3/), default: spec
   --out DIR      package root to write, default: generated
+  --include GLOB keep only the operations whose URL path (v3/pay/**) or, with tag:, tag (tag:基础支付)
+                 matches; repeatable
+  --exclude GLOB drop the operations matched the same way, even when included; repeatable
   --check        write nothing; exit 1 and list the stale files when the output differs
   --keep-going   turn per-operation errors into warnings and generate the rest
   --timings      print the milliseconds each stage took
@@ -37,6 +41,8 @@ async function run(argv: string[]): Promise<number> {
       options: {
         spec: { type: 'string', default: 'spec' },
         out: { type: 'string', default: 'generated' },
+        include: { type: 'string', multiple: true, default: [] },
+        exclude: { type: 'string', multiple: true, default: [] },
         check: { type: 'boolean', default: false },
         'keep-going': { type: 'boolean', default: false },
         timings: { type: 'boolean', default: false },
@@ -64,6 +70,7 @@ async function run(argv: string[]): Promise<number> {
     specDir: args.spec,
     keepGoing: args['keep-going'],
     outDir: args.check ? undefined : args.out,
+    selection: { include: args.include, exclude: args.exclude },
   });
   if (!reportDiagnostics(result.diagnostics, args.out)) return 1;
   if (args.timings) printTimings(result.timings);
