@@ -5,12 +5,13 @@ import { formatDiagnostic, type ApiModel, type Diagnostic } from './model/types.
 import { generate } from './pipeline.ts';
 import { findStaleFiles } from './write.ts';
 
-const USAGE = `Usage: npm run generate -- [--spec DIR] [--out DIR] [--include GLOB]... [--exclude GLOB]...
+const USAGE = `Usage: npm run generate -- [--spec DIR]... [--out DIR] [--include GLOB]... [--exclude GLOB]...
                               [--check] [--keep-going] [--timings]
 
 Generates the typed WeChat Pay APIv3 package from YAML specs.
 
-  --spec DIR     spec root (one YAML file per URL path under v3/), default: spec
+  --spec DIR     spec root (one YAML file per URL path under v3/), default: spec; repeatable: a later
+                 root overrides an earlier one per URL path file and per definition name
   --out DIR      package root to write, default: generated
   --include GLOB keep only the operations whose URL path (v3/pay/**) or, with tag:, tag (tag:基础支付)
                  matches; repeatable
@@ -39,7 +40,7 @@ async function run(argv: string[]): Promise<number> {
     args = parseArgs({
       args: argv,
       options: {
-        spec: { type: 'string', default: 'spec' },
+        spec: { type: 'string', multiple: true, default: ['spec'] },
         out: { type: 'string', default: 'generated' },
         include: { type: 'string', multiple: true, default: [] },
         exclude: { type: 'string', multiple: true, default: [] },

@@ -7,7 +7,8 @@ import { compareText, DiagnosticError, type ApiModel, type Diagnostic } from './
 import { createStaging, writeFiles } from './write.ts';
 
 export interface GenerateOptions {
-  specDir: string;
+  /** Spec roots, earliest first; a later root overrides an earlier one per file and per definition name. */
+  specDir: string | readonly string[];
   /** Per-operation errors become warnings; what is broken is degraded or skipped. */
   keepGoing?: boolean;
   /** The package root to replace with the emitted files; nothing is written when unset or when any diagnostic is an error. */
