@@ -3,10 +3,11 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, type ApiModel, type Diagnostic } from './model/types.ts';
 import { generate } from './pipeline.ts';
+import { watchSpecs } from './watch.ts';
 import { findStaleFiles } from './write.ts';
 
 const USAGE = `Usage: npm run generate -- [--spec DIR]... [--out DIR] [--include GLOB]... [--exclude GLOB]...
-                              [--check] [--keep-going] [--timings]
+                              [--check] [--keep-going] [--timings] [--watch]
 
 Generates the typed WeChat Pay APIv3 package from YAML specs.
 
@@ -19,6 +20,7 @@ Generates the typed WeChat Pay APIv3 package from YAML specs.
   --check        write nothing; exit 1 and list the stale files when the output differs
   --keep-going   turn per-operation errors into warnings and generate the rest
   --timings      print the milliseconds each stage took
+  --watch        generate, then again on every change under the spec roots, until Ctrl-C
   -h, --help     show this help
 
 Exit codes: 0 success, 1 spec errors or stale output (--check), 2 usage error.`;
@@ -47,6 +49,7 @@ async function run(argv: string[]): Promise<number> {
         check: { type: 'boolean', default: false },
         'keep-going': { type: 'boolean', default: false },
         timings: { type: 'boolean', default: false },
+        watch: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -60,6 +63,8 @@ async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  // Each run is the command as if typed without --watch.
+  if (args.watch) return watchSpecs(args.spec, () => runCli(argv.filter((arg) => arg !== '--watch')));
 
   // The output is swapped in as a directory: a file at that path would be replaced, that is deleted.
   if (!args.check && isExistingNonDirectory(args.out)) {
