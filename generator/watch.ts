@@ -9,7 +9,6 @@ const DEBOUNCE_MS = 100;
  * output atomically, so what is on disk is always one complete run's output.
  */
 export async function watchSpecs(roots: readonly string[], regenerate: () => Promise<number>): Promise<number> {
-  await regenerate();
   let timer: NodeJS.Timeout | undefined;
   let running = false;
   let queued = false;
@@ -29,7 +28,9 @@ export async function watchSpecs(roots: readonly string[], regenerate: () => Pro
     clearTimeout(timer);
     timer = setTimeout(() => void rerun(), DEBOUNCE_MS);
   };
+  // Watching starts before the first run, so an edit made during it is not missed.
   const watchers = roots.map((root) => watch(root, { recursive: true }, changed));
+  await rerun();
   process.stdout.write(`watching ${roots.join(', ')} for changes (Ctrl-C to stop)\n`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
