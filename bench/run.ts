@@ -9,7 +9,13 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const benchmarks = ['bench/generate.ts', 'bench/runtime.ts', 'bench/sandbox.ts'];
+const benchmarks = [
+  'bench/generate.ts',
+  'bench/typecheck-selection.ts',
+  'bench/watch.ts',
+  'bench/runtime.ts',
+  'bench/sandbox.ts',
+];
 const only = process.argv.slice(2);
 
 let failed = false;

@@ -3,17 +3,24 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, type ApiModel, type Diagnostic } from './model/types.ts';
 import { generate } from './pipeline.ts';
+import { watchSpecs } from './watch.ts';
 import { findStaleFiles } from './write.ts';
 
-const USAGE = `Usage: npm run generate -- [--spec DIR] [--out DIR] [--check] [--keep-going] [--timings] [--openapi FILE]
+const USAGE = `Usage: npm run generate -- [--spec DIR]... [--out DIR] [--include GLOB]... [--exclude GLOB]...
+                              [--check] [--keep-going] [--timings] [--watch] [--openapi FILE]
 
 Generates the typed WeChat Pay APIv3 package from YAML specs.
 
-  --spec DIR     spec root (one YAML file per URL path under v3/), default: spec
+  --spec DIR     spec root (one YAML file per URL path under v3/), default: spec; repeatable: a later
+                 root overrides an earlier one per URL path file and per definition name
   --out DIR      package root to write, default: generated
+  --include GLOB keep only the operations whose URL path (v3/pay/**) or, with tag:, tag (tag:基础支付*)
+                 matches; repeatable
+  --exclude GLOB drop the operations matched the same way, even when included; repeatable
   --check        write nothing; exit 1 and list the stale files when the output differs
   --keep-going   turn per-operation errors into warnings and generate the rest
   --timings      print the milliseconds each stage took
+  --watch        generate, then again on every change under the spec roots, until Ctrl-C
   --openapi FILE also write the specs as one OpenAPI 3.1 document (YAML for .yaml/.yml, else JSON)
   -h, --help     show this help
 
@@ -36,12 +43,15 @@ async function run(argv: string[]): Promise<number> {
     args = parseArgs({
       args: argv,
       options: {
-        spec: { type: 'string', default: 'spec' },
+        spec: { type: 'string', multiple: true, default: ['spec'] },
         out: { type: 'string', default: 'generated' },
+        include: { type: 'string', multiple: true, default: [] },
+        exclude: { type: 'string', multiple: true, default: [] },
         check: { type: 'boolean', default: false },
         'keep-going': { type: 'boolean', default: false },
         timings: { type: 'boolean', default: false },
         openapi: { type: 'string' },
+        watch: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -55,6 +65,8 @@ async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  // Each run is the command as if typed without --watch.
+  if (args.watch) return watchSpecs(args.spec, () => runCli(argv.filter((arg) => arg !== '--watch')));
 
   // The output is swapped in as a directory: a file at that path would be replaced, that is deleted.
   if (!args.check && isExistingNonDirectory(args.out)) {
@@ -66,6 +78,7 @@ async function run(argv: string[]): Promise<number> {
     specDir: args.spec,
     keepGoing: args['keep-going'],
     outDir: args.check ? undefined : args.out,
+    selection: { include: args.include, exclude: args.exclude },
   });
   if (!reportDiagnostics(result.diagnostics, args.out)) return 1;
   if (args.timings) printTimings(result.timings);

@@ -2,15 +2,19 @@ import { performance } from 'node:perf_hooks';
 import rootPackage from '../package.json' with { type: 'json' };
 import type { EmittedFile } from './emit/files.ts';
 import { loadSpecs } from './load/index.ts';
+import { selectOperations, type Selection } from './model/select.ts';
 import { compareText, DiagnosticError, type ApiModel, type Diagnostic } from './model/types.ts';
 import { createStaging, writeFiles } from './write.ts';
 
 export interface GenerateOptions {
-  specDir: string;
+  /** Spec roots, earliest first; a later root overrides an earlier one per file and per definition name. */
+  specDir: string | readonly string[];
   /** Per-operation errors become warnings; what is broken is degraded or skipped. */
   keepGoing?: boolean;
   /** The package root to replace with the emitted files; nothing is written when unset or when any diagnostic is an error. */
   outDir?: string;
+  /** The operations to keep; everything when unset. */
+  selection?: Selection;
 }
 
 export interface GenerateResult {
@@ -49,7 +53,9 @@ const EMITTERS: readonly [string, () => Promise<Emitter>][] = [
   ],
 ];
 
-/** load specs -> intermediate model -> emitters -> the files written atomically. */
+const NO_SELECTION: Selection = { include: [], exclude: [] };
+
+/** load specs -> intermediate model -> selection -> emitters -> the files written atomically. */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const timings: Record<string, number> = {};
   const timed = async <T>(stage: string, run: () => T | Promise<T>): Promise<T> => {
@@ -59,10 +65,11 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     return result;
   };
 
-  const { model, diagnostics } = await timed('load', () =>
-    loadSpecs(options.specDir, { keepGoing: options.keepGoing ?? false }),
-  );
-  if (hasErrors(diagnostics)) return { model, diagnostics, files: [], timings };
+  const loaded = await timed('load', () => loadSpecs(options.specDir, { keepGoing: options.keepGoing ?? false }));
+  if (hasErrors(loaded.diagnostics)) return { ...loaded, files: [], timings };
+  const selected = await timed('select', () => selectOperations(loaded.model, options.selection ?? NO_SELECTION));
+  const model = selected.model;
+  const diagnostics = [...loaded.diagnostics, ...selected.diagnostics];
 
   const files: EmittedFile[] = [];
   try {

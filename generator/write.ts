@@ -76,7 +76,9 @@ function isAlive(pid: number): boolean {
 export function writeFiles(root: string, files: readonly EmittedFile[]): void {
   for (const directory of new Set(files.map((file) => dirname(join(root, file.path)))))
     mkdirSync(directory, { recursive: true });
-  for (const file of files) writeFileSync(join(root, file.path), file.contents);
+  // Scripts (the package's bins) are executable, as npm would make them on install.
+  for (const file of files)
+    writeFileSync(join(root, file.path), file.contents, { mode: file.contents.startsWith('#!') ? 0o755 : 0o644 });
 }
 
 export interface StaleReport {

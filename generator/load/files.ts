@@ -3,46 +3,72 @@ import { join, relative, sep } from 'node:path';
 import type { Reporter } from './report.ts';
 import { SpecFile } from './source.ts';
 
-/** Reads and parses spec files; each `$ref` target is parsed once and kept. */
+/**
+ * Reads and parses spec files from one or more spec roots; a later root overrides an earlier one
+ * file by file. Each `$ref` target is parsed once and kept.
+ */
 export class FileStore {
-  private readonly targets = new Map<string, SpecFile | undefined>();
-  /** Paths whose real location (symlinks resolved) lies outside the spec root: never read. */
+  private readonly targets = new Map<string, SpecFile[]>();
+  /** Paths whose real location (symlinks resolved) lies outside their spec root: never read. */
   private readonly escaping = new Set<string>();
-  private realRoot: string | undefined;
+  private readonly realRoots = new Map<string, string>();
 
   constructor(
-    private readonly root: string,
+    private readonly roots: readonly string[],
     private readonly reporter: Reporter,
   ) {}
 
-  /** A `$ref` target, cached. `undefined` when the file cannot be read; YAML errors are reported once. */
+  /** Whether there are several roots to pick from. */
+  get layered(): boolean {
+    return this.roots.length > 1;
+  }
+
+  /** A `$ref` target from the last root that has it, cached. `undefined` when no root has a readable file. */
   get(path: string): SpecFile | undefined {
-    if (this.targets.has(path)) return this.targets.get(path);
-    const file = this.parse(path);
-    this.targets.set(path, file);
-    return file;
+    return this.layers(path).at(-1);
+  }
+
+  /** The file at `path` in every root that has it, earliest root first, cached: per-definition overrides pick among them. */
+  layers(path: string): SpecFile[] {
+    let layers = this.targets.get(path);
+    if (!layers) {
+      layers = this.roots.flatMap((root) => this.parse(root, path) ?? []);
+      this.targets.set(path, layers);
+    }
+    return layers;
   }
 
   /**
-   * An operation file. It is not kept, so its tree can be collected once its operations are
-   * built (which keeps garbage collection cheap), unless a `$ref` has already cached it.
+   * An operation file, from the last root that has it. It is not kept, so its tree can be
+   * collected once its operations are built (which keeps garbage collection cheap), unless a
+   * `$ref` has already cached it.
    */
   open(path: string): SpecFile | undefined {
-    return this.targets.has(path) ? this.targets.get(path) : this.parse(path);
+    const cached = this.targets.get(path);
+    if (cached) return cached.at(-1);
+    for (const root of [...this.roots].reverse()) {
+      const file = this.parse(root, path);
+      if (file) return file;
+    }
+    return undefined;
   }
 
-  /** Whether `path` was refused because a symlink leads it out of the spec root. */
+  /** Whether `path` was refused because a symlink leads it out of its spec root. */
   escapes(path: string): boolean {
     return this.escaping.has(path);
   }
 
-  private parse(path: string): SpecFile | undefined {
+  private parse(root: string, path: string): SpecFile | undefined {
     let text: string;
     try {
       // A symlink under the root must not let a `$ref` read a file elsewhere on the machine.
-      this.realRoot ??= realpathSync(this.root);
-      const real = realpathSync(join(this.root, path));
-      const inside = relative(this.realRoot, real);
+      let realRoot = this.realRoots.get(root);
+      if (realRoot === undefined) {
+        realRoot = realpathSync(root);
+        this.realRoots.set(root, realRoot);
+      }
+      const real = realpathSync(join(root, path));
+      const inside = relative(realRoot, real);
       if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`)) {
         this.escaping.add(path);
         return undefined;
@@ -51,7 +77,9 @@ export class FileStore {
     } catch {
       return undefined;
     }
-    const file = new SpecFile(path, text);
+    // With several roots, a diagnostic must say which root supplied the file.
+    const shownAs = this.roots.length > 1 ? `${root}/${path}` : path;
+    const file = new SpecFile(path, text, shownAs);
     // Later YAML errors are mostly consequences of the first one: report that one only.
     const firstError = file.parsed.ok ? undefined : file.parsed.errors[0];
     if (firstError)

@@ -32,20 +32,27 @@ const EMPTY_SEGMENT_FILE = '{empty}';
 const SPEC_EXTENSION = /\.ya?ml$/;
 
 /**
- * Loads every `v3/**` spec file under `specDir` into the model. Never throws for bad input:
- * every problem is a diagnostic with the file (relative to `specDir`), line and column.
+ * Loads every `v3/**` spec file under the spec roots into the model; a later root overrides an
+ * earlier one per file (and per top-level name in the files `$ref`s reach). Never throws for bad
+ * input: every problem is a diagnostic with the file (relative to its root, prefixed with the root
+ * when there are several), line and column.
  */
-export async function loadSpecs(specDir: string, options: LoadOptions = {}): Promise<LoadResult> {
+export async function loadSpecs(specDirs: string | readonly string[], options: LoadOptions = {}): Promise<LoadResult> {
+  const roots = typeof specDirs === 'string' ? [specDirs] : specDirs;
   const reporter = new Reporter(options.keepGoing ?? false);
-  const files = new FileStore(specDir, reporter);
+  const files = new FileStore(roots, reporter);
   const schemas = new SchemaResolver(files, reporter);
   const operations = new OperationLoader(schemas, reporter);
   const endpoints = new Map<string, Endpoint>();
 
-  const specFiles = listSpecFiles(specDir, 'v3');
+  // A patch layer may hold only definitions: a root without `v3` is an error only when every root lacks it.
+  const listed = roots.map((root) => listSpecFiles(root, 'v3'));
+  const specFiles = listed.every((list) => list === undefined)
+    ? undefined
+    : [...new Set(listed.flatMap((list) => list ?? []))].sort(compareText);
   if (specFiles === undefined) {
     const directory = new SpecFile('v3', '');
-    reporter.invalid(directory, 0, 'READ_ERROR', `no \`v3\` folder in ${specDir}`);
+    reporter.invalid(directory, 0, 'READ_ERROR', `no \`v3\` folder in ${roots.join(', ')}`);
   }
   for (const relativePath of specFiles ?? []) {
     const file = files.open(relativePath);
@@ -104,7 +111,7 @@ export async function loadSpecs(specDir: string, options: LoadOptions = {}): Pro
 
   const sorted = [...endpoints.values()].sort((a, b) => compareText(a.path, b.path));
   const model: ApiModel = { endpoints: sorted };
-  if (existsSync(join(specDir, NOTIFICATIONS_FILE))) {
+  if (roots.some((root) => existsSync(join(root, NOTIFICATIONS_FILE)))) {
     const file = files.open(NOTIFICATIONS_FILE);
     if (!file) reporter.invalid(new SpecFile(NOTIFICATIONS_FILE, ''), 0, 'READ_ERROR', 'cannot read the file');
     const notifications = file && loadNotifications(file, schemas, reporter);

@@ -30,7 +30,7 @@ export class Reporter {
   }
 
   private add(severity: Severity, file: SpecFile, offset: number, code: string, message: string): void {
-    const key = `${file.path}\0${offset}\0${code}`;
+    const key = `${file.shownAs}\0${offset}\0${code}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
     this.pending.push({ severity, code, message, file, offset });

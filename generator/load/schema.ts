@@ -152,8 +152,10 @@ export class SchemaResolver {
       );
       return undefined;
     }
-    let node: YNode = targetFile.parsed.root;
     const names = pointer.split('/');
+    const definitionFile = this.layerDefining(targetPath, names[0] ?? '') ?? targetFile;
+    if (!definitionFile.parsed.ok) return undefined;
+    let node: YNode = definitionFile.parsed.root;
     for (const name of names) {
       const pair = node.kind === 'map' ? findLast(node, name) : undefined;
       if (!pair) {
@@ -168,7 +170,18 @@ export class SchemaResolver {
       }
       node = pair.value;
     }
-    return { file: targetFile, node, key: `${targetPath}#${pointer}`, name: names[names.length - 1] ?? pointer };
+    return { file: definitionFile, node, key: `${targetPath}#${pointer}`, name: names[names.length - 1] ?? pointer };
+  }
+
+  /** With several spec roots, a definitions file is overridden per top-level name: the last root defining `name` wins. */
+  private layerDefining(path: string, name: string): SpecFile | undefined {
+    if (!this.files.layered) return undefined;
+    const layers = this.files.layers(path);
+    for (let index = layers.length - 1; index >= 0; index--) {
+      const parsed = layers[index]!.parsed;
+      if (parsed.ok && parsed.root.kind === 'map' && findLast(parsed.root, name)) return layers[index];
+    }
+    return undefined;
   }
 
   private view(file: SpecFile, map: YMap, ignoredKeys?: ReadonlySet<string>): View {

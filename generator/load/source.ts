@@ -11,13 +11,15 @@ export class SpecFile {
     /** Relative to the spec root, `/`-separated. */
     readonly path: string,
     readonly text: string,
+    /** What diagnostics call the file: its path, prefixed with its root when there are several roots. */
+    readonly shownAs: string = path,
   ) {
     this.parsed = parseYaml(text);
   }
 
   location(offset: number): SourceLocation {
     // Most operations start the file: no need to index its lines for them.
-    if (offset === 0) return { file: this.path, line: 1, col: 1 };
+    if (offset === 0) return { file: this.shownAs, line: 1, col: 1 };
     this.lineStarts ??= computeLineStarts(this.text);
     const starts = this.lineStarts;
     let low = 0;
@@ -27,7 +29,7 @@ export class SpecFile {
       if ((starts[middle] ?? 0) <= offset) low = middle;
       else high = middle - 1;
     }
-    return { file: this.path, line: low + 1, col: offset - (starts[low] ?? 0) + 1 };
+    return { file: this.shownAs, line: low + 1, col: offset - (starts[low] ?? 0) + 1 };
   }
 
   /** The scalar as written (so `2020.10` is not read back as the number 2020.1). */

@@ -1,0 +1,48 @@
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+const scratch = mkdtempSync(join(tmpdir(), 'generate-watch-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** Resolves once `check` holds, polling; rejects with `what` after `ms`. */
+async function until(what: string, check: () => boolean, ms = 60_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+it('--watch regenerates on a change, prints the diagnostics of each run and keeps the last good output', async () => {
+  const spec = join(scratch, 'spec');
+  const out = join(scratch, 'out');
+  cpSync(join(root, 'spec'), spec, { recursive: true });
+  const child = spawn(process.execPath, [join(root, 'build/cli.js'), '--watch', '--spec', spec, '--out', out], { cwd: root });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  try {
+    await until('the first run', () => stdout.includes('watching'));
+    const page = join(out, 'docs/v3/pay/transactions/jsapi.md');
+    const specFile = join(spec, 'v3/pay/transactions/jsapi.yaml');
+    const original = readFileSync(specFile, 'utf8');
+    const firstPage = readFileSync(page, 'utf8');
+
+    writeFileSync(specFile, original.replace('  summary: JSAPI/小程序下单', '  summary: [unclosed'));
+    await until('the diagnostic of the broken file', () => /jsapi\.yaml:\d+:\d+: error YAML_SYNTAX/.test(stderr));
+    expect(readFileSync(page, 'utf8')).toBe(firstPage);
+
+    writeFileSync(specFile, original.replace('summary: JSAPI/小程序下单', 'summary: 监视中改过的下单'));
+    await until('the regenerated page', () => readFileSync(page, 'utf8').includes('监视中改过的下单'));
+    expect(stdout.match(/^Generated 17 operations/gm)?.length).toBeGreaterThanOrEqual(2);
+  } finally {
+    child.kill('SIGTERM');
+  }
+  expect(await exited).toBe(0);
+}, 120_000);
