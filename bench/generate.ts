@@ -2,6 +2,9 @@
  * Cold generation of the whole public corpus: every run is a fresh process running exactly the
  * command `npm run generate` runs (no warm JIT, no module cache), timed from the outside. The
  * baseline, measured in the same run, is a fresh process that only parses the same YAML files.
+ * The peers, openapi-typescript and @hey-api/openapi-ts (its TypeScript types plugin), generate
+ * from the same API: the corpus as one OpenAPI 3.1 document, written once by `--openapi` before
+ * the timed rounds.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -60,32 +63,60 @@ export function main(): void {
   const command = generateCommand();
   spawnSync('npm', ['run', '-s', 'build'], { cwd: root, stdio: 'inherit' });
   try {
-    const generation: Sample[] = [];
-    const baseline: Sample[] = [];
+    const document = join(out, 'corpus.json');
+    // Every peer's own script runs in the measured process (@hey-api's bin only respawns node on dist/run.mjs).
+    const series = {
+      generation: [command.flags, command.script, '--spec', corpus, '--out', join(out, 'generated'), '--keep-going'],
+      baseline: [[], join(root, 'bench/parse-yaml.mjs'), corpus],
+      openapiTypescript: [
+        [],
+        join(root, 'node_modules/openapi-typescript/bin/cli.js'),
+        document,
+        '-o',
+        join(out, 'openapi-typescript/types.ts'),
+      ],
+      heyApi: [
+        [],
+        join(root, 'node_modules/@hey-api/openapi-ts/dist/run.mjs'),
+        '-i',
+        document,
+        '-o',
+        join(out, 'hey-api'),
+        '-p',
+        '@hey-api/typescript',
+      ],
+    } satisfies Record<string, [string[], ...string[]]>;
+    const [flags, ...args] = series.generation;
+    timeProcess(flags, [...args, '--openapi', document]);
+    const samples = Object.fromEntries(Object.keys(series).map((name) => [name, [] as Sample[]])) as Record<
+      keyof typeof series,
+      Sample[]
+    >;
     for (let round = 0; round < ROUNDS; round++) {
-      // Interleaved so machine noise hits both series alike.
-      baseline.push(timeProcess([], [join(root, 'bench/parse-yaml.mjs'), corpus]));
-      generation.push(
-        timeProcess(command.flags, [command.script, '--spec', corpus, '--out', join(out, 'generated'), '--keep-going']),
-      );
+      // Interleaved so machine noise hits every series alike.
+      for (const [name, [flags, ...args]] of Object.entries(series)) {
+        samples[name as keyof typeof series].push(timeProcess(flags, args));
+      }
     }
-    const generationMs = median(generation.map((sample) => sample.ms));
-    const baselineMs = median(baseline.map((sample) => sample.ms));
+    const ms = (name: keyof typeof series) => median(samples[name].map((sample) => sample.ms));
+    const rss = (name: keyof typeof series) => Math.max(...samples[name].map((sample) => sample.maxRssKb));
     const rows = [
-      ['cold generation of the corpus', generationMs, Math.max(...generation.map((sample) => sample.maxRssKb))],
-      ['baseline: parse the same YAML only', baselineMs, Math.max(...baseline.map((sample) => sample.maxRssKb))],
+      ['cold generation of the corpus', 'generation'],
+      ['baseline: parse the same YAML only', 'baseline'],
+      ['openapi-typescript (same API)', 'openapiTypescript'],
+      ['@hey-api/openapi-ts types (same API)', 'heyApi'],
     ] as const;
     process.stdout.write(`generation (${ROUNDS} fresh processes each, median wall time, peak RSS)\n`);
     process.stdout.write(`  command: node ${[...command.flags, relative(root, command.script)].join(' ')}\n`);
-    for (const [name, ms, rss] of rows) {
+    for (const [label, name] of rows) {
       process.stdout.write(
-        `  ${name.padEnd(38)} ${(ms / 1000).toFixed(2).padStart(6)} s   ${(rss / 1024).toFixed(0).padStart(5)} MiB\n`,
+        `  ${label.padEnd(38)} ${(ms(name) / 1000).toFixed(2).padStart(6)} s   ${(rss(name) / 1024).toFixed(0).padStart(5)} MiB   ${(ms(name) / ms('openapiTypescript')).toFixed(2).padStart(5)} x openapi-typescript\n`,
       );
     }
     process.stdout.write(
-      `  ratio generation / baseline            ${(generationMs / baselineMs).toFixed(2).padStart(6)} x\n`,
+      `  ratio generation / baseline            ${(ms('generation') / ms('baseline')).toFixed(2).padStart(6)} x\n`,
     );
-    growth(command, generationMs, join(out, 'grown'));
+    growth(command, ms('generation'), join(out, 'grown'));
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
