@@ -1,32 +1,14 @@
-import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lines, specTree } from '../load/helpers.ts';
+import { runGenerator as generate } from './run-generator.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const execFileAsync = promisify(execFile);
 const scratch = mkdtempSync(join(tmpdir(), 'generate-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** The command as users run it: a fresh process, exit code and both streams. */
-async function generate(...args: string[]): Promise<Run> {
-  try {
-    const { stdout, stderr } = await execFileAsync(process.execPath, [join(root, 'build/cli.js'), ...args], { cwd: root });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 /** Every file under `dir`, relative path -> contents. */
 function snapshotOf(dir: string): Map<string, string> {

@@ -1,25 +1,14 @@
 /** The command's handling of its output location (hardening item 19). */
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runGenerator as generate } from './run-generator.ts';
 
-const root = resolve(import.meta.dirname, '../..');
-const execFileAsync = promisify(execFile);
 const scratch = mkdtempSync(join(tmpdir(), 'generate-out-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-async function generate(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await execFileAsync(process.execPath, [join(root, 'build/cli.js'), ...args], { cwd: root });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 /** The pid of a process that has exited. */
 async function deadPid(): Promise<number> {

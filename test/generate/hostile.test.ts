@@ -3,30 +3,18 @@
  * must either stop with diagnostics (exit 1, no stack trace) or write declarations that type-check
  * and docs pages in which no text escapes its markdown/HTML context.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { typeCheck } from '../emit/types/compile.ts';
 import { specTree } from '../load/helpers.ts';
 import { HOSTILE, hostileSpecs } from './hostile-specs.ts';
+import { runGenerator as generate } from './run-generator.ts';
 
-const root = resolve(import.meta.dirname, '../..');
-const execFileAsync = promisify(execFile);
 const scratch = mkdtempSync(join(tmpdir(), 'generate-hostile-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-async function generate(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await execFileAsync(process.execPath, [join(root, 'build/cli.js'), ...args], { cwd: root, maxBuffer: 16 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 /** Markdown outside fenced blocks and code spans: where raw HTML or Vue syntax would take effect. */
 function proseOf(markdown: string): string {

@@ -1,31 +1,17 @@
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fullRun } from '../full.ts';
 import { lines } from '../load/helpers.ts';
+import { runGenerator as generate } from './run-generator.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const spec = join(root, 'spec');
 const corpus = resolve(root, '../shared/corpus/openapi');
-const execFileAsync = promisify(execFile);
 const scratch = mkdtempSync(join(tmpdir(), 'generate-layers-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-async function generate(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await execFileAsync(process.execPath, [join(root, 'build/cli.js'), ...args], {
-      cwd: root,
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 function writeTree(dir: string, files: Record<string, string>): string {
   for (const [path, text] of Object.entries(files)) {

@@ -1,36 +1,20 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { validate } from '@readme/openapi-parser';
 import { afterAll } from 'vitest';
+import { runGenerator as generate, type GeneratorRun } from '../../generate/run-generator.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
 export const CORPUS = resolve(ROOT, '../shared/corpus/openapi');
 export const hasCorpus = existsSync(CORPUS);
 
-const execFileAsync = promisify(execFile);
 const scratch = mkdtempSync(join(tmpdir(), 'openapi-export-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 let runs = 0;
 
-export interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** The generate command as users run it, in a fresh process. */
-export async function generate(...args: string[]): Promise<Run> {
-  try {
-    const { stdout, stderr } = await execFileAsync(process.execPath, [join(ROOT, 'build/cli.js'), ...args], { cwd: ROOT, maxBuffer: 64 << 20 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+export type Run = GeneratorRun;
+export { generate };
 
 export interface Export {
   /** The package's declarations. */
