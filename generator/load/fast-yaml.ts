@@ -6,6 +6,8 @@ import type { YMap, YNode, YScalar, YSeq } from './yaml-tree.ts';
  * sequences, `{}`, `|`/`|-` block scalars and comments. Scalars are typed like `yaml`'s core
  * schema. It returns `undefined` as soon as it meets anything else (anchors, tags, multi-line
  * plain scalars, folded scalars, syntax errors, ...), and the caller falls back to `yaml`.
+ * Tabs are left to the library wherever they stand: YAML gives them a different meaning in almost
+ * every position (separation after indicators, indentation, block content), and no spec file has one.
  */
 export function parseBlockYaml(text: string): YNode | undefined {
   try {
@@ -31,6 +33,7 @@ class BlockParser {
   private index = 0;
 
   constructor(private readonly text: string) {
+    if (text.includes('\t')) bail();
     let start = 0;
     while (start <= text.length) {
       let end = text.indexOf('\n', start);
@@ -39,9 +42,7 @@ class BlockParser {
       let column = start;
       while (column < lineEnd && text.charCodeAt(column) === 32) column++;
       if (column < lineEnd) {
-        const first = text[column];
-        if (first === '\t') bail();
-        if (first !== '#') {
+        if (text[column] !== '#') {
           this.starts.push(start);
           this.ends.push(lineEnd);
           this.indents.push(column - start);
@@ -227,12 +228,12 @@ class BlockParser {
       if (raw.trim() === '') {
         // Spaces beyond the block's indentation are content, and before the first line they would
         // set the indentation: left to the library.
-        if (raw.length > 0 && (blockIndent === -1 || raw.length > blockIndent || raw.includes('\t'))) bail();
+        if (raw.length > 0 && (blockIndent === -1 || raw.length > blockIndent)) bail();
         lines.push('');
       } else {
         if (spaces <= indent) break;
         if (blockIndent === -1) blockIndent = spaces;
-        if (spaces < blockIndent || raw.includes('\t')) bail();
+        if (spaces < blockIndent) bail();
         lines.push(raw.slice(blockIndent));
         consumedEnd = end;
       }

@@ -79,7 +79,8 @@ describe('the fast YAML parser against the yaml library, over random documents',
         const library = parseWithLibrary(source);
         return library.ok && isDeepStrictEqual(comparable(fast), comparable(library.root));
       }),
-      { numRuns: 3000 },
+      // Counterexamples found by earlier runs stay as fixed cases.
+      { numRuns: 3000, examples: [['a: -\ta']] },
     );
     // The property says nothing about documents the fast parser declines: enough must be accepted
     // (about one in eight is; most documents hold a deliberately hostile spot somewhere).
