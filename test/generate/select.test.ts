@@ -54,7 +54,7 @@ function specPaths(specDir: string, ...folders: string[]): string[] {
     .sort();
 }
 
-describe('--include / --exclude', () => {
+describe.runIf(fullRun)('--include / --exclude', () => {
   const specDir = join(root, 'spec');
 
   it('--include v3/pay/** keeps only the pay operations in the table, declarations, validators, sandbox data and docs', async () => {

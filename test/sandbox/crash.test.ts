@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { fullRun } from '../full.ts';
 import { authorizationHeader, createNonce, requestMessage, signMessage } from '../../templates/runtime/signature.ts';
 
 const BIN = fileURLToPath(new URL('../../generated/dist/sandbox/bin.js', import.meta.url));
@@ -68,7 +69,7 @@ async function order(target: Running, outTradeNo: string): Promise<number> {
   return response.status;
 }
 
-describe('the sandbox killed mid-burst', () => {
+describe.runIf(fullRun)('the sandbox killed mid-burst', () => {
   it('keeps every acknowledged change across SIGKILL and restart (3 rounds, duplicates in flight)', async () => {
     const directory = await mkdtemp(join(tmpdir(), 'sandbox-crash-'));
     directories.push(directory);
