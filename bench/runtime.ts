@@ -291,22 +291,13 @@ export async function main(): Promise<Record<string, number>> {
       throw new Error(`server verified ${stats.verified} of ${expected} requests and rejected ${stats.rejected}`);
     }
 
-    const medians = Object.fromEntries([...samples].map(([name, values]) => [name, median(values)]));
-    const floor = medians['floor (crypto + http)'] as number;
-    const lines = [
+    const { medians, lines } = rateTable(
       `runtime: signed + verified POST ${URI}, ${rounds} rounds x ${REQUESTS_PER_ROUND} requests, ${CONCURRENCY} in flight, RSA-2048, Node ${process.version}`,
-      `${'client'.padEnd(26)}${'median req/s'.padStart(14)}${'min'.padStart(9)}${'max'.padStart(9)}${'vs floor'.padStart(10)}`,
-    ];
-    for (const [name, values] of samples) {
-      const value = medians[name] as number;
-      lines.push(
-        `${name.padEnd(26)}${value.toFixed(0).padStart(14)}${Math.min(...values)
-          .toFixed(0)
-          .padStart(9)}${Math.max(...values)
-          .toFixed(0)
-          .padStart(9)}${`${(value / floor).toFixed(2)}x`.padStart(10)}`,
-      );
-    }
+      'client',
+      'median req/s',
+      samples,
+      'floor (crypto + http)',
+    );
     const ratio = (medians['this SDK'] as number) / (medians['wechatpay-axios-plugin'] as number);
     lines.push(
       `this SDK vs wechatpay-axios-plugin: ${ratio.toFixed(2)}x  (server verified ${stats.verified} requests, rejected 0)`,
@@ -437,24 +428,39 @@ export async function notificationBench(): Promise<Record<string, number>> {
       samples.get(contender.name)?.push(await measureOne(contender.run, NOTIFICATIONS_PER_ROUND));
     }
   }
-  const medians = Object.fromEntries([...samples].map(([name, values]) => [name, median(values)]));
-  const floorRate = medians['floor (verify + decrypt)'] as number;
-  const lines = [
+  const { medians, lines } = rateTable(
     `notifications: verify + decrypt + answer, ${rounds} rounds x ${NOTIFICATIONS_PER_ROUND}, one at a time, RSA-2048 (handler callbacks run: ${handled})`,
-    `${'handler'.padEnd(26)}${'median ops/s'.padStart(14)}${'min'.padStart(9)}${'max'.padStart(9)}${'vs floor'.padStart(10)}`,
+    'handler',
+    'median ops/s',
+    samples,
+    'floor (verify + decrypt)',
+  );
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return medians;
+}
+
+/** Medians per contender, and a table of them (median, min, max, ratio to the floor) under `title`. */
+function rateTable(
+  title: string,
+  nameHeader: string,
+  rateHeader: string,
+  samples: ReadonlyMap<string, number[]>,
+  floorName: string,
+): { medians: Record<string, number>; lines: string[] } {
+  const medians = Object.fromEntries([...samples].map(([name, values]) => [name, median(values)]));
+  const floor = medians[floorName] as number;
+  const lines = [
+    title,
+    `${nameHeader.padEnd(26)}${rateHeader.padStart(14)}${'min'.padStart(9)}${'max'.padStart(9)}${'vs floor'.padStart(10)}`,
   ];
   for (const [name, values] of samples) {
     const value = medians[name] as number;
-    lines.push(
-      `${name.padEnd(26)}${value.toFixed(0).padStart(14)}${Math.min(...values)
-        .toFixed(0)
-        .padStart(9)}${Math.max(...values)
-        .toFixed(0)
-        .padStart(9)}${`${(value / floorRate).toFixed(2)}x`.padStart(10)}`,
+    const cells = [value, Math.min(...values), Math.max(...values)].map((rate, index) =>
+      rate.toFixed(0).padStart(index === 0 ? 14 : 9),
     );
+    lines.push(`${name.padEnd(26)}${cells.join('')}${`${(value / floor).toFixed(2)}x`.padStart(10)}`);
   }
-  process.stdout.write(`${lines.join('\n')}\n`);
-  return medians;
+  return { medians, lines };
 }
 
 if (!isMainThread) {
