@@ -3,7 +3,8 @@ import type { Reporter } from './report.ts';
 import type { SchemaResolver } from './schema.ts';
 import type { SpecFile } from './source.ts';
 import { didYouMean } from './suggest.ts';
-import type { YMap, YNode, YPair } from './yaml-tree.ts';
+import { ValueReader } from './values.ts';
+import type { YMap, YPair } from './yaml-tree.ts';
 
 /** Where the notifications live, relative to the spec root. */
 export const NOTIFICATIONS_FILE = 'notifications.yaml';
@@ -116,8 +117,9 @@ function loadEvent(
     return undefined;
   }
   const keys = eventKeys(file, node, reporter);
-  const summary = text(file, keys.get('summary'), reporter);
-  const description = text(file, keys.get('description'), reporter);
+  const read = new ValueReader(reporter);
+  const summary = read.text(file, keys.get('summary'));
+  const description = read.text(file, keys.get('description'));
   const resourcePair = keys.get('resource');
   if (summary === undefined || !resourcePair) {
     const missing = [summary === undefined ? '`summary`' : '', resourcePair ? '' : '`resource`']
@@ -174,14 +176,6 @@ function objectSchema(file: SpecFile, pair: YPair, schemas: SchemaResolver, repo
       'INVALID_VALUE',
       `\`${pair.key}\` must be an object schema, got ${schema.kind}`,
     );
-  return undefined;
-}
-
-function text(file: SpecFile, pair: YPair | undefined, reporter: Reporter): string | undefined {
-  if (!pair) return undefined;
-  const node: YNode = pair.value;
-  if (node.kind === 'scalar' && node.value !== null) return file.rawScalar(node);
-  reporter.invalid(file, node.offset, 'INVALID_VALUE', `\`${pair.key}\` must be text`);
   return undefined;
 }
 

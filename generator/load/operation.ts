@@ -2,8 +2,9 @@ import type { ErrorCode, HttpMethod, Operation, Parameter, RequestBody, Response
 import type { Reporter } from './report.ts';
 import { optional, SCHEMA_KEYS, type SchemaResolver } from './schema.ts';
 import type { SpecFile } from './source.ts';
-import { closest, didYouMean } from './suggest.ts';
-import { toPlain, type YMap, type YNode, type YPair } from './yaml-tree.ts';
+import { closest } from './suggest.ts';
+import { ValueReader } from './values.ts';
+import type { YMap, YNode, YPair } from './yaml-tree.ts';
 
 const OPERATION_KEYS: ReadonlySet<string> = new Set([
   'summary',
@@ -42,10 +43,14 @@ interface ParameterSource {
 
 /** Builds one operation; `undefined` when it cannot be used at all (already reported). */
 export class OperationLoader {
+  private readonly read: ValueReader;
+
   constructor(
     private readonly schemas: SchemaResolver,
     private readonly reporter: Reporter,
-  ) {}
+  ) {
+    this.read = new ValueReader(reporter);
+  }
 
   load(file: SpecFile, path: string, method: HttpMethod, methodPair: YPair): Operation | undefined {
     const node = methodPair.value;
@@ -59,7 +64,7 @@ export class OperationLoader {
       return undefined;
     }
     const keys = this.operationKeys(file, node);
-    const text = (key: string): string | undefined => this.text(file, keys.get(key));
+    const text = (key: string): string | undefined => this.read.text(file, keys.get(key));
     const { description, docLinks } = splitDescription(text('description'));
     const consumes = this.textList(file, keys.get('consumes'));
     const produces = this.textList(file, keys.get('produces'));
@@ -71,10 +76,10 @@ export class OperationLoader {
       ...optional('description', description),
       docLinks,
       tags: this.textList(file, keys.get('tags')),
-      deprecated: this.flag(file, keys.get('deprecated')) ?? false,
+      deprecated: this.read.flag(file, keys.get('deprecated')) ?? false,
       ...optional('lastUpdatedAt', text('x-last-updated-at')),
       ...optional('baseURL', this.baseURL(file, keys.get('x-baseuri'))),
-      ...optional('showcase', this.flag(file, keys.get('x-showcase')) || undefined),
+      ...optional('showcase', this.read.flag(file, keys.get('x-showcase')) || undefined),
       ...optional('roles', annotationList(file, keys.get('x-role'))),
       ...optional('versions', annotationList(file, keys.get('x-version'))),
       pathParams: parameters.path,
@@ -102,12 +107,7 @@ export class OperationLoader {
         );
         key = alias;
       } else if (!OPERATION_KEYS.has(key)) {
-        this.reporter.invalid(
-          file,
-          pair.keyOffset,
-          'UNKNOWN_KEY',
-          `unknown operation key \`${key}\`${didYouMean(key, OPERATION_KEYS)}`,
-        );
+        this.read.unknownKey(file, pair, 'operation', OPERATION_KEYS);
         continue;
       }
       if (keys.has(key))
@@ -124,7 +124,7 @@ export class OperationLoader {
       header: [],
     };
     const formData: Array<{ name: string; source: ParameterSource; isFile: boolean }> = [];
-    const items = pair ? this.list(file, pair.value, '`parameters`') : [];
+    const items = pair ? this.read.list(file, pair.value, '`parameters`') : [];
     for (const item of items) {
       const source = this.parameterSource(file, item);
       if (!source) continue;
@@ -132,7 +132,7 @@ export class OperationLoader {
       if (!fields) continue;
       const { name, location, required } = fields;
       if (location === 'body') {
-        const schemaNode = source.map.pairs.find((candidate) => candidate.key === 'schema')?.value;
+        const schemaNode = find(source.map, 'schema')?.value;
         if (!schemaNode)
           this.reporter.invalid(
             source.file,
@@ -146,22 +146,13 @@ export class OperationLoader {
           schema: schemaNode ? this.schemas.schema(source.file, schemaNode) : { kind: 'unknown', constraints: {} },
         };
       } else if (location === 'formData') {
-        const type = source.map.pairs.find((candidate) => candidate.key === 'type')?.value;
+        const type = find(source.map, 'type')?.value;
         formData.push({ name, source, isFile: type?.kind === 'scalar' && type.value === 'file' });
       } else {
-        const description = this.text(
-          source.file,
-          source.map.pairs.find((candidate) => candidate.key === 'description'),
-        );
-        const schemaNode = source.map.pairs.find((candidate) => candidate.key === 'schema')?.value;
-        const inline = schemaNode
-          ? this.schemas.schema(source.file, schemaNode)
-          : this.schemas.schema(source.file, source.map, PARAMETER_KEYS);
+        const description = this.read.text(source.file, find(source.map, 'description'));
+        const inline = this.parameterSchema(source);
         // URL and header values are text: an untyped parameter is a string.
-        const untyped =
-          inline.kind === 'unknown' &&
-          !schemaNode &&
-          !source.map.pairs.some((candidate) => candidate.key === 'type' || candidate.key === '$ref');
+        const untyped = inline.kind === 'unknown' && !['schema', 'type', '$ref'].some((key) => find(source.map, key));
         const schema: Schema = untyped ? { ...inline, kind: 'string' } : inline;
         result[location].push({
           name,
@@ -186,7 +177,7 @@ export class OperationLoader {
       this.reporter.invalid(file, item.offset, 'INVALID_VALUE', 'a parameter must be a mapping');
       return undefined;
     }
-    const ref = item.pairs.find((pair) => pair.key === '$ref');
+    const ref = find(item, '$ref');
     if (!ref) return { file, map: item, offset: item.offset };
     const target = this.parameterTarget(file, ref);
     if (!target) return undefined;
@@ -230,7 +221,7 @@ export class OperationLoader {
         );
         return undefined;
       }
-      const next = target.node.pairs.find((pair) => pair.key === '$ref');
+      const next = find(target.node, '$ref');
       if (!next) return { file: target.file, node: target.node, key: target.key };
       from = target.file;
       refPair = next;
@@ -241,9 +232,8 @@ export class OperationLoader {
     source: ParameterSource,
   ): { name: string; location: ParameterLocation; required: boolean } | undefined {
     const { file, map } = source;
-    const find = (key: string) => map.pairs.find((pair) => pair.key === key);
-    const nameNode = find('name')?.value;
-    const inNode = find('in')?.value;
+    const nameNode = find(map, 'name')?.value;
+    const inNode = find(map, 'in')?.value;
     if (nameNode?.kind !== 'scalar' || typeof nameNode.value !== 'string') {
       this.reporter.invalid(
         file,
@@ -268,16 +258,10 @@ export class OperationLoader {
     }
     for (const pair of map.pairs) {
       // Non-body parameters carry their schema inline; the schema resolver checks those keys.
-      if (!PARAMETER_KEYS.has(pair.key) && !SCHEMA_KEYS.has(pair.key)) {
-        this.reporter.invalid(
-          file,
-          pair.keyOffset,
-          'UNKNOWN_KEY',
-          `unknown parameter key \`${pair.key}\`${didYouMean(pair.key, [...PARAMETER_KEYS, ...SCHEMA_KEYS])}`,
-        );
-      }
+      if (!PARAMETER_KEYS.has(pair.key) && !SCHEMA_KEYS.has(pair.key))
+        this.read.unknownKey(file, pair, 'parameter', [...PARAMETER_KEYS, ...SCHEMA_KEYS]);
     }
-    return { name: nameNode.value, location, required: this.flag(file, find('required')) ?? false };
+    return { name: nameNode.value, location, required: this.read.flag(file, find(map, 'required')) ?? false };
   }
 
   /** `consumes: multipart/form-data` with a `file` part and a JSON `meta` part. */
@@ -298,11 +282,18 @@ export class OperationLoader {
       );
       return undefined;
     }
-    const metaSchemaNode = metaPart.source.map.pairs.find((pair) => pair.key === 'schema')?.value;
-    const meta: Schema = metaSchemaNode
-      ? this.schemas.schema(metaPart.source.file, metaSchemaNode)
-      : this.schemas.schema(metaPart.source.file, metaPart.source.map, PARAMETER_KEYS);
-    return { kind: 'multipart', meta, fileField: filePart.name, metaField: metaPart.name };
+    return {
+      kind: 'multipart',
+      meta: this.parameterSchema(metaPart.source),
+      fileField: filePart.name,
+      metaField: metaPart.name,
+    };
+  }
+
+  /** A non-body parameter's `schema`, or the schema keys written on the parameter itself. */
+  private parameterSchema({ file, map }: ParameterSource): Schema {
+    const schemaNode = find(map, 'schema')?.value;
+    return schemaNode ? this.schemas.schema(file, schemaNode) : this.schemas.schema(file, map, PARAMETER_KEYS);
   }
 
   /** Placeholders and `in: path` parameters must match one to one; mismatches are repaired. */
@@ -401,13 +392,7 @@ export class OperationLoader {
     if (success.value.kind === 'map') {
       for (const entry of success.value.pairs) {
         if (entry.key === 'schema') schemaNode = entry.value;
-        else if (!RESPONSE_KEYS.has(entry.key))
-          this.reporter.invalid(
-            file,
-            entry.keyOffset,
-            'UNKNOWN_KEY',
-            `unknown response key \`${entry.key}\`${didYouMean(entry.key, RESPONSE_KEYS)}`,
-          );
+        else if (!RESPONSE_KEYS.has(entry.key)) this.read.unknownKey(file, entry, 'response', RESPONSE_KEYS);
       }
     } else if (!(success.value.kind === 'scalar' && success.value.value === null)) {
       this.reporter.invalid(file, success.value.offset, 'INVALID_VALUE', 'a response must be a mapping');
@@ -424,7 +409,7 @@ export class OperationLoader {
   private errorCodes(file: SpecFile, pair: YPair | undefined): ErrorCode[] {
     if (!pair) return [];
     const codes: ErrorCode[] = [];
-    for (const item of this.list(file, pair.value, '`x-error-codes`')) {
+    for (const item of this.read.list(file, pair.value, '`x-error-codes`')) {
       if (item.kind !== 'map') {
         this.reporter.invalid(
           file,
@@ -437,21 +422,15 @@ export class OperationLoader {
       const fields = new Map<string, YPair>();
       for (const entry of item.pairs) {
         if (ERROR_CODE_KEYS.has(entry.key)) fields.set(entry.key, entry);
-        else
-          this.reporter.invalid(
-            file,
-            entry.keyOffset,
-            'UNKNOWN_KEY',
-            `unknown error-code key \`${entry.key}\`${didYouMean(entry.key, ERROR_CODE_KEYS)}`,
-          );
+        else this.read.unknownKey(file, entry, 'error-code', ERROR_CODE_KEYS);
       }
       const statusNode = fields.get('status')?.value;
       const status =
         statusNode?.kind === 'scalar' && typeof statusNode.value === 'number' && Number.isInteger(statusNode.value)
           ? statusNode.value
           : undefined;
-      const code = this.text(file, fields.get('code'));
-      const description = this.text(file, fields.get('description'));
+      const code = this.read.text(file, fields.get('code'));
+      const description = this.read.text(file, fields.get('description'));
       if (status === undefined || code === undefined || description === undefined) {
         this.reporter.invalid(
           file,
@@ -461,14 +440,14 @@ export class OperationLoader {
         );
         continue;
       }
-      codes.push({ status, code, description, ...optional('solution', this.text(file, fields.get('solution'))) });
+      codes.push({ status, code, description, ...optional('solution', this.read.text(file, fields.get('solution'))) });
     }
     return codes;
   }
 
   /** The generated client sends signed requests there: only an absolute https origin (and path) will do. */
   private baseURL(file: SpecFile, pair: YPair | undefined): string | undefined {
-    const text = this.text(file, pair);
+    const text = this.read.text(file, pair);
     if (text === undefined || pair === undefined) return undefined;
     let url: URL | undefined;
     try {
@@ -496,40 +475,13 @@ export class OperationLoader {
     return text;
   }
 
-  private list(file: SpecFile, node: YNode, what: string): YNode[] {
-    if (node.kind === 'seq') return node.items;
-    if (node.kind === 'scalar' && node.value === null) return [];
-    this.reporter.invalid(file, node.offset, 'INVALID_VALUE', `${what} must be a list`);
-    return [];
-  }
-
   private textList(file: SpecFile, pair: YPair | undefined): string[] {
     if (!pair) return [];
-    return this.list(file, pair.value, `\`${pair.key}\``).flatMap((item) => {
+    return this.read.list(file, pair.value, `\`${pair.key}\``).flatMap((item) => {
       if (item.kind === 'scalar' && item.value !== null) return [file.rawScalar(item)];
       this.reporter.invalid(file, item.offset, 'INVALID_VALUE', `\`${pair.key}\` entries must be text`);
       return [];
     });
-  }
-
-  private text(file: SpecFile, pair: YPair | undefined): string | undefined {
-    if (!pair) return undefined;
-    const node = pair.value;
-    if (node.kind === 'scalar') return node.value === null ? undefined : file.rawScalar(node);
-    this.reporter.invalid(
-      file,
-      node.offset,
-      'INVALID_VALUE',
-      `\`${pair.key}\` must be text, got ${Array.isArray(toPlain(node)) ? 'a list' : 'a mapping'}`,
-    );
-    return undefined;
-  }
-
-  private flag(file: SpecFile, pair: YPair | undefined): boolean | undefined {
-    if (!pair) return undefined;
-    if (pair.value.kind === 'scalar' && typeof pair.value.value === 'boolean') return pair.value.value;
-    this.reporter.invalid(file, pair.value.offset, 'INVALID_VALUE', `\`${pair.key}\` must be true or false`);
-    return undefined;
   }
 }
 
@@ -551,4 +503,8 @@ function annotationList(file: SpecFile, pair: YPair | undefined): string[] | und
   const items = node === undefined ? [] : node.kind === 'seq' ? node.items : [node];
   const texts = items.flatMap((item) => (item.kind === 'scalar' && item.value !== null ? [file.rawScalar(item)] : []));
   return texts.length > 0 ? texts : undefined;
+}
+
+function find(map: YMap, key: string): YPair | undefined {
+  return map.pairs.find((pair) => pair.key === key);
 }

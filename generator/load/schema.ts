@@ -5,6 +5,7 @@ import type { FileStore } from './files.ts';
 import type { Reporter } from './report.ts';
 import type { SpecFile } from './source.ts';
 import { closest, didYouMean } from './suggest.ts';
+import { ValueReader } from './values.ts';
 import { toPlain, type YMap, type YNode, type YPair, type YScalar } from './yaml-tree.ts';
 
 const CONSTRAINT_KEYS = ['minLength', 'maxLength', 'pattern', 'minItems', 'maxItems', 'minimum', 'maximum'] as const;
@@ -69,11 +70,14 @@ export class SchemaResolver {
   private readonly targetSchemas = new Map<string, Schema>();
   private readonly targetViews = new Map<string, View>();
   private readonly inProgress = new Set<string>();
+  private readonly read: ValueReader;
 
   constructor(
     private readonly files: FileStore,
     private readonly reporter: Reporter,
-  ) {}
+  ) {
+    this.read = new ValueReader(reporter);
+  }
 
   /** `ignoredKeys`: keys of the enclosing construct (a parameter's `name`, `in`, ...). */
   schema(file: SpecFile, node: YNode, ignoredKeys?: ReadonlySet<string>): Schema {
@@ -88,40 +92,41 @@ export class SchemaResolver {
 
   /** A `$ref` without siblings: its target is built once and shared by every use. */
   private refSchema(file: SpecFile, refNode: YNode): Schema {
-    const target = this.resolveRef(file, refNode);
-    if (!target) return unknownSchema();
-    const cached = this.targetSchemas.get(target.key);
-    if (cached) return cached;
-    if (this.inProgress.has(target.key)) {
-      this.reporter.invalid(file, refNode.offset, 'REF_CYCLE', `\`$ref\` ${target.key} refers back to itself`);
-      return unknownSchema();
-    }
-    this.inProgress.add(target.key);
-    const schema: Schema = { ...this.schema(target.file, target.node), definition: target.name };
-    this.inProgress.delete(target.key);
-    this.targetSchemas.set(target.key, schema);
-    return schema;
+    const schema = this.viaRef(file, refNode, this.targetSchemas, (target) => ({
+      ...this.schema(target.file, target.node),
+      definition: target.name,
+    }));
+    return schema ?? unknownSchema();
   }
 
   private targetView(file: SpecFile, refNode: YNode): View | undefined {
+    return this.viaRef(file, refNode, this.targetViews, (target) => {
+      if (target.node.kind === 'map') return { ...this.view(target.file, target.node), definition: target.name };
+      this.reporter.invalid(file, refNode.offset, 'INVALID_VALUE', `\`$ref\` ${target.key} is not a mapping`);
+      return undefined;
+    });
+  }
+
+  /** Builds a `$ref` target once per cache, reporting a target that is reached again while being built. */
+  private viaRef<T>(
+    file: SpecFile,
+    refNode: YNode,
+    cache: Map<string, T>,
+    build: (target: RefTarget) => T | undefined,
+  ): T | undefined {
     const target = this.resolveRef(file, refNode);
     if (!target) return undefined;
-    const cached = this.targetViews.get(target.key);
+    const cached = cache.get(target.key);
     if (cached) return cached;
     if (this.inProgress.has(target.key)) {
       this.reporter.invalid(file, refNode.offset, 'REF_CYCLE', `\`$ref\` ${target.key} refers back to itself`);
       return undefined;
     }
-    if (target.node.kind !== 'map') {
-      this.reporter.invalid(file, refNode.offset, 'INVALID_VALUE', `\`$ref\` ${target.key} is not a mapping`);
-      return undefined;
-    }
     this.inProgress.add(target.key);
-    const view = this.view(target.file, target.node);
+    const built = build(target);
     this.inProgress.delete(target.key);
-    const named = { ...view, definition: target.name };
-    this.targetViews.set(target.key, named);
-    return named;
+    if (built) cache.set(target.key, built);
+    return built;
   }
 
   /** `Enumerations.yaml#Name`, `Enumerations.yaml#/Name`, `#Name` (same file), relative to `file`. */
@@ -185,15 +190,7 @@ export class SchemaResolver {
   }
 
   private view(file: SpecFile, map: YMap, ignoredKeys?: ReadonlySet<string>): View {
-    const own: View = {
-      file,
-      offset: map.offset,
-      keys: new Map(),
-      properties: undefined,
-      required: new Set(),
-      requiredAt: new Map(),
-      broken: false,
-    };
+    const own = emptyView(file, map.offset);
     const seen = new Set<string>();
     const unknown: YPair[] = [];
     let base: View | undefined;
@@ -328,12 +325,7 @@ export class SchemaResolver {
     }
     for (const pair of unknown) {
       if (misplaced.includes(pair)) continue;
-      this.reporter.invalid(
-        file,
-        pair.keyOffset,
-        'UNKNOWN_KEY',
-        `unknown schema key \`${pair.key}\`${didYouMean(pair.key, SCHEMA_KEYS)}`,
-      );
+      this.read.unknownKey(file, pair, 'schema', SCHEMA_KEYS);
     }
   }
 
@@ -474,23 +466,12 @@ export class SchemaResolver {
 
   private text(view: View, key: string): string | undefined {
     const entry = view.keys.get(key);
-    if (!entry) return undefined;
-    const value = scalar(entry.pair.value);
-    if (typeof value === 'string') return value;
-    if (typeof value === 'number' || typeof value === 'boolean')
-      return entry.file.rawScalar(entry.pair.value as YScalar);
-    if (value === null) return undefined;
-    this.reporter.invalid(entry.file, entry.pair.value.offset, 'INVALID_VALUE', `\`${key}\` must be text`);
-    return undefined;
+    return entry && this.read.text(entry.file, entry.pair);
   }
 
   private flag(view: View, key: string): boolean | undefined {
     const entry = view.keys.get(key);
-    if (!entry) return undefined;
-    const value = scalar(entry.pair.value);
-    if (typeof value === 'boolean') return value;
-    this.reporter.invalid(entry.file, entry.pair.value.offset, 'INVALID_VALUE', `\`${key}\` must be true or false`);
-    return undefined;
+    return entry && this.read.flag(entry.file, entry.pair);
   }
 
   private enumValues(view: View, kind: 'string'): string[] | undefined;
