@@ -1,5 +1,6 @@
 import { HTTP_METHOD_TABLE, type Endpoint, type Operation, type Parameter, type Schema } from '../../model/types.ts';
 import { isIdentifier, propertyKey, stringLiteral } from '../literal.ts';
+import { isScalar, PLACEHOLDER_BY_FORMAT } from './json-examples.ts';
 
 /**
  * TypeScript usage examples for one operation, written as complete snippets that compile on
@@ -70,17 +71,6 @@ function arrayLiteral(items: readonly string[], indent: string): string {
   if (inline.length <= MAX_INLINE && !inline.includes('\n')) return inline;
   const inner = `${indent}  `;
   return `[\n${items.map((item) => `${inner}${item},`).join('\n')}\n${indent}]`;
-}
-
-const PLACEHOLDER_BY_FORMAT: Readonly<Record<string, string>> = {
-  rfc3339: '2025-01-01T00:00:00+08:00',
-  date: '2025-01-01',
-  url: 'https://example.com/',
-  uri: 'https://example.com/',
-};
-
-function isScalar(value: unknown): value is string | number | boolean {
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 }
 
 interface ValueOptions {

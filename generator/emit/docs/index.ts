@@ -169,7 +169,6 @@ function readmeView(model: ApiModel, packageName: string, description: string): 
     description,
     endpointCount: model.endpoints.length,
     operationCount: model.endpoints.reduce((sum, endpoint) => sum + endpoint.operations.length, 0),
-    construct: constructExample(packageName),
     example: parts ? `${parts.header}\n${parts.calls.chained}\n  .then(${parts.handler});` : '',
     examplePage: featured
       ? { file: pageFile(featured.endpoint), link: relativePageLink(featured.endpoint, featured.operation.method) }
@@ -177,20 +176,4 @@ function readmeView(model: ApiModel, packageName: string, description: string): 
     stylesHeader: parts?.header ?? '',
     styles: parts?.calls ?? { chained: '', declarative: '', attribute: '' },
   };
-}
-
-function constructExample(packageName: string): string {
-  return [
-    `import { readFileSync } from 'node:fs';`,
-    `import { Wechatpay } from '${packageName}';`,
-    '',
-    'const wxpay = new Wechatpay({',
-    `  mchid: '1900000001',`,
-    '  // the merchant API certificate serial number and its private key (apiclient_key.pem)',
-    `  serial: '3775B6A45ACD588826D15E583A95F5DD********',`,
-    `  privateKey: readFileSync('/path/to/apiclient_key.pem'),`,
-    '  // WeChat Pay public keys (or platform certificates) by their id or serial',
-    `  certs: { 'PUB_KEY_ID_0000000000000000000000000000000000': readFileSync('/path/to/wechatpay_pub_key.pem') },`,
-    '});',
-  ].join('\n');
 }

@@ -5,7 +5,8 @@ import type { Operation, Parameter, Schema } from '../../model/types.ts';
  * from the spec's `example`s (a member without one gets a value of its type).
  */
 
-const PLACEHOLDER_BY_FORMAT: Readonly<Record<string, string>> = {
+/** What an example shows for a string of a known format when the spec gives no example. */
+export const PLACEHOLDER_BY_FORMAT: Readonly<Record<string, string>> = {
   rfc3339: '2025-01-01T00:00:00+08:00',
   date: '2025-01-01',
   url: 'https://example.com/',
@@ -14,7 +15,7 @@ const PLACEHOLDER_BY_FORMAT: Readonly<Record<string, string>> = {
 
 const STATUS_TEXT: Readonly<Record<number, string>> = { 200: 'OK', 202: 'Accepted', 204: 'No Content' };
 
-function isScalar(value: unknown): value is string | number | boolean {
+export function isScalar(value: unknown): value is string | number | boolean {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 }
 
@@ -116,9 +117,4 @@ export function responseExample(operation: Operation): string {
         '<文件流, 不带签名>',
       ].join('\n');
   }
-}
-
-/** The JSON text of an example value, for the notification pages. */
-export function jsonExample(schema: Schema): string {
-  return json(exampleJson(schema));
 }

@@ -16,22 +16,7 @@ export function notificationPageLink(event: NotificationEvent): string {
   return `/${notificationPageFile(event).slice('docs/'.length, -'.md'.length)}`;
 }
 
-export interface NotificationPageView {
-  title: string;
-  description: string;
-  heading: string;
-  eventType: string;
-  text: string;
-  docLinks: string[];
-  resourceName: string;
-  typeName: string;
-  envelopeExample: string;
-  resourceExample: string;
-  envelopeRows: TableRow[];
-  resourceRows: TableRow[];
-}
-
-export function notificationPageView(event: NotificationEvent, notifications: Notifications): NotificationPageView {
+export function notificationPageView(event: NotificationEvent, notifications: Notifications) {
   const docLinks = [...(event.description ?? '').matchAll(DOC_LINK)].map((match) => match[1] ?? '');
   const text = (event.description ?? '').replace(DOC_LINK, '').trim();
   return {

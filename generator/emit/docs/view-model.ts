@@ -17,46 +17,6 @@ export interface TableRow {
   constraints: string;
 }
 
-export interface ExampleView {
-  label: string;
-  code: string;
-}
-
-export interface ErrorCodeRow {
-  status: number;
-  code: string;
-  description: string;
-  solution: string;
-}
-
-export interface OperationView {
-  method: string;
-  heading: string;
-  anchor: string;
-  /** Empty when not deprecated (the templates run in strict mode: every key is present). */
-  deprecation: string;
-  description: string;
-  docLinks: string[];
-  examples: ExampleView[];
-  /** An HTTP request built from the spec's examples. */
-  requestExample: string;
-  /** The HTTP response, likewise. */
-  responseExample: string;
-  requestRows: TableRow[];
-  responseRows: TableRow[];
-  responseNote: string;
-  errorCodes: ErrorCodeRow[];
-}
-
-export interface EndpointPageView {
-  /** Front matter values (quoted YAML). */
-  title: string;
-  description: string;
-  heading: string;
-  path: string;
-  operations: OperationView[];
-}
-
 const STYLE_LABELS: Readonly<Record<AccessStyle, string>> = {
   chained: '纯链式',
   declarative: '声明式',
@@ -69,7 +29,7 @@ export function endpointTitle(endpoint: Endpoint): string {
   return (summary ?? endpoint.path).trim();
 }
 
-export function endpointPageView(endpoint: Endpoint, packageName: string): EndpointPageView {
+export function endpointPageView(endpoint: Endpoint, packageName: string) {
   const first = endpoint.operations[0];
   const description = first?.description?.trim() || first?.summary?.trim() || endpoint.path;
   return {
@@ -81,7 +41,7 @@ export function endpointPageView(endpoint: Endpoint, packageName: string): Endpo
   };
 }
 
-function operationView(endpoint: Endpoint, operation: Operation, packageName: string): OperationView {
+function operationView(endpoint: Endpoint, operation: Operation, packageName: string) {
   const examples = operationExamples(endpoint, operation, { packageName });
   return {
     method: operation.method.toUpperCase(),
@@ -93,6 +53,7 @@ function operationView(endpoint: Endpoint, operation: Operation, packageName: st
     responseExample: responseExample(operation),
     requestRows: requestRows(operation),
     responseRows: responseRows(operation),
+    // Empty when not deprecated: the templates run in strict mode, so every key is present.
     deprecation: operation.deprecated ? deprecationNotice(operation.lastUpdatedAt) : '',
     description: operation.description?.trim() ? inlineText(operation.description) : '',
     responseNote: responseNote(operation),
@@ -116,25 +77,20 @@ function requestRows(operation: Operation): TableRow[] {
     schemaChildren(parameter.schema, name, indent + 1, rows);
   };
   for (const parameter of operation.pathParams) parameterRow(parameter, parameter.name, 0);
-  if (operation.queryParams.length > 0) {
+  const groups = [
+    ['params', operation.queryParams, '查询参数'],
+    ['headers', operation.headerParams, '请求头'],
+  ] as const;
+  for (const [group, parameters, description] of groups) {
+    if (parameters.length === 0) continue;
     rows.push(
       groupRow(
-        'params',
-        operation.queryParams.some((parameter) => parameter.required),
-        '查询参数',
+        group,
+        parameters.some((parameter) => parameter.required),
+        description,
       ),
     );
-    for (const parameter of operation.queryParams) parameterRow(parameter, `params.${parameter.name}`, 1);
-  }
-  if (operation.headerParams.length > 0) {
-    rows.push(
-      groupRow(
-        'headers',
-        operation.headerParams.some((parameter) => parameter.required),
-        '请求头',
-      ),
-    );
-    for (const parameter of operation.headerParams) parameterRow(parameter, `headers.${parameter.name}`, 1);
+    for (const parameter of parameters) parameterRow(parameter, `${group}.${parameter.name}`, 1);
   }
   const body = operation.body;
   if (body?.kind === 'json') {
