@@ -239,24 +239,16 @@ class ShapeConverter {
         ...position,
       };
     }
-    if (ts.isMethodSignature(node)) {
-      return {
-        kind: 'method',
-        name: this.propertyName(node.name),
-        optional: Boolean(node.questionToken),
+    if (ts.isMethodSignature(node) || ts.isCallSignatureDeclaration(node) || ts.isConstructSignatureDeclaration(node)) {
+      const signature = {
         parameters: this.parameters(node.parameters, path),
         returns: node.type ? this.type(node.type, path) : ANY,
         ...position,
       };
-    }
-    if (ts.isCallSignatureDeclaration(node) || ts.isConstructSignatureDeclaration(node)) {
-      return {
-        kind: 'call',
-        construct: ts.isConstructSignatureDeclaration(node),
-        parameters: this.parameters(node.parameters, path),
-        returns: node.type ? this.type(node.type, path) : ANY,
-        ...position,
-      };
+      if (!ts.isMethodSignature(node))
+        return { kind: 'call', construct: ts.isConstructSignatureDeclaration(node), ...signature };
+      const name = this.propertyName(node.name);
+      return { kind: 'method', name, optional: Boolean(node.questionToken), ...signature };
     }
     if (ts.isIndexSignatureDeclaration(node)) {
       return {

@@ -38,18 +38,10 @@ export function loadNotifications(
     return undefined;
   }
   const notifications: Notifications = { events: [], source: file.location(0) };
-  let eventsPair: YPair | undefined;
-  for (const pair of root.pairs) {
-    if (pair.key === 'envelope') notifications.envelope = objectSchema(file, pair, schemas, reporter);
-    else if (pair.key === 'events') eventsPair = pair;
-    else
-      reporter.invalid(
-        file,
-        pair.keyOffset,
-        'UNKNOWN_KEY',
-        `unknown key \`${pair.key}\` (${TOP_KEYS.join(', ')})${didYouMean(pair.key, TOP_KEYS)}`,
-      );
-  }
+  const keys = knownKeys(file, root, TOP_KEYS, 'key', reporter);
+  const envelopePair = keys.get('envelope');
+  if (envelopePair) notifications.envelope = objectSchema(file, envelopePair, schemas, reporter);
+  const eventsPair = keys.get('events');
   if (!eventsPair) {
     reporter.invalid(
       file,
@@ -116,7 +108,7 @@ function loadEvent(
     );
     return undefined;
   }
-  const keys = eventKeys(file, node, reporter);
+  const keys = knownKeys(file, node, EVENT_KEYS, 'event key', reporter);
   const read = new ValueReader(reporter);
   const summary = read.text(file, keys.get('summary'));
   const description = read.text(file, keys.get('description'));
@@ -150,17 +142,15 @@ function loadEvent(
   };
 }
 
-function eventKeys(file: SpecFile, node: YMap, reporter: Reporter): Map<string, YPair> {
+/** The pairs of `node` by key; any other key is reported with the known ones. */
+function knownKeys(file: SpecFile, node: YMap, known: readonly string[], what: string, reporter: Reporter) {
   const keys = new Map<string, YPair>();
   for (const pair of node.pairs) {
-    if (EVENT_KEYS.includes(pair.key)) keys.set(pair.key, pair);
-    else
-      reporter.invalid(
-        file,
-        pair.keyOffset,
-        'UNKNOWN_KEY',
-        `unknown event key \`${pair.key}\` (${EVENT_KEYS.join(', ')})${didYouMean(pair.key, EVENT_KEYS)}`,
-      );
+    if (known.includes(pair.key)) keys.set(pair.key, pair);
+    else {
+      const message = `unknown ${what} \`${pair.key}\` (${known.join(', ')})${didYouMean(pair.key, known)}`;
+      reporter.invalid(file, pair.keyOffset, 'UNKNOWN_KEY', message);
+    }
   }
   return keys;
 }

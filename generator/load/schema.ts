@@ -49,9 +49,8 @@ interface View {
   /** In spec order; `pair.key` is the property name. */
   /** Every `allOf` part that defines a name contributes an entry; they are merged when built. */
   properties: Map<string, Entry[]> | undefined;
-  required: Set<string>;
-  /** Where each `required` entry is written, to report one naming no property. */
-  requiredAt: Map<string, { file: SpecFile; offset: number }>;
+  /** The `required` names, with where each is written, to report one naming no property. */
+  required: Map<string, { file: SpecFile; offset: number }>;
   definition?: string;
   /** An unresolved or cyclic `$ref`: built as `unknown`. */
   broken: boolean;
@@ -297,8 +296,7 @@ export class SchemaResolver {
     }
     for (const item of node.items) {
       if (item.kind === 'scalar' && typeof item.value === 'string') {
-        into.required.add(item.value);
-        into.requiredAt.set(item.value, { file, offset: item.offset });
+        into.required.set(item.value, { file, offset: item.offset });
       } else this.reporter.invalid(file, item.offset, 'INVALID_VALUE', '`required` entries must be property names');
     }
   }
@@ -415,7 +413,7 @@ export class SchemaResolver {
   private checkRequired(view: View): void {
     if (view.broken) return;
     const names = [...(view.properties?.keys() ?? [])];
-    for (const [name, at] of view.requiredAt) {
+    for (const [name, at] of view.required) {
       if (view.properties?.has(name)) continue;
       // A warning: the public corpus has a hundred such entries, each a member the documents left out.
       this.reporter.warning(
@@ -539,8 +537,7 @@ function emptyView(file: SpecFile, offset: number): View {
     offset,
     keys: new Map(),
     properties: undefined,
-    required: new Set(),
-    requiredAt: new Map(),
+    required: new Map(),
     broken: false,
   };
 }
@@ -553,8 +550,7 @@ function mergeInto(target: View, source: View): void {
     for (const [name, entries] of source.properties)
       target.properties.set(name, [...(target.properties.get(name) ?? []), ...entries]);
   }
-  for (const name of source.required) target.required.add(name);
-  for (const [name, at] of source.requiredAt) target.requiredAt.set(name, at);
+  for (const [name, at] of source.required) target.required.set(name, at);
   target.broken ||= source.broken;
 }
 
