@@ -8,7 +8,6 @@ import {
   DOCUMENTED_STYLE,
   findSyntaxErrors,
   parseDeclarations,
-  type CompareOptions,
   type DeclarationIndex,
   type Difference,
   type SyntaxError as DeclarationSyntaxError,
@@ -36,15 +35,11 @@ export interface ConformanceReport {
   optionality: Difference[];
   /** What the loader reported while reading the specs (kept going past per-operation errors). */
   loadDiagnostics: Diagnostic[];
-  model: ApiModel;
-  emitted: DeclarationIndex;
 }
 
 export interface ConformanceOptions {
   specDir: string;
   docsDir: string;
-  /** Defaults to both improvements normalised away. */
-  compare?: CompareOptions;
 }
 
 /** Loads and emits the specs, then holds every documented block of `docsDir` to the emitted declarations. */
@@ -55,18 +50,11 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   for (const page of await listPages(options.docsDir)) {
     const markdown = await readFile(join(options.docsDir, page), 'utf8');
     for (const block of extractDocumentedBlocks(markdown)) {
-      blocks.push({ page, block, ...compareBlock(block, emitted, options.compare ?? DOCUMENTED_STYLE) });
+      blocks.push({ page, block, ...compareBlock(block, emitted) });
     }
   }
   const matched = blocks.filter((result) => result.syntaxErrors.length + result.differences.length === 0).length;
-  return {
-    blocks,
-    matched,
-    optionality: checkOptionality(model, emitted),
-    loadDiagnostics: diagnostics,
-    model,
-    emitted,
-  };
+  return { blocks, matched, optionality: checkOptionality(model, emitted), loadDiagnostics: diagnostics };
 }
 
 /** The text of `dist/openapi.d.ts` as the type emitter produces it for `model`. */
@@ -77,16 +65,15 @@ export async function emittedDeclarationText(model: ApiModel): Promise<string> {
   return declarations.contents;
 }
 
-/** One block against the emitted index; positions come back as page lines. */
-export function compareBlock(
+/** One block against the emitted index, both improvements normalised away; positions come back as page lines. */
+function compareBlock(
   block: DocumentedBlock,
   emitted: DeclarationIndex,
-  options: CompareOptions,
 ): Pick<BlockResult, 'syntaxErrors' | 'differences'> {
   const toPage = <T extends { line: number }>(item: T): T => ({ ...item, line: item.line + block.line - 1 });
   const syntaxErrors = findSyntaxErrors(block.text).map(toPage);
   if (syntaxErrors.length > 0) return { syntaxErrors, differences: [] };
-  const differences = compareDeclarations(parseDeclarations(block.text), emitted, options).map(toPage);
+  const differences = compareDeclarations(parseDeclarations(block.text), emitted, DOCUMENTED_STYLE).map(toPage);
   return { syntaxErrors, differences };
 }
 

@@ -162,11 +162,9 @@ function operationObject(operation: Operation, schemas: SchemaConverter): JsonOb
     out.servers = [{ url: operation.baseURL.replace(/\/+$/, '') }];
     out['x-baseuri'] = operation.baseURL;
   }
-  const parameters = [
-    ...operation.pathParams.map((parameter) => parameterObject(parameter, 'path', schemas)),
-    ...operation.queryParams.map((parameter) => parameterObject(parameter, 'query', schemas)),
-    ...operation.headerParams.map((parameter) => parameterObject(parameter, 'header', schemas)),
-  ];
+  const parameters = [...operation.pathParams, ...operation.queryParams, ...operation.headerParams].map((parameter) =>
+    parameterObject(parameter, schemas),
+  );
   if (parameters.length > 0) out.parameters = parameters;
   const body = operation.body;
   if (body?.kind === 'json') {
@@ -201,12 +199,12 @@ function operationObject(operation: Operation, schemas: SchemaConverter): JsonOb
   return out;
 }
 
-function parameterObject(
-  parameter: Parameter,
-  location: 'path' | 'query' | 'header',
-  schemas: SchemaConverter,
-): JsonObject {
-  const out: JsonObject = { name: parameter.name, in: location, required: location === 'path' || parameter.required };
+function parameterObject(parameter: Parameter, schemas: SchemaConverter): JsonObject {
+  const out: JsonObject = {
+    name: parameter.name,
+    in: parameter.in,
+    required: parameter.in === 'path' || parameter.required,
+  };
   const description = parameter.description ?? parameter.schema.description;
   if (description !== undefined) out.description = description;
   out.schema = schemas.convert(parameterSchema(parameter));
