@@ -433,9 +433,8 @@ class Comparison {
 
   compareHeritage(documented: TypeShape[], emitted: TypeShape[], where: Where): void {
     const print = (types: TypeShape[]): string => (types.length ? types.map(printType).join(', ') : 'nothing');
-    const same =
-      documented.length === emitted.length && documented.every((type, i) => this.typesEqual(type, emitted[i] ?? ANY));
-    if (!same) this.report(where, `extends: documented ${print(documented)}, emitted ${print(emitted)}`);
+    if (!this.sequenceEqual(documented, emitted))
+      this.report(where, `extends: documented ${print(documented)}, emitted ${print(emitted)}`);
   }
 
   compareChainInterface(
@@ -506,13 +505,13 @@ class Comparison {
       this.report(where, `${subject(where)}: documented ${printMember(documented)}, emitted ${printMember(emitted)}`);
       return;
     }
+    const compareOptional = (documentedOptional: boolean, emittedOptional: boolean): void => {
+      if (documentedOptional === emittedOptional) return;
+      const [was, is] = [documentedOptional, emittedOptional].map((optional) => (optional ? 'optional' : 'required'));
+      this.report(where, `${subject(where)}: documented ${was}, emitted ${is}`);
+    };
     if (documented.kind === 'property' && emitted.kind === 'property') {
-      if (!this.options.dropOptional && documented.optional !== emitted.optional) {
-        this.report(
-          where,
-          `${subject(where)}: documented ${optionality(documented.optional)}, emitted ${optionality(emitted.optional)}`,
-        );
-      }
+      if (!this.options.dropOptional) compareOptional(documented.optional, emitted.optional);
       this.compareTypes(documented.type, emitted.type, where);
       return;
     }
@@ -525,12 +524,8 @@ class Comparison {
       (documented.kind === 'method' || documented.kind === 'call') &&
       (emitted.kind === 'method' || emitted.kind === 'call')
     ) {
-      if (documented.kind === 'method' && emitted.kind === 'method' && documented.optional !== emitted.optional) {
-        this.report(
-          where,
-          `${subject(where)}: documented ${optionality(documented.optional)}, emitted ${optionality(emitted.optional)}`,
-        );
-      }
+      if (documented.kind === 'method' && emitted.kind === 'method')
+        compareOptional(documented.optional, emitted.optional);
       this.compareParameters(documented.parameters, emitted.parameters, where);
       this.compareTypes(documented.returns, emitted.returns, { ...where, path: `${where.path}, return type` });
     }
@@ -736,10 +731,6 @@ function joinPath(path: string, key: string): string {
 /** How a difference names what it is about: the member path, or the declaration's own type. */
 function subject(where: Where): string {
   return where.path ? `member ${where.path}` : 'type';
-}
-
-function optionality(optional: boolean): string {
-  return optional ? 'optional' : 'required';
 }
 
 function isMethodNamespace(namespace: string): boolean {
