@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { formatDiagnostic, type ApiModel, type Diagnostic } from './model/types.ts';
+import { formatDiagnostic, operationsOf, type Diagnostic } from './model/types.ts';
 import { generate } from './pipeline.ts';
 import { watchSpecs } from './watch.ts';
 import { findStaleFiles } from './write.ts';
@@ -94,7 +94,7 @@ async function run(argv: string[]): Promise<number> {
       return 1;
     }
     process.stdout.write(
-      `${args.out}/ is up to date (${operationCount(result.model)} operations, ${result.files.length} files)\n`,
+      `${args.out}/ is up to date (${operationsOf(result.model).length} operations, ${result.files.length} files)\n`,
     );
     return 0;
   }
@@ -110,7 +110,7 @@ async function run(argv: string[]): Promise<number> {
   const warnings = result.diagnostics.length;
   const warned = warnings > 0 ? `, ${warnings} warning(s)` : '';
   process.stdout.write(
-    `Generated ${operationCount(result.model)} operations (${result.model.endpoints.length} endpoints): ${result.files.length} files written to ${args.out}/ in ${seconds} s${warned}\n`,
+    `Generated ${operationsOf(result.model).length} operations (${result.model.endpoints.length} endpoints): ${result.files.length} files written to ${args.out}/ in ${seconds} s${warned}\n`,
   );
   return 0;
 }
@@ -135,10 +135,6 @@ function reportDiagnostics(diagnostics: readonly Diagnostic[], out: string): boo
   if (errors === 0) return true;
   process.stderr.write(`${errors} error(s), ${diagnostics.length - errors} warning(s): ${out}/ left untouched\n`);
   return false;
-}
-
-function operationCount(model: ApiModel): number {
-  return model.endpoints.reduce((count, endpoint) => count + endpoint.operations.length, 0);
 }
 
 process.exitCode = await runCli(process.argv.slice(2));

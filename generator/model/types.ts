@@ -217,6 +217,11 @@ export interface ApiModel {
   notifications?: Notifications;
 }
 
+/** Every operation, in model order (endpoints by path, methods in HTTP_METHODS order). */
+export function operationsOf(model: ApiModel): Operation[] {
+  return model.endpoints.flatMap((endpoint) => endpoint.operations);
+}
+
 export type Severity = 'error' | 'warning';
 
 export interface Diagnostic {

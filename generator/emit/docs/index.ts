@@ -1,5 +1,12 @@
 import rootPackage from '../../../package.json' with { type: 'json' };
-import { compareText, type ApiModel, type Endpoint, type HttpMethod, type Operation } from '../../model/types.ts';
+import {
+  compareText,
+  operationsOf,
+  type ApiModel,
+  type Endpoint,
+  type HttpMethod,
+  type Operation,
+} from '../../model/types.ts';
 import type { EmittedFile } from '../files.ts';
 import { operationExampleParts } from './examples.ts';
 import { htmlText, inlineText, tableCell, tableCode, yamlString } from './markdown.ts';
@@ -80,7 +87,7 @@ export async function emitDocs(model: ApiModel, options: DocsOptions = {}): Prom
   }
 
   const groups = [...groupByTag(model)];
-  const operationCount = model.endpoints.reduce((sum, endpoint) => sum + endpoint.operations.length, 0);
+  const operationCount = operationsOf(model).length;
   files.push({
     path: 'docs/index.md',
     contents: render('docs/index.md', {
@@ -168,7 +175,7 @@ function readmeView(model: ApiModel, packageName: string, description: string): 
     name: packageName,
     description,
     endpointCount: model.endpoints.length,
-    operationCount: model.endpoints.reduce((sum, endpoint) => sum + endpoint.operations.length, 0),
+    operationCount: operationsOf(model).length,
     example: parts ? `${parts.header}\n${parts.calls.chained}\n  .then(${parts.handler});` : '',
     examplePage: featured
       ? { file: pageFile(featured.endpoint), link: relativePageLink(featured.endpoint, featured.operation.method) }

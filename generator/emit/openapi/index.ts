@@ -5,6 +5,7 @@ import { stringify } from 'yaml';
 import { methodNamespace, pathSegments } from '../../model/naming.ts';
 import {
   compareText,
+  operationsOf,
   type ApiModel,
   type ErrorCode,
   type Operation,
@@ -57,7 +58,7 @@ const STATUS_TEXT: Record<number, string> = {
 /** The model as one OpenAPI 3.1 document. Reads only the model; equal models give equal documents. */
 export function openApiDocument(model: ApiModel): JsonObject {
   const schemas = new SchemaConverter();
-  const operations = model.endpoints.flatMap((endpoint) => endpoint.operations);
+  const operations = operationsOf(model);
   for (const schema of operations.flatMap(operationSchemas)) schemas.collect(schema);
   const events = model.notifications?.events ?? [];
   const envelope = model.notifications?.envelope;

@@ -1,9 +1,9 @@
-import type { ApiModel, Operation } from '../../model/types.ts';
+import { operationsOf, type ApiModel, type Operation } from '../../model/types.ts';
 import type { SandboxDataTable, SandboxOperation, SandboxTables } from '../../../templates/sandbox/tables.ts';
 import type { EmittedFile } from '../files.ts';
 import { formatCode } from '../format.ts';
 import { operationTable, SANDBOX_SOURCE_DIR, transpileRuntime } from '../runtime/index.ts';
-import { operationsOf, requestSchemas } from '../validators/index.ts';
+import { requestSchemas } from '../validators/index.ts';
 import { operationKey } from '../validators/schema.ts';
 import { exampleOf } from './examples.ts';
 

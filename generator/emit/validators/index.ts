@@ -1,12 +1,7 @@
-import type { ApiModel, Operation } from '../../model/types.ts';
+import { operationsOf, type ApiModel } from '../../model/types.ts';
 import type { EmittedFile } from '../files.ts';
 import { formatCode } from '../format.ts';
 import { operationKey, requestSchema, type JsonSchema } from './schema.ts';
-
-/** Every operation of the model, in model order (endpoints sorted by path, methods in HTTP_METHODS order). */
-export function operationsOf(model: ApiModel): Operation[] {
-  return model.endpoints.flatMap((endpoint) => endpoint.operations);
-}
 
 /**
  * The request schema of every operation that has something to check, keyed `'<method> <path template>'`
