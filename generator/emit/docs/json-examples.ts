@@ -66,55 +66,33 @@ function parameterText(parameter: Parameter): string {
   return isScalar(value) ? String(value) : '';
 }
 
-/** The request line (path parameters and query filled in from the examples), headers and body. */
-export function requestExample(operation: Operation): string {
+/** The request line (path parameters and query filled in from the examples), headers and body; the template lays the message out. */
+export function requestExample(operation: Operation) {
   let url = `/${operation.path}`;
   for (const parameter of operation.pathParams)
     url = url.replace(`{${parameter.name}}`, encodeURIComponent(parameterText(parameter)));
   const query = new URLSearchParams(
     operation.queryParams.map((parameter) => [parameter.name, parameterText(parameter)]),
   );
-  const lines = [`${operation.method.toUpperCase()} ${url}${query.size > 0 ? `?${query}` : ''}`];
-  lines.push(...operation.headerParams.map((parameter) => `${parameter.name}: ${parameterText(parameter)}`));
   const body = operation.body;
-  if (body?.kind === 'json') {
-    lines.push('Content-Type: application/json', '', json(exampleJson(body.schema)));
-  } else if (body?.kind === 'multipart') {
-    const boundary = 'boundary';
-    lines.push(
-      `Content-Type: multipart/form-data; boundary=${boundary}`,
-      '',
-      `--${boundary}`,
-      `Content-Disposition: form-data; name="${body.metaField}"`,
-      'Content-Type: application/json',
-      '',
-      JSON.stringify(exampleJson(body.meta)),
-      `--${boundary}`,
-      `Content-Disposition: form-data; name="${body.fileField}"; filename="file.jpg"`,
-      'Content-Type: image/jpeg',
-      '',
-      '<文件的二进制内容>',
-      `--${boundary}--`,
-    );
-  }
-  return lines.join('\n');
+  return {
+    line: `${operation.method.toUpperCase()} ${url}${query.size > 0 ? `?${query}` : ''}`,
+    headers: operation.headerParams.map((parameter) => `${parameter.name}: ${parameterText(parameter)}`),
+    json: body?.kind === 'json' ? json(exampleJson(body.schema)) : '',
+    multipart:
+      body?.kind === 'multipart'
+        ? { metaField: body.metaField, fileField: body.fileField, meta: JSON.stringify(exampleJson(body.meta)) }
+        : null,
+  };
 }
 
-/** The status line, and the JSON body, the empty body or what a download streams. */
-export function responseExample(operation: Operation): string {
+/** The status line, and the JSON body or what a download streams (no content type: an empty body). */
+export function responseExample(operation: Operation) {
   const response = operation.response;
   const statusLine = `HTTP/1.1 ${response.status} ${STATUS_TEXT[response.status] ?? ''}`.trimEnd();
-  switch (response.kind) {
-    case 'json':
-      return [statusLine, 'Content-Type: application/json', '', json(exampleJson(response.schema))].join('\n');
-    case 'empty':
-      return statusLine;
-    case 'download':
-      return [
-        statusLine,
-        `Content-Type: ${response.contentTypes[0] ?? 'application/octet-stream'}`,
-        '',
-        '<文件流, 不带签名>',
-      ].join('\n');
-  }
+  if (response.kind === 'json')
+    return { statusLine, contentType: 'application/json', body: json(exampleJson(response.schema)) };
+  if (response.kind === 'empty') return { statusLine, contentType: '', body: '' };
+  const contentType = response.contentTypes[0] ?? 'application/octet-stream';
+  return { statusLine, contentType, body: '<文件流, 不带签名>' };
 }

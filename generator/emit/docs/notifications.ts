@@ -54,7 +54,7 @@ function resourceExample(event: NotificationEvent): unknown {
   return example;
 }
 
-/** The POST WeChat Pay sends: the envelope's example with this event's type, summary and resource type. */
+/** The body of the POST WeChat Pay sends: the envelope's example with this event's type, summary and resource type. */
 function envelopeExample(envelope: Schema, event: NotificationEvent): string {
   const body = exampleJson(envelope) as Record<string, unknown>;
   if ('event_type' in body) body.event_type = event.eventType;
@@ -64,14 +64,5 @@ function envelopeExample(envelope: Schema, event: NotificationEvent): string {
   const resource = body.resource as Record<string, unknown> | undefined;
   if (resource && 'original_type' in resource) resource.original_type = originalType;
   if (resource && 'associated_data' in resource) resource.associated_data = originalType;
-  return [
-    'POST /your/notify_url',
-    'Content-Type: application/json',
-    'Wechatpay-Timestamp: 1554208460',
-    'Wechatpay-Nonce: 593BEC0C930BF1AFEB40B4A08C8FB242',
-    'Wechatpay-Signature: <base64 签名>',
-    'Wechatpay-Serial: PUB_KEY_ID_0114232134912410000000000000',
-    '',
-    JSON.stringify(body, null, 2),
-  ].join('\n');
+  return JSON.stringify(body, null, 2);
 }
