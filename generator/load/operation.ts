@@ -1,4 +1,13 @@
-import type { ErrorCode, HttpMethod, Operation, Parameter, RequestBody, ResponseBody, Schema } from '../model/types.ts';
+import {
+  splitDocLinks,
+  type ErrorCode,
+  type HttpMethod,
+  type Operation,
+  type Parameter,
+  type RequestBody,
+  type ResponseBody,
+  type Schema,
+} from '../model/types.ts';
 import type { Reporter } from './report.ts';
 import { optional, SCHEMA_KEYS, type SchemaResolver } from './schema.ts';
 import type { SpecFile } from './source.ts';
@@ -30,7 +39,6 @@ const PARAMETER_KEYS: ReadonlySet<string> = new Set(['name', 'in', 'required', '
 const PARAMETER_LOCATIONS = ['path', 'query', 'header', 'body', 'formData'] as const;
 const RESPONSE_KEYS: ReadonlySet<string> = new Set(['schema', 'description', 'headers', 'examples']);
 const ERROR_CODE_KEYS: ReadonlySet<string> = new Set(['status', 'code', 'description', 'solution']);
-const DOC_LINK = /\[官方文档\]\(([^)\s]+)\)/g;
 
 type ParameterLocation = (typeof PARAMETER_LOCATIONS)[number];
 
@@ -65,7 +73,7 @@ export class OperationLoader {
     }
     const keys = this.operationKeys(file, node);
     const text = (key: string): string | undefined => this.read.text(file, keys.get(key));
-    const { description, docLinks } = splitDescription(text('description'));
+    const { description, docLinks } = splitDocLinks(text('description'));
     const consumes = this.textList(file, keys.get('consumes'));
     const produces = this.textList(file, keys.get('produces'));
     const parameters = this.parameters(file, path, methodPair, keys.get('parameters'), consumes);
@@ -483,14 +491,6 @@ export class OperationLoader {
       return [];
     });
   }
-}
-
-/** `[官方文档](url)` links become `docLinks`; the rest, trimmed, stays the description. */
-function splitDescription(text: string | undefined): { description?: string; docLinks: string[] } {
-  if (text === undefined) return { docLinks: [] };
-  const docLinks = [...text.matchAll(DOC_LINK)].map((match) => match[1] ?? '');
-  const description = text.replace(DOC_LINK, '').trim();
-  return { ...optional('description', description === '' ? undefined : description), docLinks };
 }
 
 /**

@@ -217,6 +217,15 @@ export interface ApiModel {
   notifications?: Notifications;
 }
 
+const DOC_LINK = /\[官方文档\]\(([^)\s]+)\)/g;
+
+/** `[官方文档](url)` links of a description become `docLinks`; the rest, trimmed, stays the description. */
+export function splitDocLinks(text: string | undefined): { description?: string; docLinks: string[] } {
+  const docLinks = [...(text ?? '').matchAll(DOC_LINK)].map((match) => match[1] ?? '');
+  const description = (text ?? '').replace(DOC_LINK, '').trim();
+  return description === '' ? { docLinks } : { description, docLinks };
+}
+
 /** Every operation, in model order (endpoints by path, methods in HTTP_METHODS order). */
 export function operationsOf(model: ApiModel): Operation[] {
   return model.endpoints.flatMap((endpoint) => endpoint.operations);

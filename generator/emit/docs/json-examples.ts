@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import type { Operation, Parameter, Schema } from '../../model/types.ts';
 
 /**
@@ -12,8 +13,6 @@ export const PLACEHOLDER_BY_FORMAT: Readonly<Record<string, string>> = {
   url: 'https://example.com/',
   uri: 'https://example.com/',
 };
-
-const STATUS_TEXT: Readonly<Record<number, string>> = { 200: 'OK', 202: 'Accepted', 204: 'No Content' };
 
 export function isScalar(value: unknown): value is string | number | boolean {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
@@ -89,7 +88,7 @@ export function requestExample(operation: Operation) {
 /** The status line, and the JSON body or what a download streams (no content type: an empty body). */
 export function responseExample(operation: Operation) {
   const response = operation.response;
-  const statusLine = `HTTP/1.1 ${response.status} ${STATUS_TEXT[response.status] ?? ''}`.trimEnd();
+  const statusLine = `HTTP/1.1 ${response.status} ${STATUS_CODES[response.status] ?? ''}`.trimEnd();
   if (response.kind === 'json')
     return { statusLine, contentType: 'application/json', body: json(exampleJson(response.schema)) };
   if (response.kind === 'empty') return { statusLine, contentType: '', body: '' };

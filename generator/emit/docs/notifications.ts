@@ -1,11 +1,10 @@
-import type { NotificationEvent, Notifications, Schema } from '../../model/types.ts';
+import { splitDocLinks, type NotificationEvent, type Notifications, type Schema } from '../../model/types.ts';
 import { exampleJson } from './json-examples.ts';
-import { inlineCode, inlineText, yamlString } from './markdown.ts';
+import { inlineCode, inlineText, linkDestination, yamlString } from './markdown.ts';
 import { schemaChildren, type TableRow } from './view-model.ts';
 
 /** The namespace the declarations put the resources in; the pages name the types by it. */
 const RESOURCE_NAMESPACE = 'WeChatPay.OpenAPI.V3.Notifications';
-const DOC_LINK = /\[官方文档\]\(([^)\s]+)\)/g;
 
 /** `docs/notifications/TRANSACTION.SUCCESS.md`. */
 export function notificationPageFile(event: NotificationEvent): string {
@@ -17,15 +16,15 @@ export function notificationPageLink(event: NotificationEvent): string {
 }
 
 export function notificationPageView(event: NotificationEvent, notifications: Notifications) {
-  const docLinks = [...(event.description ?? '').matchAll(DOC_LINK)].map((match) => match[1] ?? '');
-  const text = (event.description ?? '').replace(DOC_LINK, '').trim();
+  const { description: text = '', docLinks } = splitDocLinks(event.description);
   return {
     title: yamlString(event.summary),
     description: yamlString(text || event.summary),
     heading: inlineText(event.summary),
     eventType: inlineCode(event.eventType),
     text: text ? inlineText(text) : '',
-    docLinks,
+    // http(s) only and percent-encoded, as on the endpoint pages.
+    docLinks: docLinks.flatMap((link) => linkDestination(link) ?? []),
     resourceName: event.resourceName,
     typeName: `${RESOURCE_NAMESPACE}.${event.resourceName}`,
     envelopeExample: notifications.envelope ? envelopeExample(notifications.envelope, event) : '',

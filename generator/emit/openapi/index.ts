@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { stringify } from 'yaml';
@@ -48,12 +49,6 @@ const ERROR_SCHEMA: JsonObject = {
 
 /** The headers WeChat Pay signs a notification with. */
 const NOTIFICATION_HEADERS = ['Wechatpay-Signature', 'Wechatpay-Timestamp', 'Wechatpay-Nonce', 'Wechatpay-Serial'];
-
-const STATUS_TEXT: Record<number, string> = {
-  200: 'OK',
-  202: 'Accepted',
-  204: 'No Content',
-};
 
 /** The model as one OpenAPI 3.1 document. Reads only the model; equal models give equal documents. */
 export function openApiDocument(model: ApiModel): JsonObject {
@@ -225,7 +220,7 @@ function parameterSchema(parameter: Parameter): Schema {
 function responses(operation: Operation, schemas: SchemaConverter): JsonObject {
   const response = operation.response;
   const status = String(response.status);
-  const description = STATUS_TEXT[response.status] ?? 'Success';
+  const description = STATUS_CODES[response.status] ?? 'Success';
   const out: JsonObject = {};
   if (response.kind === 'json') {
     out[status] = { description, content: { 'application/json': { schema: schemas.convert(response.schema) } } };
