@@ -10,7 +10,7 @@ import {
 import type { EmittedFile } from '../files.ts';
 import { operationExampleParts } from './examples.ts';
 import { htmlText, inlineText, tableCell, tableCode, yamlString } from './markdown.ts';
-import { render } from './render.ts';
+import { render } from '../render.ts';
 import { notificationPageFile, notificationPageLink, notificationPageView } from './notifications.ts';
 import { endpointPageView, endpointTitle } from './view-model.ts';
 

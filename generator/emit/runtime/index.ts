@@ -7,6 +7,7 @@ import { PROJECT_ROOT } from '../../paths.ts';
 import { DEFAULT_PACKAGE_NAME } from '../docs/index.ts';
 import type { EmittedFile } from '../files.ts';
 import { formatCode } from '../format.ts';
+import { packageFile } from '../render.ts';
 
 /** The runtime is real TypeScript, type-checked and tested in place; the package ships it transpiled. */
 export const RUNTIME_SOURCE_DIR: string = join(PROJECT_ROOT, 'templates/runtime');
@@ -105,50 +106,11 @@ function emitOperationTable(model: ApiModel): EmittedFile[] {
       path: 'dist/operations.js',
       contents: `/** Generated from the specs: what the runtime must know of each operation. */\nexport const operations = ${JSON.stringify(table, null, 2)};\n`,
     },
-    {
-      path: 'dist/operations.d.ts',
-      contents: `import type { OperationTable } from './runtime/operations.js';\nexport declare const operations: OperationTable;\n`,
-    },
+    packageFile('dist/operations.d.ts'),
   ];
 }
 
+/** The package entry (the client class wired to the operation table and validators) and the `apiv3` bin. */
 function emitEntry(): EmittedFile[] {
-  return [
-    {
-      path: 'dist/index.js',
-      contents: [
-        `import { createClientClass } from './runtime/index.js';`,
-        `import { operations } from './operations.js';`,
-        `import { validators } from './validators.js';`,
-        `export * from './runtime/index.js';`,
-        `export const Wechatpay = createClientClass(operations, validators);`,
-        ``,
-      ].join('\n'),
-    },
-    {
-      path: 'dist/index.d.ts',
-      contents: [
-        // The declarations use Buffer, KeyObject and ReadStream; TypeScript 6+ no longer loads @types/node unasked.
-        `/// <reference types="node" />`,
-        `import type { ClientConstructor } from './runtime/index.js';`,
-        `import type { Wechatpay as Endpoints, Notifications, Paths } from './openapi.js';`,
-        `export * from './runtime/index.js';`,
-        `export type { WeChatPay, Notifications, Paths } from './openapi.js';`,
-        `export declare const Wechatpay: ClientConstructor<Endpoints, Paths, Notifications>;`,
-        `export type Wechatpay = InstanceType<typeof Wechatpay>;`,
-        ``,
-      ].join('\n'),
-    },
-    {
-      // The package's `apiv3` bin: the runtime's CLI driving this package's client.
-      path: 'dist/cli.js',
-      contents: [
-        `#!/usr/bin/env node`,
-        `import { runCli } from './runtime/cli.js';`,
-        `import { Wechatpay } from './index.js';`,
-        `process.exitCode = await runCli(process.argv.slice(2), Wechatpay);`,
-        ``,
-      ].join('\n'),
-    },
-  ];
+  return ['dist/index.js', 'dist/index.d.ts', 'dist/cli.js'].map(packageFile);
 }

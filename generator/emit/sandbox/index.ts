@@ -2,6 +2,7 @@ import { operationsOf, type ApiModel, type Operation } from '../../model/types.t
 import type { SandboxDataTable, SandboxOperation, SandboxTables } from '../../../templates/sandbox/tables.ts';
 import type { EmittedFile } from '../files.ts';
 import { formatCode } from '../format.ts';
+import { packageFile } from '../render.ts';
 import { operationTable, SANDBOX_SOURCE_DIR, transpileRuntime } from '../runtime/index.ts';
 import { requestSchemas } from '../validators/index.ts';
 import { operationKey } from '../validators/schema.ts';
@@ -54,25 +55,8 @@ export async function emitSandbox(model: ApiModel): Promise<EmittedFile[]> {
         '',
       ].join('\n'),
     },
-    {
-      path: 'dist/sandbox-data.d.ts',
-      contents:
-        "import type { SandboxDataTable } from './sandbox/tables.js';\nexport declare const sandboxData: SandboxDataTable;\n",
-    },
-    {
-      path: 'dist/sandbox/bin.js',
-      contents: [
-        '#!/usr/bin/env node',
-        '// `apiv3-sandbox`: the sandbox serving the operations this package was generated from.',
-        "import { operations } from '../operations.js';",
-        "import { sandboxData } from '../sandbox-data.js';",
-        "import { validators } from '../validators.js';",
-        "import { main } from './cli.js';",
-        '',
-        "main({ program: 'npx apiv3-sandbox', acceptsSpec: false, tables: async () => ({ operations, schemas: validators, data: sandboxData }) });",
-        '',
-      ].join('\n'),
-    },
+    packageFile('dist/sandbox-data.d.ts'),
+    packageFile('dist/sandbox/bin.js'),
   ];
   return [
     ...(await transpileRuntime(SANDBOX_SOURCE_DIR, 'dist/sandbox')),

@@ -1,6 +1,7 @@
 import { operationsOf, type ApiModel } from '../../model/types.ts';
 import type { EmittedFile } from '../files.ts';
 import { formatCode } from '../format.ts';
+import { packageFile } from '../render.ts';
 import { operationKey, requestSchema, type JsonSchema } from './schema.ts';
 
 /**
@@ -28,16 +29,9 @@ export async function emitValidators(model: ApiModel): Promise<EmittedFile[]> {
     `export const validators = Object.freeze({${entries.length === 0 ? '' : `\n${entries.join(',\n')}\n`}});`,
     '',
   ].join('\n');
-  const dts = [
-    "import type { RequestSchemaTable } from './runtime/request-schema.js';",
-    "/** Keyed `'<method> <path template>'`, e.g. `'post v3/marketing/busifavor/stocks/{stock_id}/couponcodes'`. */",
-    'export declare const validators: RequestSchemaTable;',
-    '',
-  ].join('\n');
-  return Promise.all([
-    formatCode({ path: 'dist/validators.js', contents: js }),
-    formatCode({ path: 'dist/validators.d.ts', contents: dts }),
-  ]);
+  return Promise.all(
+    [{ path: 'dist/validators.js', contents: js }, packageFile('dist/validators.d.ts')].map(formatCode),
+  );
 }
 
 /**
