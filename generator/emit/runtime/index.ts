@@ -7,7 +7,7 @@ import { PROJECT_ROOT } from '../../paths.ts';
 import { DEFAULT_PACKAGE_NAME } from '../docs/index.ts';
 import type { EmittedFile } from '../files.ts';
 import { formatCode } from '../format.ts';
-import { packageFile } from '../render.ts';
+import { packageFile, render } from '../render.ts';
 
 /** The runtime is real TypeScript, type-checked and tested in place; the package ships it transpiled. */
 export const RUNTIME_SOURCE_DIR: string = join(PROJECT_ROOT, 'templates/runtime');
@@ -27,19 +27,6 @@ export async function emitRuntime(model: ApiModel): Promise<EmittedFile[]> {
 export const SANDBOX_SOURCE_DIR: string = join(PROJECT_ROOT, 'templates/sandbox');
 
 const VERSION_MODULE = 'dist/runtime/version.js';
-
-/** The shipped `version.js` names the generated package (the same name and version its package.json gets). */
-function versionModule(): EmittedFile {
-  return {
-    path: VERSION_MODULE,
-    contents: [
-      '/** The package this runtime ships in, for the User-Agent header. */',
-      `export const PACKAGE_NAME = ${JSON.stringify(DEFAULT_PACKAGE_NAME)};`,
-      `export const PACKAGE_VERSION = ${JSON.stringify(rootPackage.version)};`,
-      '',
-    ].join('\n'),
-  };
-}
 
 /**
  * The runtime sources as the package ships them, file by file, in the generated code's one style:
@@ -71,8 +58,12 @@ export async function transpileRuntime(
     if (problems.length > 0)
       throw new Error(`${fileName} does not transpile in isolation:\n${problems.map(describe).join('\n')}`);
     const base = `${outDir}/${source.slice(0, -'.ts'.length)}`;
+    // The shipped `version.js` names the generated package (the name and version its package.json gets).
+    const version = { name: DEFAULT_PACKAGE_NAME, version: rootPackage.version };
     const js: EmittedFile =
-      `${base}.js` === VERSION_MODULE ? versionModule() : { path: `${base}.js`, contents: script.code };
+      `${base}.js` === VERSION_MODULE
+        ? { path: VERSION_MODULE, contents: render(`package/${VERSION_MODULE}`, version) }
+        : { path: `${base}.js`, contents: script.code };
     return [js, { path: `${base}.d.ts`, contents: declarations.code }];
   });
   return Promise.all(files.map(formatCode));
