@@ -13,24 +13,11 @@ import {
   type Parameter,
   type Schema,
 } from '../../model/types.ts';
+import { render } from '../render.ts';
 import { SchemaConverter, toJson, type Json, type JsonObject } from './schema.ts';
 
 export const DEFAULT_SERVER = 'https://api.mch.weixin.qq.com';
 export const SECURITY_SCHEME = 'WECHATPAY2-SHA256-RSA2048';
-
-const SIGNATURE_DESCRIPTION = [
-  'Every request carries `Authorization: WECHATPAY2-SHA256-RSA2048 mchid="<mchid>",nonce_str="<nonce>",signature="<signature>",timestamp="<timestamp>",serial_no="<serial>"`',
-  '(the fields in any order).',
-  '',
-  '`signature` is the base64 SHA256withRSA (PKCS#1 v1.5) signature, with the merchant API private key, of',
-  '`<METHOD>\\n<URI>\\n<TIMESTAMP>\\n<NONCE>\\n<BODY>\\n`: URI is the path and query string exactly as sent,',
-  'TIMESTAMP Unix seconds, NONCE 32 random characters of `[0-9A-Za-z]`, BODY the exact body sent (empty when',
-  "there is none; the `meta` JSON for a multipart upload). `serial_no` is the merchant API certificate's serial.",
-  '',
-  'Every 2xx response (downloads excepted) is signed by WeChat Pay: verify `Wechatpay-Signature` over',
-  '`<Wechatpay-Timestamp>\\n<Wechatpay-Nonce>\\n<BODY>\\n` with the public key or platform certificate named',
-  'by `Wechatpay-Serial`, and refuse a timestamp more than 300 seconds away.',
-].join('\n');
 
 /** The error body of every 4xx/5xx response. */
 const ERROR_SCHEMA: JsonObject = {
@@ -124,7 +111,12 @@ export function openApiDocument(model: ApiModel): JsonObject {
   document.components = {
     schemas: { ...schemas.schemas(), WechatpayError: ERROR_SCHEMA },
     securitySchemes: {
-      [SECURITY_SCHEME]: { type: 'apiKey', in: 'header', name: 'Authorization', description: SIGNATURE_DESCRIPTION },
+      [SECURITY_SCHEME]: {
+        type: 'apiKey',
+        in: 'header',
+        name: 'Authorization',
+        description: render('openapi/security-scheme.md').trimEnd(),
+      },
     },
   };
   return document;
