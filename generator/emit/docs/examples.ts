@@ -57,20 +57,13 @@ function entry(key: string, binding: string): string {
 
 const MAX_INLINE = 72;
 
-/** An object literal on one line when short, else one entry per line. */
-function objectLiteral(entries: readonly string[], indent: string): string {
-  if (entries.length === 0) return '{}';
-  const inline = `{ ${entries.join(', ')} }`;
+/** An object or array literal on one line when short (`{ a, b }`, `[a, b]`), else one item per line. */
+function literal(brackets: '{}' | '[]', items: readonly string[], indent: string): string {
+  const [open, close] = brackets;
+  const pad = brackets === '{}' && items.length > 0 ? ' ' : '';
+  const inline = `${open}${pad}${items.join(', ')}${pad}${close}`;
   if (inline.length <= MAX_INLINE && !inline.includes('\n')) return inline;
-  const inner = `${indent}  `;
-  return `{\n${entries.map((item) => `${inner}${item},`).join('\n')}\n${indent}}`;
-}
-
-function arrayLiteral(items: readonly string[], indent: string): string {
-  const inline = `[${items.join(', ')}]`;
-  if (inline.length <= MAX_INLINE && !inline.includes('\n')) return inline;
-  const inner = `${indent}  `;
-  return `[\n${items.map((item) => `${inner}${item},`).join('\n')}\n${indent}]`;
+  return `${open}\n${items.map((item) => `${indent}  ${item},`).join('\n')}\n${indent}${close}`;
 }
 
 interface ValueOptions {
@@ -120,7 +113,7 @@ function exampleValue(schema: Schema, example: unknown, options: ValueOptions): 
         );
         return `${propertyKey(property.name)}: ${value}`;
       });
-      return objectLiteral(entries, options.indent);
+      return literal('{}', entries, options.indent);
     }
     case 'array': {
       // An array without `items` is typed as the empty tuple `[]`.
@@ -131,7 +124,7 @@ function exampleValue(schema: Schema, example: unknown, options: ValueOptions): 
       const values = isScalarSchema(items)
         ? givenItems.map((item) => exampleValue(items, item, itemOptions))
         : [exampleValue(items, undefined, itemOptions)];
-      return arrayLiteral(values, options.indent);
+      return literal('[]', values, options.indent);
     }
     case 'file':
       options.imports.add('createReadStream');
@@ -198,35 +191,35 @@ function callArguments(
   const body = operation.body;
   if (body?.kind === 'json') {
     const entries = bodyEntries(body.schema);
-    const literal = body.schema.kind === 'object' ? objectLiteral(entries, '') : declare('data', body.schema);
-    if (operation.method === 'delete') configEntries.push(`data: ${literal}`);
-    else data = literal;
+    const value = body.schema.kind === 'object' ? literal('{}', entries, '') : declare('data', body.schema);
+    if (operation.method === 'delete') configEntries.push(`data: ${value}`);
+    else data = value;
   } else if (body?.kind === 'multipart') {
     const metaEntries = bodyEntries(body.meta);
     const meta = scope.bind(body.metaField);
-    declarations.push({ binding: meta, value: `JSON.stringify(${objectLiteral(metaEntries, '')})` });
+    declarations.push({ binding: meta, value: `JSON.stringify(${literal('{}', metaEntries, '')})` });
     imports.add('createReadStream');
     const file = scope.bind(body.fileField);
     declarations.push({ binding: file, value: `createReadStream('./file.jpg')` });
-    data = objectLiteral([entry(body.metaField, meta), entry(body.fileField, file)], '');
+    data = literal('{}', [entry(body.metaField, meta), entry(body.fileField, file)], '');
   } else if (HTTP_METHOD_TABLE[operation.method].takesData) {
     data = '{}';
   }
 
   if (operation.queryParams.length > 0) {
-    configEntries.push(`params: ${objectLiteral(operation.queryParams.map(declareParameter), '')}`);
+    configEntries.push(`params: ${literal('{}', operation.queryParams.map(declareParameter), '')}`);
   }
   if (operation.headerParams.length > 0) {
     // Header values travel as strings whatever type the spec gives them.
     const asString = (parameter: Parameter): Parameter => ({ ...parameter, schema: stringSchemaOf(parameter.schema) });
-    configEntries.push(`headers: ${objectLiteral(operation.headerParams.map(asString).map(declareParameter), '')}`);
+    configEntries.push(`headers: ${literal('{}', operation.headerParams.map(asString).map(declareParameter), '')}`);
   }
   if (operation.response.kind === 'download') {
     configEntries.push(`responseType: 'stream'`, 'transformResponse: []');
   }
 
   const args = data === undefined ? [] : [data];
-  if (configEntries.length > 0) args.push(objectLiteral(configEntries, ''));
+  if (configEntries.length > 0) args.push(literal('{}', configEntries, ''));
   return args;
 }
 
@@ -250,7 +243,8 @@ function responseHandler(operation: Operation, imports: Set<string>): string {
     inlinePattern.length <= MAX_INLINE
       ? inlinePattern
       : `({\n    data: {\n${fields.map((field) => `      ${field},`).join('\n')}\n    },\n  })`;
-  const logged = objectLiteral(
+  const logged = literal(
+    '{}',
     names.map(({ binding }) => binding),
     '    ',
   );
