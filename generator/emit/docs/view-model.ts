@@ -43,6 +43,7 @@ export function endpointPageView(endpoint: Endpoint, packageName: string) {
 
 function operationView(endpoint: Endpoint, operation: Operation, packageName: string) {
   const examples = operationExamples(endpoint, operation, { packageName });
+  const { response } = operation;
   return {
     method: operation.method.toUpperCase(),
     heading: inlineText(operation.summary ?? `${operation.method.toUpperCase()} ${endpoint.path}`),
@@ -53,10 +54,13 @@ function operationView(endpoint: Endpoint, operation: Operation, packageName: st
     responseExample: responseExample(operation),
     requestRows: requestRows(operation),
     responseRows: responseRows(operation),
-    // Empty when not deprecated: the templates run in strict mode, so every key is present.
-    deprecation: operation.deprecated ? deprecationNotice(operation.lastUpdatedAt) : '',
+    // `null` and `''` for what is absent: the templates run in strict mode, so every key is present.
+    deprecated: operation.deprecated
+      ? { since: operation.lastUpdatedAt ? inlineText(operation.lastUpdatedAt) : '' }
+      : null,
     description: operation.description?.trim() ? inlineText(operation.description) : '',
-    responseNote: responseNote(operation),
+    download: response.kind === 'download' ? { types: response.contentTypes.map(inlineCode).join('、') } : null,
+    emptyStatus: response.kind === 'empty' ? response.status : null,
     errorCodes: operation.errorCodes.map((error) => ({
       status: error.status,
       code: tableCell(error.code),
@@ -64,10 +68,6 @@ function operationView(endpoint: Endpoint, operation: Operation, packageName: st
       solution: tableCell(error.solution ?? ''),
     })),
   };
-}
-
-function deprecationNotice(lastUpdatedAt: string | undefined): string {
-  return lastUpdatedAt ? `此接口已废弃（${inlineText(lastUpdatedAt)}）。` : '此接口已废弃。';
 }
 
 function requestRows(operation: Operation): TableRow[] {
@@ -127,16 +127,6 @@ function responseRows(operation: Operation): TableRow[] {
     schemaChildren(response.schema, 'data', 1, rows);
   }
   return rows;
-}
-
-function responseNote(operation: Operation): string {
-  const response = operation.response;
-  if (response.kind === 'download') {
-    const types = response.contentTypes.length > 0 ? `（${response.contentTypes.map(inlineCode).join('、')}）` : '';
-    return `下载接口：响应为未签名的文件流${types}，请求时传入 \`responseType: 'stream'\`，\`data\` 为 \`ReadStream\`。`;
-  }
-  if (response.kind === 'empty') return `成功时返回 HTTP ${response.status}，无响应体。`;
-  return '';
 }
 
 /** Rows for the members of an object (or of an array's object items), depth-first in spec order. */
