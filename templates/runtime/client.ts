@@ -2,7 +2,8 @@
  * The client: options, and the request pipeline (path parameters -> URL -> exact body bytes ->
  * signature -> axios -> verified, parsed response or a typed error).
  */
-import axios, { AxiosError, type AxiosInstance, type AxiosPromise, type AxiosRequestConfig, type AxiosResponse } from 'axios';
+import axios, { AxiosError, AxiosHeaders, type AxiosInstance, type AxiosPromise, type AxiosRequestConfig, type AxiosResponse } from 'axios';
+import type { Agent as HttpAgent } from 'node:http';
 import { KeyObject, X509Certificate, createPrivateKey, createPublicKey } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { createEndpoint, isProbedName, propertyToSegment, type Dispatch } from './chain.js';
@@ -32,6 +33,7 @@ import {
 import type { RequestSchemaTable } from './request-schema.js';
 import { validateRetryOptions, withRetries, type RetryOptions } from './retry.js';
 import { authorizationHeader, createNonce, headerValue, requestMessage, signMessage, verifyHeaders, type HeaderBag } from './signature.js';
+import { Deadline, exchange } from './transport.js';
 import { validateRequest } from './validation.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from './version.js';
 import {
@@ -188,6 +190,8 @@ interface ClientState {
   maxErrorBytes: number;
   retry: RetryOptions | undefined;
   http: AxiosInstance;
+  /** The client's axios options when the direct transport serves them all, else `undefined` (every call goes through axios). */
+  direct: DirectOptions | undefined;
   resolveOperation: OperationResolver;
   /** Request schemas by operation, when the class was made with them. */
   validators: RequestSchemaTable | undefined;
@@ -398,6 +402,7 @@ function createState(
     maxErrorBytes,
     retry,
     http: axios.create({ ...axiosOptions, timeout }),
+    direct: directOptions(axiosOptions, {}),
     resolveOperation,
     validators,
     validate,
@@ -516,6 +521,10 @@ interface PreparedRequest {
   retry: RetryOptions | undefined;
   idempotent: boolean;
   timeout: number;
+  /** The caller's abort signal. */
+  signal: AbortSignal | undefined;
+  /** Set when the direct transport serves every option of the call; else it goes through axios. */
+  direct: DirectOptions | undefined;
   /** The signed answer of `GET /v3/certificates` is checked by the certificate keeper, with the certificates it carries. */
   unverified: boolean;
 }
@@ -620,7 +629,10 @@ async function prepare(state: ClientState, method: HttpVerb, path: string, data:
   const axiosConfig: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(options)) if (!CONTROLLED_KEYS.has(key)) axiosConfig[key] = value;
   const timeout = typeof options.timeout === 'number' ? options.timeout : state.timeout;
-  return { method, url, body, signedBody, headers: sentHeaders, download, axiosConfig, retry, idempotent, timeout, unverified: false };
+  const signal = options.signal as AbortSignal | undefined;
+  // axios also takes signal-like objects without addEventListener; those stay with it.
+  const direct = signal === undefined || signal instanceof AbortSignal ? directOptions(axiosConfig, state.direct) : undefined;
+  return { method, url, body, signedBody, headers: sentHeaders, download, axiosConfig, retry, idempotent, timeout, signal, direct, unverified: false };
 }
 
 /**
@@ -769,29 +781,17 @@ async function attempt(state: ClientState, request: PreparedRequest): Promise<Ax
   const nonce = createNonce();
   const signature = signMessage(requestMessage(method, uri, timestamp, nonce, request.signedBody), state.privateKey);
   const authorization = authorizationHeader({ mchid: state.mchid, serial: state.serial, nonce, timestamp, signature });
-  // axios' `timeout` only bounds the gaps between bytes; the deadline bounds the whole call, body included.
-  const deadline = startDeadline(request.timeout, request.axiosConfig.signal as AbortSignal | undefined);
+  // A deadline for the whole call, body included (an idle timeout would let a trickling server hold the call).
+  const deadline = new Deadline(request.timeout);
   try {
     let response: AxiosResponse;
     try {
-      response = await state.http.request({
-        ...request.axiosConfig,
-        method,
-        url: url.href,
-        headers: { ...request.headers, Authorization: authorization },
-        data: request.body,
-        // Always a stream: the body is read here, under the size caps and the deadline.
-        responseType: 'stream',
-        maxContentLength: -1,
-        transformRequest: UNTRANSFORMED,
-        transformResponse: UNTRANSFORMED,
-        validateStatus: ANY_STATUS,
-        // A redirect would send this signature to another URI.
-        maxRedirects: 0,
-        signal: deadline.signal,
-      });
+      response =
+        request.direct !== undefined && !proxiedByEnvironment(url, request.direct)
+          ? await sendDirect(request, request.direct, authorization, deadline)
+          : await sendWithAxios(state, request, authorization, deadline);
     } catch (error) {
-      throw transportError(error, where, request.timeout, deadline.expired());
+      throw transportError(error, where, request.timeout, deadline.expired);
     }
 
     const headers = plainHeaders(response.headers);
@@ -803,7 +803,7 @@ async function attempt(state: ClientState, request: PreparedRequest): Promise<Ax
     try {
       body = await readCapped(response.data, limit);
     } catch (error) {
-      throw transportError(error, where, request.timeout, deadline.expired());
+      throw transportError(error, where, request.timeout, deadline.expired);
     }
     // An error body is kept up to its cap; a 2xx body that is cut off cannot be verified.
     if (!success) throw apiError(response.status, body.bytes, headers);
@@ -824,6 +824,107 @@ async function attempt(state: ClientState, request: PreparedRequest): Promise<Ax
   }
 }
 
+/** The request over node:http(s) directly; the response's `data` is the (decompressed) body stream. */
+async function sendDirect(request: PreparedRequest, direct: DirectOptions, authorization: string, deadline: Deadline): Promise<AxiosResponse> {
+  const headers: Record<string, string> = { ...direct.headers };
+  for (const [name, value] of Object.entries(request.headers)) if (value !== false) headers[name] = value;
+  headers.Authorization = authorization;
+  const method = request.method.toUpperCase();
+  const { url } = request;
+  const incoming = await exchange(
+    {
+      method,
+      url,
+      headers,
+      body: request.body,
+      agent: url.protocol === 'https:' ? direct.httpsAgent : direct.httpAgent,
+      decompress: direct.decompress !== false,
+    },
+    deadline,
+    request.signal,
+  );
+  const config = { ...request.axiosConfig, method: request.method, url: url.href, headers: new AxiosHeaders(headers), timeout: request.timeout };
+  return {
+    data: incoming.body,
+    status: incoming.status,
+    statusText: incoming.statusText,
+    headers: new AxiosHeaders(incoming.headers as Record<string, string>),
+    config: config as AxiosResponse['config'],
+    request: incoming.request,
+  };
+}
+
+/** The request through the client's axios instance, for options only axios implements (proxies, adapters, ...). */
+function sendWithAxios(state: ClientState, request: PreparedRequest, authorization: string, deadline: Deadline): Promise<AxiosResponse> {
+  let signal: AbortSignal | undefined = request.signal;
+  if (request.timeout > 0) {
+    const controller = new AbortController();
+    deadline.bind(() => controller.abort());
+    signal = signal === undefined ? controller.signal : AbortSignal.any([signal, controller.signal]);
+  }
+  return state.http.request({
+    ...request.axiosConfig,
+    method: request.method,
+    url: request.url.href,
+    headers: { ...request.headers, Authorization: authorization },
+    data: request.body,
+    // Always a stream: the body is read by the pipeline, under the size caps and the deadline.
+    responseType: 'stream',
+    maxContentLength: -1,
+    transformRequest: UNTRANSFORMED,
+    transformResponse: UNTRANSFORMED,
+    validateStatus: ANY_STATUS,
+    // A redirect would send this signature to another URI.
+    maxRedirects: 0,
+    signal,
+  });
+}
+
+/** Whether axios would send this request through a proxy named by the environment (`http_proxy`, `all_proxy`, ...). */
+function proxiedByEnvironment(url: URL, direct: DirectOptions): boolean {
+  if (direct.proxy === false) return false;
+  const scheme = url.protocol === 'https:' ? 'https' : 'http';
+  const { env } = process;
+  return Boolean(env[`${scheme}_proxy`] || env[`${scheme.toUpperCase()}_PROXY`] || env.all_proxy || env.ALL_PROXY);
+}
+
+/** The axios options the direct transport honours itself. */
+interface DirectOptions {
+  httpAgent?: HttpAgent;
+  httpsAgent?: HttpAgent;
+  decompress?: boolean;
+  /** `false`: no proxy, whatever the environment says. */
+  proxy?: false;
+  /** The client's default headers. */
+  headers?: Record<string, string>;
+}
+
+/**
+ * The options of `config` the direct transport serves, over `base`; `undefined` when any other
+ * axios option is set (an adapter, a proxy, hooks, ...): that call goes through axios.
+ */
+function directOptions(config: Record<string, unknown>, base: DirectOptions | undefined): DirectOptions | undefined {
+  if (base === undefined) return undefined;
+  let direct = base;
+  for (const key in config) {
+    const value = config[key];
+    if (value === undefined || key === 'timeout') continue;
+    if (direct === base) direct = { ...base };
+    if ((key === 'httpAgent' || key === 'httpsAgent') && typeof value === 'object' && value !== null) direct[key] = value as HttpAgent;
+    else if (key === 'decompress' && typeof value === 'boolean') direct.decompress = value;
+    else if (key === 'proxy' && value === false) direct.proxy = false;
+    else if (key === 'headers' && isFlatHeaders(value)) direct.headers = callerHeaders(value);
+    else return undefined;
+  }
+  return direct;
+}
+
+/** Headers as one flat record of names to strings or numbers (not axios' per-method sections). */
+function isFlatHeaders(headers: unknown): boolean {
+  if (typeof headers !== 'object' || headers === null || Object.getPrototypeOf(headers) !== Object.prototype) return false;
+  return Object.values(headers).every((value) => typeof value === 'string' || typeof value === 'number');
+}
+
 async function verifyResponse(state: ClientState, headers: Record<string, string>, raw: Buffer): Promise<void> {
   const serial = headers['wechatpay-serial'];
   let refreshFailure: Error | undefined;
@@ -840,25 +941,6 @@ async function verifyResponse(state: ClientState, headers: Record<string, string
   }
 }
 
-interface Deadline {
-  /** Aborts the request at the deadline (or when the caller's own signal aborts). */
-  signal: AbortSignal | undefined;
-  expired(): boolean;
-  clear(): void;
-}
-
-function startDeadline(timeout: number, callerSignal: AbortSignal | undefined): Deadline {
-  if (timeout <= 0) return { signal: callerSignal, expired: () => false, clear: () => {} };
-  const controller = new AbortController();
-  let expired = false;
-  const timer = setTimeout(() => {
-    expired = true;
-    controller.abort();
-  }, timeout);
-  const signal = callerSignal === undefined ? controller.signal : AbortSignal.any([callerSignal, controller.signal]);
-  return { signal, expired: () => expired, clear: () => clearTimeout(timer) };
-}
-
 function transportError(error: unknown, where: string, timeout: number, expired: boolean): WechatpayError {
   if (error instanceof WechatpayError) return error;
   if (expired) return new TimeoutError(`${where}: no complete response within ${timeout} ms`, 'ETIMEDOUT');
@@ -867,7 +949,12 @@ function transportError(error: unknown, where: string, timeout: number, expired:
     // Only the code and the system message: the AxiosError's config holds the signed headers.
     return new NetworkError(`${where} failed: ${error.message}`, error.code);
   }
-  return new NetworkError(`${where} failed: ${error instanceof Error ? error.message : String(error)}`);
+  if (error instanceof Error) {
+    // A system error (`ECONNREFUSED`, `ECONNRESET`, a zlib failure) or a cancellation keeps its code.
+    const code = (error as { code?: unknown }).code;
+    return new NetworkError(`${where} failed: ${error.message}`, typeof code === 'string' ? code : undefined);
+  }
+  return new NetworkError(`${where} failed: ${String(error)}`);
 }
 
 function apiError(status: number, body: Buffer, headers: Record<string, string>): ApiError {

@@ -2,7 +2,7 @@
  * The client: options, and the request pipeline (path parameters -> URL -> exact body bytes ->
  * signature -> axios -> verified, parsed response or a typed error).
  */
-import axios, { AxiosError } from 'axios';
+import axios, { AxiosError, AxiosHeaders } from 'axios';
 import { KeyObject, X509Certificate, createPrivateKey, createPublicKey } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { createEndpoint, isProbedName, propertyToSegment } from './chain.js';
@@ -24,6 +24,7 @@ import {
   signMessage,
   verifyHeaders,
 } from './signature.js';
+import { Deadline, exchange } from './transport.js';
 import { validateRequest } from './validation.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from './version.js';
 import { createNotificationHandler } from './webhook.js';
@@ -239,6 +240,7 @@ function createState(options, resolveOperation, validators, operationOrigins) {
       ...axiosOptions,
       timeout,
     }),
+    direct: directOptions(axiosOptions, {}),
     resolveOperation,
     validators,
     validate,
@@ -424,6 +426,10 @@ async function prepare(state, method, path, data, config) {
   const axiosConfig = {};
   for (const [key, value] of Object.entries(options)) if (!CONTROLLED_KEYS.has(key)) axiosConfig[key] = value;
   const timeout = typeof options.timeout === 'number' ? options.timeout : state.timeout;
+  const signal = options.signal;
+  // axios also takes signal-like objects without addEventListener; those stay with it.
+  const direct =
+    signal === undefined || signal instanceof AbortSignal ? directOptions(axiosConfig, state.direct) : undefined;
   return {
     method,
     url,
@@ -435,6 +441,8 @@ async function prepare(state, method, path, data, config) {
     retry,
     idempotent,
     timeout,
+    signal,
+    direct,
     unverified: false,
   };
 }
@@ -583,32 +591,17 @@ async function attempt(state, request) {
     timestamp,
     signature,
   });
-  // axios' `timeout` only bounds the gaps between bytes; the deadline bounds the whole call, body included.
-  const deadline = startDeadline(request.timeout, request.axiosConfig.signal);
+  // A deadline for the whole call, body included (an idle timeout would let a trickling server hold the call).
+  const deadline = new Deadline(request.timeout);
   try {
     let response;
     try {
-      response = await state.http.request({
-        ...request.axiosConfig,
-        method,
-        url: url.href,
-        headers: {
-          ...request.headers,
-          Authorization: authorization,
-        },
-        data: request.body,
-        // Always a stream: the body is read here, under the size caps and the deadline.
-        responseType: 'stream',
-        maxContentLength: -1,
-        transformRequest: UNTRANSFORMED,
-        transformResponse: UNTRANSFORMED,
-        validateStatus: ANY_STATUS,
-        // A redirect would send this signature to another URI.
-        maxRedirects: 0,
-        signal: deadline.signal,
-      });
+      response =
+        request.direct !== undefined && !proxiedByEnvironment(url, request.direct)
+          ? await sendDirect(request, request.direct, authorization, deadline)
+          : await sendWithAxios(state, request, authorization, deadline);
     } catch (error) {
-      throw transportError(error, where, request.timeout, deadline.expired());
+      throw transportError(error, where, request.timeout, deadline.expired);
     }
     const headers = plainHeaders(response.headers);
     const success = response.status >= 200 && response.status < 300;
@@ -619,7 +612,7 @@ async function attempt(state, request) {
     try {
       body = await readCapped(response.data, limit);
     } catch (error) {
-      throw transportError(error, where, request.timeout, deadline.expired());
+      throw transportError(error, where, request.timeout, deadline.expired);
     }
     // An error body is kept up to its cap; a 2xx body that is cut off cannot be verified.
     if (!success) throw apiError(response.status, body.bytes, headers);
@@ -642,6 +635,102 @@ async function attempt(state, request) {
     deadline.clear();
   }
 }
+/** The request over node:http(s) directly; the response's `data` is the (decompressed) body stream. */
+async function sendDirect(request, direct, authorization, deadline) {
+  const headers = { ...direct.headers };
+  for (const [name, value] of Object.entries(request.headers)) if (value !== false) headers[name] = value;
+  headers.Authorization = authorization;
+  const method = request.method.toUpperCase();
+  const { url } = request;
+  const incoming = await exchange(
+    {
+      method,
+      url,
+      headers,
+      body: request.body,
+      agent: url.protocol === 'https:' ? direct.httpsAgent : direct.httpAgent,
+      decompress: direct.decompress !== false,
+    },
+    deadline,
+    request.signal,
+  );
+  const config = {
+    ...request.axiosConfig,
+    method: request.method,
+    url: url.href,
+    headers: new AxiosHeaders(headers),
+    timeout: request.timeout,
+  };
+  return {
+    data: incoming.body,
+    status: incoming.status,
+    statusText: incoming.statusText,
+    headers: new AxiosHeaders(incoming.headers),
+    config,
+    request: incoming.request,
+  };
+}
+/** The request through the client's axios instance, for options only axios implements (proxies, adapters, ...). */
+function sendWithAxios(state, request, authorization, deadline) {
+  let signal = request.signal;
+  if (request.timeout > 0) {
+    const controller = new AbortController();
+    deadline.bind(() => controller.abort());
+    signal = signal === undefined ? controller.signal : AbortSignal.any([signal, controller.signal]);
+  }
+  return state.http.request({
+    ...request.axiosConfig,
+    method: request.method,
+    url: request.url.href,
+    headers: {
+      ...request.headers,
+      Authorization: authorization,
+    },
+    data: request.body,
+    // Always a stream: the body is read by the pipeline, under the size caps and the deadline.
+    responseType: 'stream',
+    maxContentLength: -1,
+    transformRequest: UNTRANSFORMED,
+    transformResponse: UNTRANSFORMED,
+    validateStatus: ANY_STATUS,
+    // A redirect would send this signature to another URI.
+    maxRedirects: 0,
+    signal,
+  });
+}
+/** Whether axios would send this request through a proxy named by the environment (`http_proxy`, `all_proxy`, ...). */
+function proxiedByEnvironment(url, direct) {
+  if (direct.proxy === false) return false;
+  const scheme = url.protocol === 'https:' ? 'https' : 'http';
+  const { env } = process;
+  return Boolean(env[`${scheme}_proxy`] || env[`${scheme.toUpperCase()}_PROXY`] || env.all_proxy || env.ALL_PROXY);
+}
+/**
+ * The options of `config` the direct transport serves, over `base`; `undefined` when any other
+ * axios option is set (an adapter, a proxy, hooks, ...): that call goes through axios.
+ */
+function directOptions(config, base) {
+  if (base === undefined) return undefined;
+  let direct = base;
+  for (const key in config) {
+    const value = config[key];
+    if (value === undefined || key === 'timeout') continue;
+    if (direct === base) direct = { ...base };
+    if ((key === 'httpAgent' || key === 'httpsAgent') && typeof value === 'object' && value !== null)
+      direct[key] = value;
+    else if (key === 'decompress' && typeof value === 'boolean') direct.decompress = value;
+    else if (key === 'proxy' && value === false) direct.proxy = false;
+    else if (key === 'headers' && isFlatHeaders(value)) direct.headers = callerHeaders(value);
+    else return undefined;
+  }
+  return direct;
+}
+/** Headers as one flat record of names to strings or numbers (not axios' per-method sections). */
+function isFlatHeaders(headers) {
+  if (typeof headers !== 'object' || headers === null || Object.getPrototypeOf(headers) !== Object.prototype)
+    return false;
+  return Object.values(headers).every((value) => typeof value === 'string' || typeof value === 'number');
+}
 async function verifyResponse(state, headers, raw) {
   const serial = headers['wechatpay-serial'];
   let refreshFailure;
@@ -662,26 +751,6 @@ async function verifyResponse(state, headers, raw) {
     throw error;
   }
 }
-function startDeadline(timeout, callerSignal) {
-  if (timeout <= 0)
-    return {
-      signal: callerSignal,
-      expired: () => false,
-      clear: () => {},
-    };
-  const controller = new AbortController();
-  let expired = false;
-  const timer = setTimeout(() => {
-    expired = true;
-    controller.abort();
-  }, timeout);
-  const signal = callerSignal === undefined ? controller.signal : AbortSignal.any([callerSignal, controller.signal]);
-  return {
-    signal,
-    expired: () => expired,
-    clear: () => clearTimeout(timer),
-  };
-}
 function transportError(error, where, timeout, expired) {
   if (error instanceof WechatpayError) return error;
   if (expired) return new TimeoutError(`${where}: no complete response within ${timeout} ms`, 'ETIMEDOUT');
@@ -691,7 +760,12 @@ function transportError(error, where, timeout, expired) {
     // Only the code and the system message: the AxiosError's config holds the signed headers.
     return new NetworkError(`${where} failed: ${error.message}`, error.code);
   }
-  return new NetworkError(`${where} failed: ${error instanceof Error ? error.message : String(error)}`);
+  if (error instanceof Error) {
+    // A system error (`ECONNREFUSED`, `ECONNRESET`, a zlib failure) or a cancellation keeps its code.
+    const code = error.code;
+    return new NetworkError(`${where} failed: ${error.message}`, typeof code === 'string' ? code : undefined);
+  }
+  return new NetworkError(`${where} failed: ${String(error)}`);
 }
 function apiError(status, body, headers) {
   let code;
