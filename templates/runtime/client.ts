@@ -2,7 +2,7 @@
  * The client: options, and the request pipeline (path parameters -> URL -> exact body bytes ->
  * signature -> axios -> verified, parsed response or a typed error).
  */
-import axios, { AxiosError, AxiosHeaders, type AxiosInstance, type AxiosPromise, type AxiosRequestConfig, type AxiosResponse } from 'axios';
+import axios, { AxiosError, type AxiosInstance, type AxiosPromise, type AxiosRequestConfig, type AxiosResponse } from 'axios';
 import type { Agent as HttpAgent } from 'node:http';
 import { KeyObject, X509Certificate, createPrivateKey, createPublicKey } from 'node:crypto';
 import { Readable } from 'node:stream';
@@ -33,7 +33,7 @@ import {
 import type { RequestSchemaTable } from './request-schema.js';
 import { validateRetryOptions, withRetries, type RetryOptions } from './retry.js';
 import { authorizationHeader, createNonce, headerValue, requestMessage, signMessage, verifyHeaders, type HeaderBag } from './signature.js';
-import { Deadline, exchange } from './transport.js';
+import { ACCEPT_ENCODING, Deadline, exchange } from './transport.js';
 import { validateRequest } from './validation.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from './version.js';
 import {
@@ -199,6 +199,8 @@ interface ClientState {
   /** Origins a full URL may point at: the base URL's and those of operations with their own base URL. */
   origins: Set<string>;
   ciphertextSerials: Map<string, string>;
+  /** Relative paths called so far, checked and split once, oldest first. */
+  paths: Map<string, PathTemplate>;
   /** `chain(path)` nodes by path, oldest first: a node is immutable, so a repeated call reuses it. */
   chains: Map<string, unknown>;
   dispatch: Dispatch;
@@ -408,6 +410,7 @@ function createState(
     validate,
     origins: new Set([base.origin, ...operationOrigins]),
     ciphertextSerials: new Map(),
+    paths: new Map(),
     chains: new Map(),
     dispatch: (method, path, data, config) => send(state, method, path, data, config),
     certificates: undefined,
@@ -568,6 +571,7 @@ async function send(
   if (mode === 'download') request.download = true;
   if (mode === 'unverified') request.unverified = true;
   state.certificates?.refreshIfExpiring();
+  if (request.retry === undefined) return attempt(state, request);
   return withRetries(() => attempt(state, request), request.retry, method, request.idempotent);
 }
 
@@ -657,24 +661,17 @@ function resolveURL(
     return { url, matched: state.resolveOperation(method, operationPath) };
   }
 
-  const queryStart = path.indexOf('?');
-  const pathPart = queryStart === -1 ? path : path.slice(0, queryStart);
-  const query = queryStart === -1 ? '' : path.slice(queryStart);
-  if (pathPart.includes('#') || query.includes('#')) throw new UsageError(`${where}: a path must not contain '#'`);
-  const used = new Set<string>();
-  const segments = pathPart.split('/').map((segment) => {
-    const placeholder = /^\{([^{}]+)\}$/.exec(segment);
-    if (placeholder === null) {
-      if (isDotSegment(segment)) throw new UsageError(`${where}: '.' and '..' segments are not allowed`);
-      return segment;
-    }
-    const name = placeholder[1] as string;
-    used.add(name);
-    return encodePathParameter(options[name], name, where);
-  });
-  for (const name of used) delete options[name];
+  let template = state.paths.get(path);
+  if (template === undefined) {
+    template = compilePath(path, where);
+    state.paths.set(path, template);
+    if (state.paths.size > REMEMBERED_CHAINS) state.paths.delete(state.paths.keys().next().value as string);
+  }
+  let operationPath = '';
+  for (const part of template.parts) operationPath += typeof part === 'string' ? part : encodePathParameter(options[part.name], part.name, where);
+  for (const name of template.names) delete options[name];
+  const { query } = template;
 
-  const operationPath = segments.join('/');
   const base = typeof options.baseURL === 'string' ? parseBaseURL(options.baseURL, 'config.baseURL') : undefined;
   const matched = state.resolveOperation(method, operationPath);
   const operationBase = matched?.info.baseURL;
@@ -682,6 +679,39 @@ function resolveURL(
   const url = new URL(`${root.origin}${root.pathname.replace(/\/+$/, '')}/${operationPath}${query}`);
   appendQuery(url, options.params, where);
   return { url, matched };
+}
+
+/** A relative path, checked once: literal runs and placeholders (joined by `/`), and the query written in it. */
+interface PathTemplate {
+  parts: (string | { name: string })[];
+  names: string[];
+  query: string;
+}
+
+function compilePath(path: string, where: string): PathTemplate {
+  const queryStart = path.indexOf('?');
+  const pathPart = queryStart === -1 ? path : path.slice(0, queryStart);
+  const query = queryStart === -1 ? '' : path.slice(queryStart);
+  if (pathPart.includes('#') || query.includes('#')) throw new UsageError(`${where}: a path must not contain '#'`);
+  const parts: (string | { name: string })[] = [];
+  const names = new Set<string>();
+  let literal = '';
+  for (const [index, segment] of pathPart.split('/').entries()) {
+    if (index > 0) literal += '/';
+    const placeholder = /^\{([^{}]+)\}$/.exec(segment);
+    if (placeholder === null) {
+      if (isDotSegment(segment)) throw new UsageError(`${where}: '.' and '..' segments are not allowed`);
+      literal += segment;
+      continue;
+    }
+    const name = placeholder[1] as string;
+    if (literal !== '') parts.push(literal);
+    literal = '';
+    parts.push({ name });
+    names.add(name);
+  }
+  if (literal !== '') parts.push(literal);
+  return { parts, names: [...names], query };
 }
 
 function encodePathParameter(value: unknown, name: string, where: string): string {
@@ -816,7 +846,8 @@ async function attempt(state: ClientState, request: PreparedRequest): Promise<Ax
       response.data = raw;
       return response;
     }
-    await verifyResponse(state, headers, raw);
+    if (state.certificates === undefined) verifyHeaders(headers, raw, state.platformKeys);
+    else await verifyResponse(state, headers, raw);
     response.data = parseBody(raw, headers['content-type']);
     return response;
   } finally {
@@ -826,29 +857,35 @@ async function attempt(state: ClientState, request: PreparedRequest): Promise<Ax
 
 /** The request over node:http(s) directly; the response's `data` is the (decompressed) body stream. */
 async function sendDirect(request: PreparedRequest, direct: DirectOptions, authorization: string, deadline: Deadline): Promise<AxiosResponse> {
-  const headers: Record<string, string> = { ...direct.headers };
-  for (const [name, value] of Object.entries(request.headers)) if (value !== false) headers[name] = value;
+  const decompress = direct.decompress !== false;
+  // Later names win over earlier ones (node:http reads them case-insensitively, in order).
+  const headers: Record<string, string> = decompress ? { 'Accept-Encoding': ACCEPT_ENCODING, ...direct.headers } : { ...direct.headers };
+  for (const name in request.headers) {
+    const value = request.headers[name];
+    if (typeof value === 'string') headers[name] = value;
+  }
   headers.Authorization = authorization;
-  const method = request.method.toUpperCase();
-  const { url } = request;
+  const { url, body } = request;
+  if (body !== undefined) headers['Content-Length'] = String(body.length);
   const incoming = await exchange(
     {
-      method,
+      method: request.method.toUpperCase(),
       url,
       headers,
-      body: request.body,
+      body,
       agent: url.protocol === 'https:' ? direct.httpsAgent : direct.httpAgent,
-      decompress: direct.decompress !== false,
+      decompress,
     },
     deadline,
     request.signal,
   );
-  const config = { ...request.axiosConfig, method: request.method, url: url.href, headers: new AxiosHeaders(headers), timeout: request.timeout };
+  const config = { ...request.axiosConfig, method: request.method, url: url.href, headers, timeout: request.timeout };
   return {
     data: incoming.body,
     status: incoming.status,
     statusText: incoming.statusText,
-    headers: new AxiosHeaders(incoming.headers as Record<string, string>),
+    // Node's record (lower-case names), as axios' raw response headers are typed.
+    headers: incoming.headers as AxiosResponse['headers'],
     config: config as AxiosResponse['config'],
     request: incoming.request,
   };
@@ -883,9 +920,10 @@ function sendWithAxios(state: ClientState, request: PreparedRequest, authorizati
 /** Whether axios would send this request through a proxy named by the environment (`http_proxy`, `all_proxy`, ...). */
 function proxiedByEnvironment(url: URL, direct: DirectOptions): boolean {
   if (direct.proxy === false) return false;
-  const scheme = url.protocol === 'https:' ? 'https' : 'http';
   const { env } = process;
-  return Boolean(env[`${scheme}_proxy`] || env[`${scheme.toUpperCase()}_PROXY`] || env.all_proxy || env.ALL_PROXY);
+  // Read per call, as axios reads it; `all_proxy` first, as it covers both schemes.
+  if (env.all_proxy || env.ALL_PROXY) return true;
+  return url.protocol === 'https:' ? Boolean(env.https_proxy || env.HTTPS_PROXY) : Boolean(env.http_proxy || env.HTTP_PROXY);
 }
 
 /** The axios options the direct transport honours itself. */

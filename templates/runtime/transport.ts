@@ -10,7 +10,7 @@ import { request as httpsRequest } from 'node:https';
 import { pipeline, type Readable } from 'node:stream';
 import { constants, createBrotliDecompress, createUnzip } from 'node:zlib';
 
-/** What is asked of the server; `headers` are sent as given (the body's length is added here). */
+/** What is asked of the server; `headers` are sent as given (with `decompress`, they should accept `ACCEPT_ENCODING`). */
 export interface Outgoing {
   method: string;
   url: URL;
@@ -30,7 +30,7 @@ export interface Incoming {
 }
 
 /** Accepted content encodings, as axios advertises them (less `compress`, which no server sends). */
-const ACCEPT_ENCODING = 'gzip, deflate, br';
+export const ACCEPT_ENCODING = 'gzip, deflate, br';
 
 /** Ends a call when it fires: the whole call, body included, with the timer it was started with. */
 export class Deadline {
@@ -79,9 +79,7 @@ export function exchange(outgoing: Outgoing, deadline: Deadline, signal: AbortSi
       reject(canceledError());
       return;
     }
-    const { url, body } = outgoing;
-    const headers: Record<string, string> = outgoing.decompress ? { 'Accept-Encoding': ACCEPT_ENCODING, ...outgoing.headers } : outgoing.headers;
-    if (body !== undefined) headers['Content-Length'] = String(body.length);
+    const { url, body, headers } = outgoing;
     let request: ClientRequest;
     try {
       const send = url.protocol === 'https:' ? httpsRequest : httpRequest;

@@ -2,7 +2,7 @@
  * The client: options, and the request pipeline (path parameters -> URL -> exact body bytes ->
  * signature -> axios -> verified, parsed response or a typed error).
  */
-import axios, { AxiosError, AxiosHeaders } from 'axios';
+import axios, { AxiosError } from 'axios';
 import { KeyObject, X509Certificate, createPrivateKey, createPublicKey } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { createEndpoint, isProbedName, propertyToSegment } from './chain.js';
@@ -24,7 +24,7 @@ import {
   signMessage,
   verifyHeaders,
 } from './signature.js';
-import { Deadline, exchange } from './transport.js';
+import { ACCEPT_ENCODING, Deadline, exchange } from './transport.js';
 import { validateRequest } from './validation.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from './version.js';
 import { createNotificationHandler } from './webhook.js';
@@ -246,6 +246,7 @@ function createState(options, resolveOperation, validators, operationOrigins) {
     validate,
     origins: new Set([base.origin, ...operationOrigins]),
     ciphertextSerials: new Map(),
+    paths: new Map(),
     chains: new Map(),
     dispatch: (method, path, data, config) => send(state, method, path, data, config),
     certificates: undefined,
@@ -370,6 +371,7 @@ async function send(state, method, path, data, config, mode) {
   if (mode === 'download') request.download = true;
   if (mode === 'unverified') request.unverified = true;
   state.certificates?.refreshIfExpiring();
+  if (request.retry === undefined) return attempt(state, request);
   return withRetries(() => attempt(state, request), request.retry, method, request.idempotent);
 }
 async function prepare(state, method, path, data, config) {
@@ -466,23 +468,17 @@ function resolveURL(state, method, path, options) {
       matched: state.resolveOperation(method, operationPath),
     };
   }
-  const queryStart = path.indexOf('?');
-  const pathPart = queryStart === -1 ? path : path.slice(0, queryStart);
-  const query = queryStart === -1 ? '' : path.slice(queryStart);
-  if (pathPart.includes('#') || query.includes('#')) throw new UsageError(`${where}: a path must not contain '#'`);
-  const used = new Set();
-  const segments = pathPart.split('/').map((segment) => {
-    const placeholder = /^\{([^{}]+)\}$/.exec(segment);
-    if (placeholder === null) {
-      if (isDotSegment(segment)) throw new UsageError(`${where}: '.' and '..' segments are not allowed`);
-      return segment;
-    }
-    const name = placeholder[1];
-    used.add(name);
-    return encodePathParameter(options[name], name, where);
-  });
-  for (const name of used) delete options[name];
-  const operationPath = segments.join('/');
+  let template = state.paths.get(path);
+  if (template === undefined) {
+    template = compilePath(path, where);
+    state.paths.set(path, template);
+    if (state.paths.size > REMEMBERED_CHAINS) state.paths.delete(state.paths.keys().next().value);
+  }
+  let operationPath = '';
+  for (const part of template.parts)
+    operationPath += typeof part === 'string' ? part : encodePathParameter(options[part.name], part.name, where);
+  for (const name of template.names) delete options[name];
+  const { query } = template;
   const base = typeof options.baseURL === 'string' ? parseBaseURL(options.baseURL, 'config.baseURL') : undefined;
   const matched = state.resolveOperation(method, operationPath);
   const operationBase = matched?.info.baseURL;
@@ -492,6 +488,35 @@ function resolveURL(state, method, path, options) {
   return {
     url,
     matched,
+  };
+}
+function compilePath(path, where) {
+  const queryStart = path.indexOf('?');
+  const pathPart = queryStart === -1 ? path : path.slice(0, queryStart);
+  const query = queryStart === -1 ? '' : path.slice(queryStart);
+  if (pathPart.includes('#') || query.includes('#')) throw new UsageError(`${where}: a path must not contain '#'`);
+  const parts = [];
+  const names = new Set();
+  let literal = '';
+  for (const [index, segment] of pathPart.split('/').entries()) {
+    if (index > 0) literal += '/';
+    const placeholder = /^\{([^{}]+)\}$/.exec(segment);
+    if (placeholder === null) {
+      if (isDotSegment(segment)) throw new UsageError(`${where}: '.' and '..' segments are not allowed`);
+      literal += segment;
+      continue;
+    }
+    const name = placeholder[1];
+    if (literal !== '') parts.push(literal);
+    literal = '';
+    parts.push({ name });
+    names.add(name);
+  }
+  if (literal !== '') parts.push(literal);
+  return {
+    parts,
+    names: [...names],
+    query,
   };
 }
 function encodePathParameter(value, name, where) {
@@ -628,7 +653,8 @@ async function attempt(state, request) {
       response.data = raw;
       return response;
     }
-    await verifyResponse(state, headers, raw);
+    if (state.certificates === undefined) verifyHeaders(headers, raw, state.platformKeys);
+    else await verifyResponse(state, headers, raw);
     response.data = parseBody(raw, headers['content-type']);
     return response;
   } finally {
@@ -637,19 +663,29 @@ async function attempt(state, request) {
 }
 /** The request over node:http(s) directly; the response's `data` is the (decompressed) body stream. */
 async function sendDirect(request, direct, authorization, deadline) {
-  const headers = { ...direct.headers };
-  for (const [name, value] of Object.entries(request.headers)) if (value !== false) headers[name] = value;
+  const decompress = direct.decompress !== false;
+  // Later names win over earlier ones (node:http reads them case-insensitively, in order).
+  const headers = decompress
+    ? {
+        'Accept-Encoding': ACCEPT_ENCODING,
+        ...direct.headers,
+      }
+    : { ...direct.headers };
+  for (const name in request.headers) {
+    const value = request.headers[name];
+    if (typeof value === 'string') headers[name] = value;
+  }
   headers.Authorization = authorization;
-  const method = request.method.toUpperCase();
-  const { url } = request;
+  const { url, body } = request;
+  if (body !== undefined) headers['Content-Length'] = String(body.length);
   const incoming = await exchange(
     {
-      method,
+      method: request.method.toUpperCase(),
       url,
       headers,
-      body: request.body,
+      body,
       agent: url.protocol === 'https:' ? direct.httpsAgent : direct.httpAgent,
-      decompress: direct.decompress !== false,
+      decompress,
     },
     deadline,
     request.signal,
@@ -658,14 +694,15 @@ async function sendDirect(request, direct, authorization, deadline) {
     ...request.axiosConfig,
     method: request.method,
     url: url.href,
-    headers: new AxiosHeaders(headers),
+    headers,
     timeout: request.timeout,
   };
   return {
     data: incoming.body,
     status: incoming.status,
     statusText: incoming.statusText,
-    headers: new AxiosHeaders(incoming.headers),
+    // Node's record (lower-case names), as axios' raw response headers are typed.
+    headers: incoming.headers,
     config,
     request: incoming.request,
   };
@@ -701,9 +738,12 @@ function sendWithAxios(state, request, authorization, deadline) {
 /** Whether axios would send this request through a proxy named by the environment (`http_proxy`, `all_proxy`, ...). */
 function proxiedByEnvironment(url, direct) {
   if (direct.proxy === false) return false;
-  const scheme = url.protocol === 'https:' ? 'https' : 'http';
   const { env } = process;
-  return Boolean(env[`${scheme}_proxy`] || env[`${scheme.toUpperCase()}_PROXY`] || env.all_proxy || env.ALL_PROXY);
+  // Read per call, as axios reads it; `all_proxy` first, as it covers both schemes.
+  if (env.all_proxy || env.ALL_PROXY) return true;
+  return url.protocol === 'https:'
+    ? Boolean(env.https_proxy || env.HTTPS_PROXY)
+    : Boolean(env.http_proxy || env.HTTP_PROXY);
 }
 /**
  * The options of `config` the direct transport serves, over `base`; `undefined` when any other

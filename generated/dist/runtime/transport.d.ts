@@ -7,7 +7,7 @@
  */
 import { type Agent as HttpAgent, type ClientRequest, type IncomingHttpHeaders } from 'node:http';
 import { type Readable } from 'node:stream';
-/** What is asked of the server; `headers` are sent as given (the body's length is added here). */
+/** What is asked of the server; `headers` are sent as given (with `decompress`, they should accept `ACCEPT_ENCODING`). */
 export interface Outgoing {
   method: string;
   url: URL;
@@ -24,6 +24,8 @@ export interface Incoming {
   body: Readable;
   request: ClientRequest;
 }
+/** Accepted content encodings, as axios advertises them (less `compress`, which no server sends). */
+export declare const ACCEPT_ENCODING = 'gzip, deflate, br';
 /** Ends a call when it fires: the whole call, body included, with the timer it was started with. */
 export declare class Deadline {
   expired: boolean;

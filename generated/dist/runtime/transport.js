@@ -10,7 +10,7 @@ import { request as httpsRequest } from 'node:https';
 import { pipeline } from 'node:stream';
 import { constants, createBrotliDecompress, createUnzip } from 'node:zlib';
 /** Accepted content encodings, as axios advertises them (less `compress`, which no server sends). */
-const ACCEPT_ENCODING = 'gzip, deflate, br';
+export const ACCEPT_ENCODING = 'gzip, deflate, br';
 /** Ends a call when it fires: the whole call, body included, with the timer it was started with. */
 export class Deadline {
   expired = false;
@@ -52,14 +52,7 @@ export function exchange(outgoing, deadline, signal) {
       reject(canceledError());
       return;
     }
-    const { url, body } = outgoing;
-    const headers = outgoing.decompress
-      ? {
-          'Accept-Encoding': ACCEPT_ENCODING,
-          ...outgoing.headers,
-        }
-      : outgoing.headers;
-    if (body !== undefined) headers['Content-Length'] = String(body.length);
+    const { url, body, headers } = outgoing;
     let request;
     try {
       const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
