@@ -439,7 +439,12 @@ export async function notificationBench(): Promise<Record<string, number>> {
   return medians;
 }
 
-/** Medians per contender, and a table of them (median, min, max, ratio to the floor) under `title`. */
+/**
+ * Medians per contender, and a table of them under `title`: median, min, max, the ratio of the
+ * medians to the floor's, and the median of the per-round ratios (each round's rate over the
+ * floor's in that same round: on a shared machine the load drifts between rounds far more than
+ * within one, so the paired ratio is the steadier of the two).
+ */
 function rateTable(
   title: string,
   nameHeader: string,
@@ -451,14 +456,18 @@ function rateTable(
   const floor = medians[floorName] as number;
   const lines = [
     title,
-    `${nameHeader.padEnd(26)}${rateHeader.padStart(14)}${'min'.padStart(9)}${'max'.padStart(9)}${'vs floor'.padStart(10)}`,
+    `${nameHeader.padEnd(26)}${rateHeader.padStart(14)}${'min'.padStart(9)}${'max'.padStart(9)}${'vs floor'.padStart(10)}${'per round'.padStart(11)}`,
   ];
+  const floorRounds = samples.get(floorName) ?? [];
   for (const [name, values] of samples) {
     const value = medians[name] as number;
     const cells = [value, Math.min(...values), Math.max(...values)].map((rate, index) =>
       rate.toFixed(0).padStart(index === 0 ? 14 : 9),
     );
-    lines.push(`${name.padEnd(26)}${cells.join('')}${`${(value / floor).toFixed(2)}x`.padStart(10)}`);
+    const paired = median(values.map((rate, round) => rate / (floorRounds[round] as number)));
+    lines.push(
+      `${name.padEnd(26)}${cells.join('')}${`${(value / floor).toFixed(2)}x`.padStart(10)}${`${paired.toFixed(2)}x`.padStart(11)}`,
+    );
   }
   return { medians, lines };
 }
