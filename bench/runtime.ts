@@ -2,7 +2,8 @@
  * Runtime throughput: signed + verified POSTs against a local server (in a worker thread, so it has
  * its own core) that checks every request signature and signs every response. Three clients are
  * measured in the same run, rounds interleaved: this SDK's client, wechatpay-axios-plugin, and a
- * floor of raw crypto.sign + crypto.verify over plain http.request.
+ * floor of raw crypto.sign + crypto.verify over plain http.request. This SDK's client carries the
+ * operation's request schema from the generated package, so each call is validated as in an app.
  * Then notification handling: the SDK's handler (verify + decrypt + parse + callback + answer) against
  * a floor of crypto.verify + AES-256-GCM decryption + JSON.parse with no SDK, in the same process.
  *
@@ -24,6 +25,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Wechatpay as PeerWechatpay } from 'wechatpay-axios-plugin';
+import { validators } from '../generated/dist/validators.js';
 import { aesGcmEncrypt, createClientClass } from '../templates/runtime/index.ts';
 
 const ROUNDS = 7;
@@ -244,7 +246,10 @@ export async function main(): Promise<Record<string, number>> {
     return created;
   };
 
-  const Ours = createClientClass({ [TEMPLATE]: { post: {} } });
+  // With the operation's request schema, as the generated package has it: every call is validated.
+  const schema = validators[`post ${TEMPLATE}`];
+  if (schema === undefined) throw new Error(`generated/dist/validators.js has no schema for POST ${TEMPLATE}`);
+  const Ours = createClientClass({ [TEMPLATE]: { post: {} } }, { [`post ${TEMPLATE}`]: schema });
   const ours = new Ours({
     mchid: MCHID,
     serial: MERCHANT_SERIAL,
