@@ -389,11 +389,16 @@ async function prepare(state, method, path, data, config) {
   if (encryptedWith !== undefined && !Object.keys(headers).some((name) => name.toLowerCase() === 'wechatpay-serial')) {
     headers['Wechatpay-Serial'] = encryptedWith;
   }
+  // A JSON body is serialised once: these bytes are validated, signed and sent.
+  const json =
+    upload || payload === undefined || payload === null
+      ? undefined
+      : serialiseBody(payload, `${method.toUpperCase()} /${path}`);
   // Checked on what will be sent (headers the pipeline adds included), before any file is read or anything signed.
   if (matched !== undefined && state.validators !== undefined && (options.validate ?? state.validate)) {
     validateRequest(state.validators, method, matched.template, {
       // An upload's parts are not JSON; its meta is not described by a request schema.
-      data: upload || payload === null ? undefined : payload,
+      data: json,
       params: queryOf(url),
       headers,
       pathParams: matched.pathParams,
@@ -409,9 +414,9 @@ async function prepare(state, method, path, data, config) {
     body = multipart.body;
     signedBody = Buffer.from(multipart.meta, 'utf8');
     contentType = multipart.contentType;
-  } else if (payload !== undefined && payload !== null) {
-    body = serialiseBody(payload, `${method.toUpperCase()} /${path}`);
-    signedBody = body;
+  } else if (json !== undefined) {
+    body = json;
+    signedBody = json;
     contentType = 'application/json';
   }
   const download = method === 'get' && operation?.download === true;
@@ -454,22 +459,23 @@ async function prepare(state, method, path, data, config) {
  */
 function resolveURL(state, method, path, options) {
   const where = `${method.toUpperCase()} /${path}`;
-  // The URL parser reads `\` as `/` (and servers may decode `%5C` so), which would move the request past the dot-segment check.
-  if (/^[^?]*(?:\\|%5c)/i.test(path)) throw new UsageError(`${where}: a path must not contain a backslash`);
-  if (/^https?:\/\//i.test(path)) {
-    const url = new URL(path);
-    if (!state.origins.has(url.origin)) throw new UsageError(`${url.origin} is not the configured WeChat Pay host`);
-    appendQuery(url, options.params, where);
-    const prefix = state.baseURL.pathname.replace(/\/+$/, '');
-    const operationPath =
-      prefix !== '' && url.pathname.startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length) : url.pathname;
-    return {
-      url,
-      matched: state.resolveOperation(method, operationPath),
-    };
-  }
+  // Only relative paths that passed the checks below are remembered.
   let template = state.paths.get(path);
   if (template === undefined) {
+    // The URL parser reads `\` as `/` (and servers may decode `%5C` so), which would move the request past the dot-segment check.
+    if (/^[^?]*(?:\\|%5c)/i.test(path)) throw new UsageError(`${where}: a path must not contain a backslash`);
+    if (/^https?:\/\//i.test(path)) {
+      const url = new URL(path);
+      if (!state.origins.has(url.origin)) throw new UsageError(`${url.origin} is not the configured WeChat Pay host`);
+      appendQuery(url, options.params, where);
+      const prefix = state.baseURL.pathname.replace(/\/+$/, '');
+      const operationPath =
+        prefix !== '' && url.pathname.startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length) : url.pathname;
+      return {
+        url,
+        matched: state.resolveOperation(method, operationPath),
+      };
+    }
     template = compilePath(path, where);
     state.paths.set(path, template);
     if (state.paths.size > REMEMBERED_CHAINS) state.paths.delete(state.paths.keys().next().value);
