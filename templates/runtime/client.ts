@@ -3,6 +3,7 @@
  * signature -> axios -> verified, parsed response or a typed error).
  */
 import axios, { AxiosError, type AxiosInstance, type AxiosPromise, type AxiosRequestConfig, type AxiosResponse } from 'axios';
+import type { Agent as HttpAgent } from 'node:http';
 import { KeyObject, X509Certificate, createPrivateKey, createPublicKey } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { createEndpoint, isProbedName, propertyToSegment, type Dispatch } from './chain.js';
@@ -32,6 +33,7 @@ import {
 import type { RequestSchemaTable } from './request-schema.js';
 import { validateRetryOptions, withRetries, type RetryOptions } from './retry.js';
 import { authorizationHeader, createNonce, headerValue, requestMessage, signMessage, verifyHeaders, type HeaderBag } from './signature.js';
+import { ACCEPT_ENCODING, Deadline, exchange } from './transport.js';
 import { validateRequest } from './validation.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from './version.js';
 import {
@@ -188,6 +190,8 @@ interface ClientState {
   maxErrorBytes: number;
   retry: RetryOptions | undefined;
   http: AxiosInstance;
+  /** The client's axios options when the direct transport serves them all, else `undefined` (every call goes through axios). */
+  direct: DirectOptions | undefined;
   resolveOperation: OperationResolver;
   /** Request schemas by operation, when the class was made with them. */
   validators: RequestSchemaTable | undefined;
@@ -195,6 +199,8 @@ interface ClientState {
   /** Origins a full URL may point at: the base URL's and those of operations with their own base URL. */
   origins: Set<string>;
   ciphertextSerials: Map<string, string>;
+  /** Relative paths called so far, checked and split once, oldest first. */
+  paths: Map<string, PathTemplate>;
   /** `chain(path)` nodes by path, oldest first: a node is immutable, so a repeated call reuses it. */
   chains: Map<string, unknown>;
   dispatch: Dispatch;
@@ -398,11 +404,13 @@ function createState(
     maxErrorBytes,
     retry,
     http: axios.create({ ...axiosOptions, timeout }),
+    direct: directOptions(axiosOptions, {}),
     resolveOperation,
     validators,
     validate,
     origins: new Set([base.origin, ...operationOrigins]),
     ciphertextSerials: new Map(),
+    paths: new Map(),
     chains: new Map(),
     dispatch: (method, path, data, config) => send(state, method, path, data, config),
     certificates: undefined,
@@ -516,6 +524,10 @@ interface PreparedRequest {
   retry: RetryOptions | undefined;
   idempotent: boolean;
   timeout: number;
+  /** The caller's abort signal. */
+  signal: AbortSignal | undefined;
+  /** Set when the direct transport serves every option of the call; else it goes through axios. */
+  direct: DirectOptions | undefined;
   /** The signed answer of `GET /v3/certificates` is checked by the certificate keeper, with the certificates it carries. */
   unverified: boolean;
 }
@@ -559,6 +571,7 @@ async function send(
   if (mode === 'download') request.download = true;
   if (mode === 'unverified') request.unverified = true;
   state.certificates?.refreshIfExpiring();
+  if (request.retry === undefined) return attempt(state, request);
   return withRetries(() => attempt(state, request), request.retry, method, request.idempotent);
 }
 
@@ -579,11 +592,13 @@ async function prepare(state: ClientState, method: HttpVerb, path: string, data:
     headers['Wechatpay-Serial'] = encryptedWith;
   }
 
+  // A JSON body is serialised once: these bytes are validated, signed and sent.
+  const json = upload || payload === undefined || payload === null ? undefined : serialiseBody(payload, `${method.toUpperCase()} /${path}`);
   // Checked on what will be sent (headers the pipeline adds included), before any file is read or anything signed.
   if (matched !== undefined && state.validators !== undefined && (options.validate ?? state.validate)) {
     validateRequest(state.validators, method, matched.template, {
       // An upload's parts are not JSON; its meta is not described by a request schema.
-      data: upload || payload === null ? undefined : payload,
+      data: json,
       params: queryOf(url),
       headers,
       pathParams: matched.pathParams,
@@ -599,9 +614,9 @@ async function prepare(state: ClientState, method: HttpVerb, path: string, data:
     body = multipart.body;
     signedBody = Buffer.from(multipart.meta, 'utf8');
     contentType = multipart.contentType;
-  } else if (payload !== undefined && payload !== null) {
-    body = serialiseBody(payload, `${method.toUpperCase()} /${path}`);
-    signedBody = body;
+  } else if (json !== undefined) {
+    body = json;
+    signedBody = json;
     contentType = 'application/json';
   }
 
@@ -620,7 +635,10 @@ async function prepare(state: ClientState, method: HttpVerb, path: string, data:
   const axiosConfig: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(options)) if (!CONTROLLED_KEYS.has(key)) axiosConfig[key] = value;
   const timeout = typeof options.timeout === 'number' ? options.timeout : state.timeout;
-  return { method, url, body, signedBody, headers: sentHeaders, download, axiosConfig, retry, idempotent, timeout, unverified: false };
+  const signal = options.signal as AbortSignal | undefined;
+  // axios also takes signal-like objects without addEventListener; those stay with it.
+  const direct = signal === undefined || signal instanceof AbortSignal ? directOptions(axiosConfig, state.direct) : undefined;
+  return { method, url, body, signedBody, headers: sentHeaders, download, axiosConfig, retry, idempotent, timeout, signal, direct, unverified: false };
 }
 
 /**
@@ -634,35 +652,28 @@ function resolveURL(
   options: UntypedRequestConfig,
 ): { url: URL; matched: MatchedOperation | undefined } {
   const where = `${method.toUpperCase()} /${path}`;
-  // The URL parser reads `\` as `/` (and servers may decode `%5C` so), which would move the request past the dot-segment check.
-  if (/^[^?]*(?:\\|%5c)/i.test(path)) throw new UsageError(`${where}: a path must not contain a backslash`);
-  if (/^https?:\/\//i.test(path)) {
-    const url = new URL(path);
-    if (!state.origins.has(url.origin)) throw new UsageError(`${url.origin} is not the configured WeChat Pay host`);
-    appendQuery(url, options.params, where);
-    const prefix = state.baseURL.pathname.replace(/\/+$/, '');
-    const operationPath = prefix !== '' && url.pathname.startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length) : url.pathname;
-    return { url, matched: state.resolveOperation(method, operationPath) };
-  }
-
-  const queryStart = path.indexOf('?');
-  const pathPart = queryStart === -1 ? path : path.slice(0, queryStart);
-  const query = queryStart === -1 ? '' : path.slice(queryStart);
-  if (pathPart.includes('#') || query.includes('#')) throw new UsageError(`${where}: a path must not contain '#'`);
-  const used = new Set<string>();
-  const segments = pathPart.split('/').map((segment) => {
-    const placeholder = /^\{([^{}]+)\}$/.exec(segment);
-    if (placeholder === null) {
-      if (isDotSegment(segment)) throw new UsageError(`${where}: '.' and '..' segments are not allowed`);
-      return segment;
+  // Only relative paths that passed the checks below are remembered.
+  let template = state.paths.get(path);
+  if (template === undefined) {
+    // The URL parser reads `\` as `/` (and servers may decode `%5C` so), which would move the request past the dot-segment check.
+    if (/^[^?]*(?:\\|%5c)/i.test(path)) throw new UsageError(`${where}: a path must not contain a backslash`);
+    if (/^https?:\/\//i.test(path)) {
+      const url = new URL(path);
+      if (!state.origins.has(url.origin)) throw new UsageError(`${url.origin} is not the configured WeChat Pay host`);
+      appendQuery(url, options.params, where);
+      const prefix = state.baseURL.pathname.replace(/\/+$/, '');
+      const operationPath = prefix !== '' && url.pathname.startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length) : url.pathname;
+      return { url, matched: state.resolveOperation(method, operationPath) };
     }
-    const name = placeholder[1] as string;
-    used.add(name);
-    return encodePathParameter(options[name], name, where);
-  });
-  for (const name of used) delete options[name];
+    template = compilePath(path, where);
+    state.paths.set(path, template);
+    if (state.paths.size > REMEMBERED_CHAINS) state.paths.delete(state.paths.keys().next().value as string);
+  }
+  let operationPath = '';
+  for (const part of template.parts) operationPath += typeof part === 'string' ? part : encodePathParameter(options[part.name], part.name, where);
+  for (const name of template.names) delete options[name];
+  const { query } = template;
 
-  const operationPath = segments.join('/');
   const base = typeof options.baseURL === 'string' ? parseBaseURL(options.baseURL, 'config.baseURL') : undefined;
   const matched = state.resolveOperation(method, operationPath);
   const operationBase = matched?.info.baseURL;
@@ -670,6 +681,39 @@ function resolveURL(
   const url = new URL(`${root.origin}${root.pathname.replace(/\/+$/, '')}/${operationPath}${query}`);
   appendQuery(url, options.params, where);
   return { url, matched };
+}
+
+/** A relative path, checked once: literal runs and placeholders (joined by `/`), and the query written in it. */
+interface PathTemplate {
+  parts: (string | { name: string })[];
+  names: string[];
+  query: string;
+}
+
+function compilePath(path: string, where: string): PathTemplate {
+  const queryStart = path.indexOf('?');
+  const pathPart = queryStart === -1 ? path : path.slice(0, queryStart);
+  const query = queryStart === -1 ? '' : path.slice(queryStart);
+  if (pathPart.includes('#') || query.includes('#')) throw new UsageError(`${where}: a path must not contain '#'`);
+  const parts: (string | { name: string })[] = [];
+  const names = new Set<string>();
+  let literal = '';
+  for (const [index, segment] of pathPart.split('/').entries()) {
+    if (index > 0) literal += '/';
+    const placeholder = /^\{([^{}]+)\}$/.exec(segment);
+    if (placeholder === null) {
+      if (isDotSegment(segment)) throw new UsageError(`${where}: '.' and '..' segments are not allowed`);
+      literal += segment;
+      continue;
+    }
+    const name = placeholder[1] as string;
+    if (literal !== '') parts.push(literal);
+    literal = '';
+    parts.push({ name });
+    names.add(name);
+  }
+  if (literal !== '') parts.push(literal);
+  return { parts, names: [...names], query };
 }
 
 function encodePathParameter(value: unknown, name: string, where: string): string {
@@ -769,29 +813,17 @@ async function attempt(state: ClientState, request: PreparedRequest): Promise<Ax
   const nonce = createNonce();
   const signature = signMessage(requestMessage(method, uri, timestamp, nonce, request.signedBody), state.privateKey);
   const authorization = authorizationHeader({ mchid: state.mchid, serial: state.serial, nonce, timestamp, signature });
-  // axios' `timeout` only bounds the gaps between bytes; the deadline bounds the whole call, body included.
-  const deadline = startDeadline(request.timeout, request.axiosConfig.signal as AbortSignal | undefined);
+  // A deadline for the whole call, body included (an idle timeout would let a trickling server hold the call).
+  const deadline = new Deadline(request.timeout);
   try {
     let response: AxiosResponse;
     try {
-      response = await state.http.request({
-        ...request.axiosConfig,
-        method,
-        url: url.href,
-        headers: { ...request.headers, Authorization: authorization },
-        data: request.body,
-        // Always a stream: the body is read here, under the size caps and the deadline.
-        responseType: 'stream',
-        maxContentLength: -1,
-        transformRequest: UNTRANSFORMED,
-        transformResponse: UNTRANSFORMED,
-        validateStatus: ANY_STATUS,
-        // A redirect would send this signature to another URI.
-        maxRedirects: 0,
-        signal: deadline.signal,
-      });
+      response =
+        request.direct !== undefined && !proxiedByEnvironment(url, request.direct)
+          ? await sendDirect(request, request.direct, authorization, deadline)
+          : await sendWithAxios(state, request, authorization, deadline);
     } catch (error) {
-      throw transportError(error, where, request.timeout, deadline.expired());
+      throw transportError(error, where, request.timeout, deadline.expired);
     }
 
     const headers = plainHeaders(response.headers);
@@ -803,7 +835,7 @@ async function attempt(state: ClientState, request: PreparedRequest): Promise<Ax
     try {
       body = await readCapped(response.data, limit);
     } catch (error) {
-      throw transportError(error, where, request.timeout, deadline.expired());
+      throw transportError(error, where, request.timeout, deadline.expired);
     }
     // An error body is kept up to its cap; a 2xx body that is cut off cannot be verified.
     if (!success) throw apiError(response.status, body.bytes, headers);
@@ -816,12 +848,121 @@ async function attempt(state: ClientState, request: PreparedRequest): Promise<Ax
       response.data = raw;
       return response;
     }
-    await verifyResponse(state, headers, raw);
+    if (state.certificates === undefined) verifyHeaders(headers, raw, state.platformKeys);
+    else await verifyResponse(state, headers, raw);
     response.data = parseBody(raw, headers['content-type']);
     return response;
   } finally {
     deadline.clear();
   }
+}
+
+/** The request over node:http(s) directly; the response's `data` is the (decompressed) body stream. */
+async function sendDirect(request: PreparedRequest, direct: DirectOptions, authorization: string, deadline: Deadline): Promise<AxiosResponse> {
+  const decompress = direct.decompress !== false;
+  // Later names win over earlier ones (node:http reads them case-insensitively, in order).
+  const headers: Record<string, string> = decompress ? { 'Accept-Encoding': ACCEPT_ENCODING, ...direct.headers } : { ...direct.headers };
+  for (const name in request.headers) {
+    const value = request.headers[name];
+    if (typeof value === 'string') headers[name] = value;
+  }
+  headers.Authorization = authorization;
+  const { url, body } = request;
+  if (body !== undefined) headers['Content-Length'] = String(body.length);
+  const incoming = await exchange(
+    {
+      method: request.method.toUpperCase(),
+      url,
+      headers,
+      body,
+      agent: url.protocol === 'https:' ? direct.httpsAgent : direct.httpAgent,
+      decompress,
+    },
+    deadline,
+    request.signal,
+  );
+  const config = { ...request.axiosConfig, method: request.method, url: url.href, headers, timeout: request.timeout };
+  return {
+    data: incoming.body,
+    status: incoming.status,
+    statusText: incoming.statusText,
+    // Node's record (lower-case names), as axios' raw response headers are typed.
+    headers: incoming.headers as AxiosResponse['headers'],
+    config: config as AxiosResponse['config'],
+    request: incoming.request,
+  };
+}
+
+/** The request through the client's axios instance, for options only axios implements (proxies, adapters, ...). */
+function sendWithAxios(state: ClientState, request: PreparedRequest, authorization: string, deadline: Deadline): Promise<AxiosResponse> {
+  let signal: AbortSignal | undefined = request.signal;
+  if (request.timeout > 0) {
+    const controller = new AbortController();
+    deadline.bind(() => controller.abort());
+    signal = signal === undefined ? controller.signal : AbortSignal.any([signal, controller.signal]);
+  }
+  return state.http.request({
+    ...request.axiosConfig,
+    method: request.method,
+    url: request.url.href,
+    headers: { ...request.headers, Authorization: authorization },
+    data: request.body,
+    // Always a stream: the body is read by the pipeline, under the size caps and the deadline.
+    responseType: 'stream',
+    maxContentLength: -1,
+    transformRequest: UNTRANSFORMED,
+    transformResponse: UNTRANSFORMED,
+    validateStatus: ANY_STATUS,
+    // A redirect would send this signature to another URI.
+    maxRedirects: 0,
+    signal,
+  });
+}
+
+/** Whether axios would send this request through a proxy named by the environment (`http_proxy`, `all_proxy`, ...). */
+function proxiedByEnvironment(url: URL, direct: DirectOptions): boolean {
+  if (direct.proxy === false) return false;
+  const { env } = process;
+  // Read per call, as axios reads it; `all_proxy` first, as it covers both schemes.
+  if (env.all_proxy || env.ALL_PROXY) return true;
+  return url.protocol === 'https:' ? Boolean(env.https_proxy || env.HTTPS_PROXY) : Boolean(env.http_proxy || env.HTTP_PROXY);
+}
+
+/** The axios options the direct transport honours itself. */
+interface DirectOptions {
+  httpAgent?: HttpAgent;
+  httpsAgent?: HttpAgent;
+  decompress?: boolean;
+  /** `false`: no proxy, whatever the environment says. */
+  proxy?: false;
+  /** The client's default headers. */
+  headers?: Record<string, string>;
+}
+
+/**
+ * The options of `config` the direct transport serves, over `base`; `undefined` when any other
+ * axios option is set (an adapter, a proxy, hooks, ...): that call goes through axios.
+ */
+function directOptions(config: Record<string, unknown>, base: DirectOptions | undefined): DirectOptions | undefined {
+  if (base === undefined) return undefined;
+  let direct = base;
+  for (const key in config) {
+    const value = config[key];
+    if (value === undefined || key === 'timeout') continue;
+    if (direct === base) direct = { ...base };
+    if ((key === 'httpAgent' || key === 'httpsAgent') && typeof value === 'object' && value !== null) direct[key] = value as HttpAgent;
+    else if (key === 'decompress' && typeof value === 'boolean') direct.decompress = value;
+    else if (key === 'proxy' && value === false) direct.proxy = false;
+    else if (key === 'headers' && isFlatHeaders(value)) direct.headers = callerHeaders(value);
+    else return undefined;
+  }
+  return direct;
+}
+
+/** Headers as one flat record of names to strings or numbers (not axios' per-method sections). */
+function isFlatHeaders(headers: unknown): boolean {
+  if (typeof headers !== 'object' || headers === null || Object.getPrototypeOf(headers) !== Object.prototype) return false;
+  return Object.values(headers).every((value) => typeof value === 'string' || typeof value === 'number');
 }
 
 async function verifyResponse(state: ClientState, headers: Record<string, string>, raw: Buffer): Promise<void> {
@@ -840,25 +981,6 @@ async function verifyResponse(state: ClientState, headers: Record<string, string
   }
 }
 
-interface Deadline {
-  /** Aborts the request at the deadline (or when the caller's own signal aborts). */
-  signal: AbortSignal | undefined;
-  expired(): boolean;
-  clear(): void;
-}
-
-function startDeadline(timeout: number, callerSignal: AbortSignal | undefined): Deadline {
-  if (timeout <= 0) return { signal: callerSignal, expired: () => false, clear: () => {} };
-  const controller = new AbortController();
-  let expired = false;
-  const timer = setTimeout(() => {
-    expired = true;
-    controller.abort();
-  }, timeout);
-  const signal = callerSignal === undefined ? controller.signal : AbortSignal.any([callerSignal, controller.signal]);
-  return { signal, expired: () => expired, clear: () => clearTimeout(timer) };
-}
-
 function transportError(error: unknown, where: string, timeout: number, expired: boolean): WechatpayError {
   if (error instanceof WechatpayError) return error;
   if (expired) return new TimeoutError(`${where}: no complete response within ${timeout} ms`, 'ETIMEDOUT');
@@ -867,7 +989,12 @@ function transportError(error: unknown, where: string, timeout: number, expired:
     // Only the code and the system message: the AxiosError's config holds the signed headers.
     return new NetworkError(`${where} failed: ${error.message}`, error.code);
   }
-  return new NetworkError(`${where} failed: ${error instanceof Error ? error.message : String(error)}`);
+  if (error instanceof Error) {
+    // A system error (`ECONNREFUSED`, `ECONNRESET`, a zlib failure) or a cancellation keeps its code.
+    const code = (error as { code?: unknown }).code;
+    return new NetworkError(`${where} failed: ${error.message}`, typeof code === 'string' ? code : undefined);
+  }
+  return new NetworkError(`${where} failed: ${String(error)}`);
 }
 
 function apiError(status: number, body: Buffer, headers: Record<string, string>): ApiError {

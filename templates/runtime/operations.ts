@@ -104,5 +104,5 @@ function decodeSegment(segment: string): string {
 }
 
 function splitPath(path: string): string[] {
-  return path.replace(/^\/+/, '').split('/');
+  return (path.startsWith('/') ? path.replace(/^\/+/, '') : path).split('/');
 }

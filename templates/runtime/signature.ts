@@ -123,18 +123,40 @@ function keyIgnoringCase(keys: ReadonlyMap<string, KeyObject>, serial: string): 
   return undefined;
 }
 
-/** The one value of a header; `null` when it is repeated (an array of several, or two spellings of its name). */
-function soleHeaderValue(headers: HeaderBag, name: string): string | undefined | null {
-  const wanted = name.toLowerCase();
-  let found: string | undefined;
-  for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() !== wanted || value === undefined) continue;
-    if (found !== undefined || (Array.isArray(value) && value.length !== 1)) return null;
+/** The headers a response signature rests on, by lower-case name. */
+const SIGNED_HEADERS: ReadonlyMap<string, number> = new Map([
+  ['wechatpay-timestamp', 0],
+  ['wechatpay-nonce', 1],
+  ['wechatpay-signature', 2],
+  ['wechatpay-serial', 3],
+]);
+
+/**
+ * One pass over the bag: the one value of each signed header (`null` when it is repeated: an array
+ * of several, or two spellings of its name) and the first `Request-ID`.
+ */
+function signedHeaderValues(headers: HeaderBag): { values: (string | undefined | null)[]; requestId: string | undefined } {
+  const values: (string | undefined | null)[] = [undefined, undefined, undefined, undefined];
+  let requestId: string | undefined;
+  for (const key of Object.keys(headers)) {
+    const value = headers[key];
+    const lower = key.toLowerCase();
+    if (lower === 'request-id') {
+      const first: unknown = Array.isArray(value) ? value[0] : value;
+      if (requestId === undefined && (typeof first === 'string' || typeof first === 'number')) requestId = String(first);
+      continue;
+    }
+    const index = SIGNED_HEADERS.get(lower);
+    if (index === undefined || value === undefined || values[index] === null) continue;
+    if (values[index] !== undefined || (Array.isArray(value) && value.length !== 1)) {
+      values[index] = null;
+      continue;
+    }
     const only: unknown = Array.isArray(value) ? value[0] : value;
-    if (typeof only === 'string') found = only;
-    else if (typeof only === 'number') found = String(only);
+    if (typeof only === 'string') values[index] = only;
+    else if (typeof only === 'number') values[index] = String(only);
   }
-  return found;
+  return { values, requestId };
 }
 
 /**
@@ -149,15 +171,14 @@ export function verifyHeaders(
   now: number = Math.floor(Date.now() / 1000),
 ): void {
   const body = typeof rawBody === 'string' ? Buffer.from(rawBody, 'utf8') : rawBody;
-  const requestId = headerValue(headers, 'Request-ID');
+  const {
+    values: [timestamp, nonce, signature, serial],
+    requestId,
+  } = signedHeaderValues(headers);
   const fail = (reason: VerificationError['reason'], message: string): never => {
     throw new VerificationError(reason, message, body, requestId);
   };
 
-  const timestamp = soleHeaderValue(headers, 'Wechatpay-Timestamp');
-  const nonce = soleHeaderValue(headers, 'Wechatpay-Nonce');
-  const signature = soleHeaderValue(headers, 'Wechatpay-Signature');
-  const serial = soleHeaderValue(headers, 'Wechatpay-Serial');
   // A repeated header leaves open which value was signed: refused, whatever the values.
   if (timestamp === null || nonce === null || signature === null || serial === null) {
     return fail('bad-signature', 'A Wechatpay-* header is repeated');

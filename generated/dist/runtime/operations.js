@@ -71,5 +71,5 @@ function decodeSegment(segment) {
   }
 }
 function splitPath(path) {
-  return path.replace(/^\/+/, '').split('/');
+  return (path.startsWith('/') ? path.replace(/^\/+/, '') : path).split('/');
 }

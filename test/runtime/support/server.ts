@@ -48,6 +48,8 @@ export interface ReceivedRequest {
   /** Whether Authorization is a valid merchant signature over method, URI, timestamp, nonce and body. */
   signatureValid: boolean;
   authorization: Record<string, string>;
+  /** The client's port: the same for requests sent over one kept-alive connection. */
+  remotePort: number | undefined;
 }
 
 export interface ScriptedResponse {
@@ -87,7 +89,7 @@ export async function startTestServer(keys: TestKeys): Promise<TestServer> {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
-      const received = describeRequest(req.method ?? '', req.url ?? '', req.headers, body, keys);
+      const received = { ...describeRequest(req.method ?? '', req.url ?? '', req.headers, body, keys), remotePort: req.socket.remotePort };
       requests.push(received);
       const script = handle.respond(received);
       if (script.hang) return;
@@ -153,7 +155,13 @@ function toBytes(body: unknown): Buffer {
   return Buffer.from(JSON.stringify(body), 'utf8');
 }
 
-function describeRequest(method: string, url: string, headers: IncomingHttpHeaders, body: Buffer, keys: TestKeys): ReceivedRequest {
+function describeRequest(
+  method: string,
+  url: string,
+  headers: IncomingHttpHeaders,
+  body: Buffer,
+  keys: TestKeys,
+): Omit<ReceivedRequest, 'remotePort'> {
   const authorization = parseAuthorization(headers.authorization ?? '');
   const contentType = headers['content-type'] ?? '';
   const signedBody = contentType.startsWith('multipart/form-data') ? multipartPart(body, contentType, 'meta') : body;

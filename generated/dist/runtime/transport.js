@@ -1,0 +1,142 @@
+/**
+ * The HTTP exchange of a signed request, on node:http/node:https directly. axios' per-request work
+ * (config merging, header objects, proxy and redirect layers, stream plumbing) cost more than the
+ * signature itself; this path keeps only what the pipeline needs: the exact bytes out, the status,
+ * headers and a (decompressed) body stream back, a deadline for the whole call, abort signals, and
+ * no redirects. Options it does not handle (proxies, custom adapters, ...) go through axios instead.
+ */
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { pipeline } from 'node:stream';
+import { constants, createBrotliDecompress, createUnzip } from 'node:zlib';
+/** Accepted content encodings, as axios advertises them (less `compress`, which no server sends). */
+export const ACCEPT_ENCODING = 'gzip, deflate, br';
+/** Ends a call when it fires: the whole call, body included, with the timer it was started with. */
+export class Deadline {
+  expired = false;
+  timer;
+  onExpire;
+  constructor(timeout) {
+    if (timeout > 0) {
+      this.timer = setTimeout(() => {
+        this.expired = true;
+        this.onExpire?.();
+      }, timeout);
+    }
+  }
+  /** What to abort when the deadline passes. */
+  bind(abort) {
+    this.onExpire = abort;
+  }
+  clear() {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.onExpire = undefined;
+  }
+}
+/** The error of a call its caller aborted; the code and message axios gives one. */
+function canceledError() {
+  return Object.assign(new Error('canceled'), { code: 'ERR_CANCELED' });
+}
+/** An error with a system-style code (`ECONNRESET`, `ERR_RESPONSE_TOO_LARGE`, ...). */
+function codedError(message, code) {
+  return Object.assign(new Error(message), { code });
+}
+/**
+ * Sends one request and resolves with the response head and body stream. The deadline and the
+ * signal stay bound to the exchange until the caller clears the deadline: while the body is read,
+ * either ends it (the stream then fails).
+ */
+export function exchange(outgoing, deadline, signal) {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(canceledError());
+      return;
+    }
+    const { url, body, headers } = outgoing;
+    let request;
+    try {
+      const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+      request = send(url, {
+        method: outgoing.method,
+        headers,
+        agent: outgoing.agent,
+      });
+    } catch (error) {
+      // Invalid header values are refused synchronously by node:http.
+      reject(error);
+      return;
+    }
+    let settled = false;
+    const fail = (error) => {
+      if (settled) return;
+      settled = true;
+      reject(error);
+    };
+    const abort = (error) => {
+      request.destroy(error);
+      fail(error);
+    };
+    if (signal !== undefined) {
+      const onAbort = () => abort(canceledError());
+      signal.addEventListener('abort', onAbort, { once: true });
+      request.once('close', () => signal.removeEventListener('abort', onAbort));
+    }
+    deadline.bind(() => abort(codedError('deadline passed', 'ETIMEDOUT')));
+    request.on('error', fail);
+    request.once('response', (response) => {
+      if (settled) {
+        response.destroy();
+        return;
+      }
+      settled = true;
+      resolve({
+        status: response.statusCode ?? 0,
+        statusText: response.statusMessage ?? '',
+        headers: response.headers,
+        body: decoded(response, outgoing),
+        request,
+      });
+    });
+    if (body === undefined) request.end();
+    else request.end(body);
+  });
+}
+/** The body as the server meant it: inflated when compressed (the caps then count inflated bytes). */
+function decoded(response, outgoing) {
+  const encoding = response.headers['content-encoding'];
+  if (
+    !outgoing.decompress ||
+    encoding === undefined ||
+    outgoing.method === 'HEAD' ||
+    response.statusCode === 204 ||
+    response.statusCode === 304
+  ) {
+    return response;
+  }
+  // Lenient on a truncated stream, as browsers and axios are.
+  const lenient = {
+    flush: constants.Z_SYNC_FLUSH,
+    finishFlush: constants.Z_SYNC_FLUSH,
+  };
+  let inflate;
+  switch (encoding.trim().toLowerCase()) {
+    case 'gzip':
+    case 'x-gzip':
+    case 'deflate':
+      inflate = createUnzip(lenient);
+      break;
+    case 'br':
+      inflate = createBrotliDecompress({
+        flush: constants.BROTLI_OPERATION_FLUSH,
+        finishFlush: constants.BROTLI_OPERATION_FLUSH,
+      });
+      break;
+    default:
+      return response;
+  }
+  // The headers now describe the inflated body.
+  delete response.headers['content-encoding'];
+  delete response.headers['content-length'];
+  // Destroying either end (a cap reached, the deadline) destroys both and the socket with them.
+  return pipeline(response, inflate, () => {});
+}

@@ -1,0 +1,184 @@
+/**
+ * The HTTP exchange under the pipeline, against real servers on 127.0.0.1: what the direct
+ * transport guarantees (compressed answers, no redirects, connection reuse, abort signals, error
+ * codes) and which options still go through axios (proxies from the environment, custom adapters).
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { Agent, createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
+import type { AxiosAdapter, AxiosResponse } from 'axios';
+import { ApiError, NetworkError, TimeoutError, createNonce, responseMessage, signMessage } from '../../templates/runtime/index.ts';
+import { Wechatpay, clientOptions, loose, readStream } from './support/client.ts';
+import { generateTestKeys, startTestServer, type TestServer } from './support/server.ts';
+
+const keys = generateTestKeys();
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer(keys);
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  server.requests.length = 0;
+  server.respond = (request) => ({ body: { method: request.method, url: request.url } });
+});
+
+const things = (client: object) => loose(client).v3!.things!._id_!;
+
+describe('compressed answers', () => {
+  for (const [encoding, compress] of [
+    ['gzip', gzipSync],
+    ['deflate', deflateSync],
+    ['br', brotliCompressSync],
+  ] as const) {
+    it(`verifies a ${encoding} body over its inflated bytes`, async () => {
+      server.respond = () => ({
+        body: { answer: 'x'.repeat(2000) },
+        tamper: (headers, body) => ({ headers: { ...headers, 'Content-Encoding': encoding }, body: compress(body) }),
+      });
+      const response = await things(new Wechatpay(clientOptions(keys, server.baseURL))).get({ id: '1' });
+      expect(response.data).toEqual({ answer: 'x'.repeat(2000) });
+      expect(server.requests[0]?.headers['accept-encoding']).toContain(encoding);
+    });
+  }
+
+  it('leaves the body alone with decompress: false (the compressed bytes then fail verification)', async () => {
+    server.respond = () => ({
+      body: { answer: 'y' },
+      tamper: (headers, body) => ({ headers: { ...headers, 'Content-Encoding': 'gzip' }, body: gzipSync(body) }),
+    });
+    const wxpay = new Wechatpay(clientOptions(keys, server.baseURL, { decompress: false }));
+    await expect(things(wxpay).get({ id: '1' })).rejects.toMatchObject({ reason: 'bad-signature' });
+    expect(server.requests[0]?.headers['accept-encoding']).toBeUndefined();
+  });
+
+  it('streams a compressed download inflated', async () => {
+    const file = 'line\n'.repeat(10_000);
+    server.respond = () => ({ body: gzipSync(file), headers: { 'Content-Encoding': 'gzip' }, signWith: false });
+    const response = await loose(new Wechatpay(clientOptions(keys, server.baseURL))).v3!.billdownload!.file!.get();
+    expect(await readStream(response.data as never)).toBe(file);
+  });
+});
+
+describe('connections', () => {
+  it('does not follow a redirect: the signature was for this URI only', async () => {
+    server.respond = () => ({ status: 302, headers: { Location: '/v3/things/2' }, signWith: false });
+    const error: unknown = await things(new Wechatpay(clientOptions(keys, server.baseURL))).get({ id: '1' }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).status).toBe(302);
+    expect(server.requests.map((request) => request.url)).toEqual(['/v3/things/1']);
+  });
+
+  it("reuses a kept-alive connection of the caller's agent", async () => {
+    const httpAgent = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const wxpay = new Wechatpay(clientOptions(keys, server.baseURL, { httpAgent }));
+      for (const id of ['1', '2', '3']) await things(wxpay).post({ id }, { id });
+      const ports = new Set(server.requests.map((request) => request.remotePort));
+      expect(server.requests).toHaveLength(3);
+      expect(server.requests.every((request) => request.signatureValid)).toBe(true);
+      expect(ports.size).toBe(1);
+    } finally {
+      httpAgent.destroy();
+    }
+  });
+
+  it('keeps the system error code of a refused connection', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const error: unknown = await things(new Wechatpay(clientOptions(keys, `http://127.0.0.1:${port}`)))
+      .get({ id: '1' })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error).toMatchObject({ code: 'ECONNREFUSED' });
+  });
+});
+
+describe('abort signals', () => {
+  it("ends a call when the caller's signal aborts, headers pending or body half read", async () => {
+    const wxpay = new Wechatpay(clientOptions(keys, server.baseURL));
+    for (const script of [{ hang: true }, { body: { padding: 'x'.repeat(40) }, trickle: 200 }]) {
+      server.respond = () => script;
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(), 100);
+      const started = Date.now();
+      const error: unknown = await things(wxpay).get({ id: '1', signal: controller.signal }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(NetworkError);
+      expect(error).not.toBeInstanceOf(TimeoutError);
+      expect(error).toMatchObject({ code: 'ERR_CANCELED' });
+      expect(Date.now() - started).toBeLessThan(2000);
+    }
+  });
+
+  it('sends nothing for a signal aborted before the call', async () => {
+    const error: unknown = await things(new Wechatpay(clientOptions(keys, server.baseURL)))
+      .get({ id: '1', signal: AbortSignal.abort() })
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'ERR_CANCELED' });
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe('options only axios implements still go through it', () => {
+  let proxy: Server;
+  let proxied: IncomingMessage[];
+  const saved = process.env.HTTP_PROXY;
+
+  beforeAll(async () => {
+    proxied = [];
+    // A forward proxy: takes the absolute-URI request and answers it from the test server.
+    proxy = createServer((req, res) => {
+      proxied.push(req);
+      const target = new URL(req.url ?? '');
+      fetch(`${server.baseURL}${target.pathname}${target.search}`, { method: req.method, headers: req.headers as Record<string, string> })
+        .then(async (answer) => {
+          res.writeHead(answer.status, Object.fromEntries(answer.headers));
+          res.end(Buffer.from(await answer.arrayBuffer()));
+        })
+        .catch(() => res.destroy());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  });
+  afterEach(() => {
+    if (saved === undefined) delete process.env.HTTP_PROXY;
+    else process.env.HTTP_PROXY = saved;
+    proxied.length = 0;
+  });
+  afterAll(() => new Promise<void>((resolve) => proxy.close(() => resolve())));
+
+  it('a proxy named by HTTP_PROXY carries the signed request; proxy: false ignores it', async () => {
+    process.env.HTTP_PROXY = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    const response = await things(new Wechatpay(clientOptions(keys, server.baseURL))).get({ id: '7' });
+    expect(response.data).toEqual({ method: 'GET', url: '/v3/things/7' });
+    expect(proxied.map((request) => request.url)).toEqual([`${server.baseURL}/v3/things/7`]);
+    expect(server.requests[0]?.signatureValid).toBe(true);
+
+    await things(new Wechatpay(clientOptions(keys, server.baseURL, { proxy: false }))).get({ id: '8' });
+    expect(proxied).toHaveLength(1);
+  });
+
+  it("a caller's adapter answers the call, and its answer is verified", async () => {
+    const seen: string[] = [];
+    const answer = (body: string, signature?: string): AxiosAdapter => async (config) => {
+      seen.push(`${config.method} ${config.url}`);
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      const nonce = createNonce();
+      const headers = {
+        'wechatpay-timestamp': timestamp,
+        'wechatpay-nonce': nonce,
+        'wechatpay-serial': keys.certificateSerial,
+        'wechatpay-signature': signature ?? signMessage(responseMessage(timestamp, nonce, body), keys.certificate.privateKey),
+        'content-type': 'application/json',
+      };
+      return { data: Buffer.from(body), status: 200, statusText: 'OK', headers, config } as AxiosResponse;
+    };
+    const wxpay = new Wechatpay(clientOptions(keys, 'https://api.example.test', { adapter: answer('{"ok":true}') }));
+    await expect(things(wxpay).get({ id: '9' })).resolves.toMatchObject({ data: { ok: true } });
+    const forged = new Wechatpay(clientOptions(keys, 'https://api.example.test', { adapter: answer('{"ok":true}', 'A'.repeat(344)) }));
+    await expect(things(forged).get({ id: '9' })).rejects.toMatchObject({ reason: 'bad-signature' });
+    expect(seen).toEqual(['get https://api.example.test/v3/things/9', 'get https://api.example.test/v3/things/9']);
+  });
+});
