@@ -15,7 +15,9 @@ const DEBOUNCE_MS = 100;
  * The first run swaps the whole output in atomically. Later runs replace each changed file
  * atomically (temporary file and rename) and delete dropped ones, without a copy of the tree: a
  * reader during a run may see some files of the new run beside the rest of the last one, and the
- * tree is complete and consistent when the run ends. A run with errors writes nothing.
+ * tree is complete and consistent when the run ends (swapping in a fresh copy of the whole tree
+ * would cost more than the rest of the run). The session trusts that nothing else edits the
+ * output between runs; restarting the watch rewrites it whole. A run with errors writes nothing.
  */
 export class WatchSession {
   readonly parsed = new Map<string, SpecFile>();
