@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, operationsOf, type Diagnostic } from './model/types.ts';
 import { generate } from './pipeline.ts';
-import { watchSpecs } from './watch.ts';
+import { WatchSession, watchSpecs } from './watch.ts';
 import { findStaleFiles } from './write.ts';
 
 const USAGE = `Usage: npm run generate -- [--spec DIR]... [--out DIR] [--include GLOB]... [--exclude GLOB]...
@@ -27,9 +27,9 @@ Generates the typed WeChat Pay APIv3 package from YAML specs.
 Exit codes: 0 success, 1 spec errors or stale output (--check), 2 usage error.`;
 
 /** Runs the command and resolves to its exit code. */
-async function runCli(argv: string[]): Promise<number> {
+async function runCli(argv: string[], session?: WatchSession): Promise<number> {
   try {
-    return await run(argv);
+    return await run(argv, session);
   } catch (error) {
     // Bad input never lands here (it is a diagnostic); this is a defect of the generator itself.
     process.stderr.write(`internal error: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -37,7 +37,7 @@ async function runCli(argv: string[]): Promise<number> {
   }
 }
 
-async function run(argv: string[]): Promise<number> {
+async function run(argv: string[], session?: WatchSession): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -66,7 +66,15 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
   // Each run is the command as if typed without --watch.
-  if (args.watch) return watchSpecs(args.spec, () => runCli(argv.filter((arg) => arg !== '--watch')));
+  if (args.watch) {
+    const watching = new WatchSession();
+    return watchSpecs(args.spec, () =>
+      runCli(
+        argv.filter((arg) => arg !== '--watch'),
+        watching,
+      ),
+    );
+  }
 
   // The output is swapped in as a directory: a file at that path would be replaced, that is deleted.
   if (!args.check && isExistingNonDirectory(args.out)) {
@@ -79,6 +87,7 @@ async function run(argv: string[]): Promise<number> {
     keepGoing: args['keep-going'],
     outDir: args.check ? undefined : args.out,
     selection: { include: args.include, exclude: args.exclude },
+    session,
   });
   if (!reportDiagnostics(result.diagnostics, args.out)) return 1;
   if (args.timings) printTimings(result.timings);

@@ -4,7 +4,8 @@ import type { EmittedFile } from './emit/files.ts';
 import { loadSpecs } from './load/index.ts';
 import { selectOperations, type Selection } from './model/select.ts';
 import { compareText, DiagnosticError, type ApiModel, type Diagnostic } from './model/types.ts';
-import { createStaging, writeFiles } from './write.ts';
+import type { WatchSession } from './watch.ts';
+import { writeAtomically } from './write.ts';
 
 export interface GenerateOptions {
   /** Spec roots, earliest first; a later root overrides an earlier one per file and per definition name. */
@@ -15,6 +16,8 @@ export interface GenerateOptions {
   outDir?: string;
   /** The operations to keep; everything when unset. */
   selection?: Selection;
+  /** What earlier runs of a watch session parsed and wrote: this run re-parses and rewrites only what changed. */
+  session?: WatchSession;
 }
 
 export interface GenerateResult {
@@ -65,7 +68,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     return result;
   };
 
-  const loaded = await timed('load', () => loadSpecs(options.specDir, { keepGoing: options.keepGoing ?? false }));
+  const loaded = await timed('load', () =>
+    loadSpecs(options.specDir, { keepGoing: options.keepGoing ?? false, parsed: options.session?.parsed }),
+  );
   if (hasErrors(loaded.diagnostics)) return { ...loaded, files: [], timings };
   const selected = await timed('select', () => selectOperations(loaded.model, options.selection ?? NO_SELECTION));
   const model = selected.model;
@@ -82,21 +87,13 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   files.sort((a, b) => compareText(a.path, b.path));
 
   const { outDir } = options;
-  if (outDir) await timed('write', () => writeAtomically(outDir, files));
+  if (outDir)
+    await timed('write', () =>
+      options.session ? options.session.write(outDir, files) : writeAtomically(outDir, files),
+    );
   return { model, diagnostics, files, timings };
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((diagnostic) => diagnostic.severity === 'error');
-}
-
-async function writeAtomically(outDir: string, files: readonly EmittedFile[]): Promise<void> {
-  const staging = createStaging(outDir);
-  try {
-    writeFiles(staging.dir, files);
-    await staging.commit();
-  } catch (error) {
-    staging.discard();
-    throw error;
-  }
 }

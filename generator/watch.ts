@@ -1,12 +1,41 @@
 import { watch } from 'node:fs';
+import type { EmittedFile } from './emit/files.ts';
+import type { SpecFile } from './load/source.ts';
+import { writeAtomically, writeChanges } from './write.ts';
 
 /** Editors write a file in several steps (truncate, write, rename): one run per burst of events. */
 const DEBOUNCE_MS = 100;
 
 /**
+ * What the runs of one watch session share, so that a run after a one-file change does work in
+ * proportion to the change: spec files are re-parsed only when their text changed (the load, and
+ * its diagnostics, still run whole), emitters re-emit only the units whose model changed (emit/memo.ts),
+ * and only the files whose contents changed are written.
+ *
+ * The first run swaps the whole output in atomically. Later runs replace each changed file
+ * atomically (temporary file and rename) and delete dropped ones, without a copy of the tree: a
+ * reader during a run may see some files of the new run beside the rest of the last one, and the
+ * tree is complete and consistent when the run ends (swapping in a fresh copy of the whole tree
+ * would cost more than the rest of the run). The session trusts that nothing else edits the
+ * output between runs; restarting the watch rewrites it whole. A run with errors writes nothing.
+ */
+export class WatchSession {
+  readonly parsed = new Map<string, SpecFile>();
+  /** What the last run wrote (path -> contents), unless a write failed midway. */
+  private written: Map<string, string> | undefined;
+
+  async write(outDir: string, files: readonly EmittedFile[]): Promise<void> {
+    const previous = this.written;
+    this.written = undefined;
+    if (previous) writeChanges(outDir, files, previous);
+    else await writeAtomically(outDir, files);
+    this.written = new Map(files.map((file) => [file.path, file.contents]));
+  }
+}
+
+/**
  * Runs `regenerate` now and again after every burst of changes under the spec roots, one run at
- * a time (a change during a run queues one more), until SIGINT or SIGTERM. Each run writes its
- * output atomically, so what is on disk is always one complete run's output.
+ * a time (a change during a run queues one more), until SIGINT or SIGTERM.
  */
 export async function watchSpecs(roots: readonly string[], regenerate: () => Promise<number>): Promise<number> {
   let timer: NodeJS.Timeout | undefined;

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { EmittedFile } from './emit/files.ts';
@@ -72,6 +72,18 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** Replaces `outDir` with `files` through a staging directory. */
+export async function writeAtomically(outDir: string, files: readonly EmittedFile[]): Promise<void> {
+  const staging = createStaging(outDir);
+  try {
+    writeFiles(staging.dir, files);
+    await staging.commit();
+  } catch (error) {
+    staging.discard();
+    throw error;
+  }
+}
+
 /** Writes `files` under `root`. Synchronous calls: for ~1000 small files they beat a thread-pool round trip per file. */
 export function writeFiles(root: string, files: readonly EmittedFile[]): void {
   for (const directory of new Set(files.map((file) => dirname(join(root, file.path)))))
@@ -79,6 +91,34 @@ export function writeFiles(root: string, files: readonly EmittedFile[]): void {
   // Scripts (the package's bins) are executable, as npm would make them on install.
   for (const file of files)
     writeFileSync(join(root, file.path), file.contents, { mode: file.contents.startsWith('#!') ? 0o755 : 0o644 });
+}
+
+/**
+ * Brings `outDir` from `previous` (the files a run wrote there) to `files`: each new or changed file
+ * is written beside its target and renamed over it, each dropped file is deleted with the folders it
+ * leaves empty. Each file is replaced atomically, the tree as a whole once this returns.
+ */
+export function writeChanges(
+  outDir: string,
+  files: readonly EmittedFile[],
+  previous: ReadonlyMap<string, string>,
+): void {
+  const changed = files.filter((file) => previous.get(file.path) !== file.contents);
+  const temporary = `.${process.pid}.tmp`;
+  writeFiles(
+    outDir,
+    changed.map((file) => ({ ...file, path: file.path + temporary })),
+  );
+  for (const file of changed) renameSync(join(outDir, file.path + temporary), join(outDir, file.path));
+  const kept = new Set(files.map((file) => file.path));
+  for (const path of previous.keys()) {
+    if (kept.has(path)) continue;
+    rmSync(join(outDir, path), { force: true });
+    for (let folder = dirname(path); folder !== '.'; folder = dirname(folder)) {
+      if (readdirSync(join(outDir, folder)).length > 0) break;
+      rmdirSync(join(outDir, folder));
+    }
+  }
 }
 
 export interface StaleReport {

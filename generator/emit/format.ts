@@ -1,5 +1,6 @@
 import { format, type FormatConfig } from 'oxfmt';
 import type { EmittedFile } from './files.ts';
+import { recall, remember } from './memo.ts';
 
 /**
  * The one style of every emitted JavaScript and TypeScript file (prettier's, by oxfmt). Fixed
@@ -25,4 +26,37 @@ export async function formatCode(file: EmittedFile): Promise<EmittedFile> {
       `${file.path} does not parse:\n${errors.map((error) => error.codeframe ?? error.message).join('\n')}`,
     );
   return { path: file.path, contents: code };
+}
+
+/**
+ * `// comment` and `export const name = Object.freeze({...})` holding the `key: value` entries of
+ * each group (an endpoint's operations), laid out as formatCode lays out the whole file. The
+ * formatter lays out each member of an expanded table on its own, so the groups that were not
+ * kept (memo.ts) are formatted together in one table, split back per group and kept: a watch run
+ * formats only the groups whose input changed.
+ */
+export async function formatTable(
+  path: string,
+  comment: string,
+  name: string,
+  groups: readonly [unit: string, input: object, entries: () => string[]][],
+): Promise<EmittedFile> {
+  const table = (body: string): string => `${comment}\nexport const ${name} = Object.freeze({${body}});\n`;
+  const missing = groups
+    .filter(([unit, input]) => recall(unit, input) === undefined)
+    .map(([unit, input, entries]) => ({ unit, input, members: entries() }));
+  const members = missing.flatMap((group) => group.members);
+  const formatted =
+    members.length === 0 ? '' : (await formatCode({ path, contents: table(`\n${members.join(',\n')}\n`) })).contents;
+  // Each member starts on a line of its own with its quoted key, at the table's indentation.
+  const laidOut = formatted.slice(formatted.indexOf('({\n') + 3, formatted.lastIndexOf('});')).split(/(?=^ {2}['"])/m);
+  if (members.length > 0 && laidOut.length !== members.length)
+    throw new Error(`${path}: the formatter merged or split table members`);
+  let next = 0;
+  for (const group of missing) {
+    remember(group.unit, group.input, laidOut.slice(next, next + group.members.length).join(''));
+    next += group.members.length;
+  }
+  const body = groups.map(([unit, input]) => recall<string>(unit, input)).join('');
+  return { path, contents: table(body === '' ? '' : `\n${body}`) };
 }

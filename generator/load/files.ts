@@ -16,6 +16,8 @@ export class FileStore {
   constructor(
     private readonly roots: readonly string[],
     private readonly reporter: Reporter,
+    /** Files parsed by earlier loads, by path on disk: reused while their text is unchanged. */
+    private readonly parsed?: Map<string, SpecFile>,
   ) {}
 
   /** Whether there are several roots to pick from. */
@@ -60,14 +62,15 @@ export class FileStore {
 
   private parse(root: string, path: string): SpecFile | undefined {
     let text: string;
+    let real: string;
     try {
       // A symlink under the root must not let a `$ref` read a file elsewhere on the machine.
       let realRoot = this.realRoots.get(root);
       if (realRoot === undefined) {
-        realRoot = realpathSync(root);
+        realRoot = realpathSync.native(root);
         this.realRoots.set(root, realRoot);
       }
-      const real = realpathSync(join(root, path));
+      real = realpathSync.native(join(root, path));
       const inside = relative(realRoot, real);
       if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`)) {
         this.escaping.add(path);
@@ -79,7 +82,10 @@ export class FileStore {
     }
     // With several roots, a diagnostic must say which root supplied the file.
     const shownAs = this.roots.length > 1 ? `${root}/${path}` : path;
-    const file = new SpecFile(path, text, shownAs);
+    const kept = this.parsed?.get(real);
+    const file =
+      kept?.text === text && kept.path === path && kept.shownAs === shownAs ? kept : new SpecFile(path, text, shownAs);
+    this.parsed?.set(real, file);
     // Later YAML errors are mostly consequences of the first one: report that one only.
     const firstError = file.parsed.ok ? undefined : file.parsed.errors[0];
     if (firstError)

@@ -20,6 +20,8 @@ import { didYouMean } from './suggest.ts';
 export interface LoadOptions {
   /** Report per-operation data errors as warnings, degrade the broken node and load the rest. */
   keepGoing?: boolean;
+  /** Spec files parsed by earlier loads (a watch session's), reused while their text is unchanged; updated. */
+  parsed?: Map<string, SpecFile>;
 }
 
 export interface LoadResult {
@@ -40,7 +42,7 @@ const SPEC_EXTENSION = /\.ya?ml$/;
 export async function loadSpecs(specDirs: string | readonly string[], options: LoadOptions = {}): Promise<LoadResult> {
   const roots = typeof specDirs === 'string' ? [specDirs] : specDirs;
   const reporter = new Reporter(options.keepGoing ?? false);
-  const files = new FileStore(roots, reporter);
+  const files = new FileStore(roots, reporter, options.parsed);
   const schemas = new SchemaResolver(files, reporter);
   const operations = new OperationLoader(schemas, reporter);
   const endpoints = new Map<string, Endpoint>();

@@ -10,6 +10,7 @@ import {
 import type { EmittedFile } from '../files.ts';
 import { operationExampleParts } from './examples.ts';
 import { htmlText, inlineText, tableCell, tableCode, yamlString } from './markdown.ts';
+import { memo } from '../memo.ts';
 import { render } from '../render.ts';
 import { notificationPageFile, notificationPageLink, notificationPageView } from './notifications.ts';
 import { endpointPageView, endpointTitle } from './view-model.ts';
@@ -75,7 +76,9 @@ export async function emitDocs(model: ApiModel, options: DocsOptions = {}): Prom
   const packageName = options.packageName ?? DEFAULT_PACKAGE_NAME;
   const files: EmittedFile[] = model.endpoints.map((endpoint) => ({
     path: pageFile(endpoint),
-    contents: render('docs/endpoint.md', endpointPageView(endpoint, packageName)),
+    contents: memo(`docs ${packageName} ${endpoint.path}`, endpoint, () =>
+      render('docs/endpoint.md', endpointPageView(endpoint, packageName)),
+    ),
   }));
 
   const events = model.notifications?.events ?? [];

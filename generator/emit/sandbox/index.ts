@@ -1,7 +1,7 @@
-import { operationsOf, type ApiModel, type Operation } from '../../model/types.ts';
+import type { ApiModel, Endpoint, Operation } from '../../model/types.ts';
 import type { SandboxDataTable, SandboxOperation, SandboxTables } from '../../../templates/sandbox/tables.ts';
 import type { EmittedFile } from '../files.ts';
-import { formatCode } from '../format.ts';
+import { formatCode, formatTable } from '../format.ts';
 import { packageFile } from '../render.ts';
 import { operationTable, SANDBOX_SOURCE_DIR, transpileRuntime } from '../runtime/index.ts';
 import { requestSchemas } from '../validators/index.ts';
@@ -23,9 +23,11 @@ function sandboxOperation(operation: Operation): SandboxOperation {
 }
 
 export function sandboxData(model: ApiModel): SandboxDataTable {
-  return Object.fromEntries(
-    operationsOf(model).map((operation) => [operationKey(operation), sandboxOperation(operation)]),
-  );
+  return Object.fromEntries(model.endpoints.flatMap(endpointData));
+}
+
+function endpointData(endpoint: Endpoint): [string, SandboxOperation][] {
+  return endpoint.operations.map((operation) => [operationKey(operation), sandboxOperation(operation)]);
 }
 
 /** The tables the sandbox serves, built in memory: what the package's `dist/*.js` tables hold. */
@@ -43,23 +45,21 @@ export function sandboxTables(model: ApiModel): SandboxTables {
  * `apiv3-sandbox` bin, which serves the operations the package was generated from.
  */
 export async function emitSandbox(model: ApiModel): Promise<EmittedFile[]> {
-  const entries = Object.entries(sandboxData(model)).map(
-    ([key, data]) => `${JSON.stringify(key)}:${JSON.stringify(data)}`,
+  const data = formatTable(
+    'dist/sandbox-data.js',
+    '// Generated from the specs: what the sandbox answers when no script plays an operation, and its error codes.',
+    'sandboxData',
+    model.endpoints.map((endpoint) => [
+      `sandbox ${endpoint.path}`,
+      endpoint,
+      () => endpointData(endpoint).map(([key, entry]) => `${JSON.stringify(key)}:${JSON.stringify(entry)}`),
+    ]),
   );
-  const tables: EmittedFile[] = [
-    {
-      path: 'dist/sandbox-data.js',
-      contents: [
-        '// Generated from the specs: what the sandbox answers when no script plays an operation, and its error codes.',
-        `export const sandboxData = Object.freeze({${entries.length === 0 ? '' : `\n${entries.join(',\n')}\n`}});`,
-        '',
-      ].join('\n'),
-    },
-    packageFile('dist/sandbox-data.d.ts'),
-    packageFile('dist/sandbox/bin.js'),
-  ];
   return [
     ...(await transpileRuntime(SANDBOX_SOURCE_DIR, 'dist/sandbox')),
-    ...(await Promise.all(tables.map(formatCode))),
+    ...(await Promise.all([
+      data,
+      ...['dist/sandbox-data.d.ts', 'dist/sandbox/bin.js'].map((path) => formatCode(packageFile(path))),
+    ])),
   ];
 }

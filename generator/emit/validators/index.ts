@@ -1,6 +1,6 @@
-import { operationsOf, type ApiModel } from '../../model/types.ts';
+import type { ApiModel, Endpoint } from '../../model/types.ts';
 import type { EmittedFile } from '../files.ts';
-import { formatCode } from '../format.ts';
+import { formatCode, formatTable } from '../format.ts';
 import { packageFile } from '../render.ts';
 import { operationKey, requestSchema, type JsonSchema } from './schema.ts';
 
@@ -9,12 +9,14 @@ import { operationKey, requestSchema, type JsonSchema } from './schema.ts';
  * in model order. A request without body or parameters always matches, so its schema is left out.
  */
 export function requestSchemas(model: ApiModel): Map<string, JsonSchema> {
-  const schemas = new Map<string, JsonSchema>();
-  for (const operation of operationsOf(model)) {
+  return new Map(model.endpoints.flatMap(endpointSchemas));
+}
+
+function endpointSchemas(endpoint: Endpoint): [string, JsonSchema][] {
+  return endpoint.operations.flatMap((operation): [string, JsonSchema][] => {
     const schema = requestSchema(operation);
-    if (Object.keys(schema.properties ?? {}).length > 0) schemas.set(operationKey(operation), schema);
-  }
-  return schemas;
+    return Object.keys(schema.properties ?? {}).length > 0 ? [[operationKey(operation), schema]] : [];
+  });
 }
 
 /**
@@ -23,15 +25,17 @@ export function requestSchemas(model: ApiModel): Map<string, JsonSchema> {
  * and the package pays only for the operations it calls.
  */
 export async function emitValidators(model: ApiModel): Promise<EmittedFile[]> {
-  const entries = [...requestSchemas(model)].map(([key, schema]) => `${JSON.stringify(key)}:${jsLiteral(schema)}`);
-  const js = [
+  const js = formatTable(
+    'dist/validators.js',
     '// Generated from the specs: request JSON Schemas, compiled by the runtime on first use.',
-    `export const validators = Object.freeze({${entries.length === 0 ? '' : `\n${entries.join(',\n')}\n`}});`,
-    '',
-  ].join('\n');
-  return Promise.all(
-    [{ path: 'dist/validators.js', contents: js }, packageFile('dist/validators.d.ts')].map(formatCode),
+    'validators',
+    model.endpoints.map((endpoint) => [
+      `validators ${endpoint.path}`,
+      endpoint,
+      () => endpointSchemas(endpoint).map(([key, schema]) => `${JSON.stringify(key)}:${jsLiteral(schema)}`),
+    ]),
   );
+  return Promise.all([js, formatCode(packageFile('dist/validators.d.ts'))]);
 }
 
 /**

@@ -1,0 +1,31 @@
+/** Each unit's last input (as JSON) and output, kept for the life of the process. */
+const units = new Map<string, { key: string; output: unknown }>();
+/** JSON of each model object, computed once per run however many units read it. */
+const keys = new WeakMap<object, string>();
+
+function keyOf(input: object): string {
+  const key = keys.get(input) ?? JSON.stringify(input);
+  keys.set(input, key);
+  return key;
+}
+
+/**
+ * The output last kept for one unit of an emitter's output (a docs page, an endpoint's table
+ * entries) if its input is the same: what makes a watch run re-emit only what changed. The key is
+ * the input's JSON: the model is plain data and a unit's output derives from its input alone, so
+ * equal JSON means equal output.
+ */
+export function recall<T>(unit: string, input: object): T | undefined {
+  const kept = units.get(unit);
+  return kept?.key === keyOf(input) ? (kept.output as T) : undefined;
+}
+
+export function remember<T>(unit: string, input: object, output: T): T {
+  units.set(unit, { key: keyOf(input), output });
+  return output;
+}
+
+/** `emit()`, or what it returned for the same input before. */
+export function memo<T>(unit: string, input: object, emit: () => T): T {
+  return recall<T>(unit, input) ?? remember(unit, input, emit());
+}
