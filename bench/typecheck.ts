@@ -10,7 +10,8 @@
  * `types`, so nothing but what the consumer imports is loaded). A baseline consumer that imports
  * nothing, checked in the same rounds, is what any project pays for the standard library: the
  * declarations' own cost is a consumer's time net of it. Rounds are interleaved, fresh processes,
- * medians.
+ * medians of wall time and of CPU time (user + system of the compiler's processes, as bash's
+ * `times` reports them: on a loaded machine far steadier than wall time; tsgo's threads add up).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -76,12 +77,26 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-function run(args: string[]): number {
+interface Sample {
+  wall: number;
+  cpu: number;
+}
+
+/** Runs `node ...args` in a fresh process, under bash for its children's CPU time. */
+function run(args: string[]): Sample {
   const start = performance.now();
-  const child = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  const ms = performance.now() - start;
+  const child = spawnSync('bash', ['-c', '"$@" >&2 || exit $?; times', 'bash', process.execPath, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const wall = performance.now() - start;
   if (child.status !== 0) throw new Error(`${args.join(' ')} failed:\n${child.stdout}${child.stderr}`);
-  return ms;
+  // `times` prints the shell's user and system time, then its children's: `0m1.234s 0m0.056s`.
+  const [user = 0, system = 0] = [...(child.stdout.trim().split('\n').at(-1) ?? '').matchAll(/(\d+)m([\d.]+)s/g)].map(
+    ([, minutes, secs]) => (Number(minutes) * 60 + Number(secs)) * 1000,
+  );
+  return { wall, cpu: user + system };
 }
 
 /** A consumer directory; `packageDir`, when given, resolves as `@wechatpay-sdk/apiv3`. */
@@ -135,7 +150,7 @@ export function main(): void {
     ]);
     type Name = keyof typeof consumers;
     type Compiler = keyof typeof COMPILERS;
-    const samples = new Map<string, number[]>();
+    const samples = new Map<string, Sample[]>();
     for (let round = 0; round < ROUNDS; round++) {
       for (const [compiler, bin] of Object.entries(COMPILERS)) {
         for (const [name, dir] of Object.entries(consumers)) {
@@ -144,34 +159,43 @@ export function main(): void {
         }
       }
     }
-    const ms = (compiler: Compiler, name: Name): number => median(samples.get(`${compiler} ${name}`)!);
-    const net = (compiler: Compiler, name: Name): number => ms(compiler, name) - ms(compiler, 'baseline');
+    const time = (measure: keyof Sample, compiler: Compiler, name: Name): number =>
+      median(samples.get(`${compiler} ${name}`)!.map((sample) => sample[measure]));
+    const net = (compiler: Compiler, name: Name): number =>
+      time('cpu', compiler, name) - time('cpu', compiler, 'baseline');
     const seconds = (value: number): string => `${(value / 1000).toFixed(2).padStart(6)} s`;
     const ratio = (value: number): string => `${value.toFixed(2).padStart(6)} x`;
     const out = (line: string): void => void process.stdout.write(`${line}\n`);
 
     out(
-      `type-check of a consumer of one operation's types (skipLibCheck off, ${ROUNDS} interleaved fresh processes, median)`,
+      `type-check of a consumer of one operation's types (skipLibCheck off, ${ROUNDS} interleaved fresh processes, medians)`,
     );
-    out(`  wall = the whole check; net = wall - the baseline consumer's (imports nothing; the same tsconfig)`);
+    out(
+      `  net = CPU time - the CPU time of a baseline consumer importing nothing (same tsconfig): the declarations' own cost`,
+    );
     for (const compiler of Object.keys(COMPILERS) as Compiler[]) {
-      out(`  ${compiler}`);
-      out(`    baseline: a consumer importing nothing      ${seconds(ms(compiler, 'baseline'))}`);
+      out(`  ${compiler.padEnd(46)}      wall        CPU        net`);
       const rows: [string, Name][] = [
-        ['full corpus package', 'full'],
+        ['baseline: a consumer importing nothing', 'baseline'],
+        ['full corpus package (./types)', 'full'],
         ['openapi-typescript (same API)', 'openapiTypescript'],
-        ['8x synthetic corpus package', 'eightfold'],
-        [SELECTION.join(' '), 'selected'],
+        ['8x synthetic corpus package (./types)', 'eightfold'],
+        [`${SELECTION.join(' ')} (./types)`, 'selected'],
         ['client of the full package (main entry)', 'fullClient'],
         ['client of the selection (main entry)', 'selectedClient'],
       ];
       for (const [label, name] of rows) {
-        out(`    ${label.padEnd(43)} ${seconds(ms(compiler, name))} wall  ${seconds(net(compiler, name))} net`);
+        const cells = [time('wall', compiler, name), time('cpu', compiler, name), net(compiler, name)];
+        out(`    ${label.padEnd(46)} ${cells.map(seconds).join('   ')}`);
       }
-      const pair = (label: string, a: Name, b: Name): void =>
-        out(
-          `    ${label.padEnd(43)} ${ratio(ms(compiler, a) / ms(compiler, b))} wall  ${ratio(net(compiler, a) / net(compiler, b))} net`,
-        );
+      const pair = (label: string, a: Name, b: Name): void => {
+        const cells = [
+          time('wall', compiler, a) / time('wall', compiler, b),
+          time('cpu', compiler, a) / time('cpu', compiler, b),
+          net(compiler, a) / net(compiler, b),
+        ];
+        out(`    ${label.padEnd(46)} ${cells.map(ratio).join('   ')}`);
+      };
       pair('full / openapi-typescript (goal <= 1)', 'full', 'openapiTypescript');
       pair('8x / 1x (goal <= 8)', 'eightfold', 'full');
       pair('full / selected (goal >= 5)', 'full', 'selected');

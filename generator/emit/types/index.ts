@@ -11,7 +11,7 @@ import type { EmittedFile } from '../files.ts';
 import { compareText, DiagnosticError, type ApiModel, type Endpoint, type PathSegment } from '../../model/types.ts';
 import { formatCode } from '../format.ts';
 import { notificationStatements } from './notifications.ts';
-import { operationDeclarations, type OperationDeclarations } from './operation.ts';
+import { operationDeclarations } from './operation.ts';
 import { isIdentifier, propertyKey, stringLiteral } from '../literal.ts';
 import { isProbedName, propertyToSegment } from '../../../templates/runtime/chain.ts';
 
@@ -51,13 +51,6 @@ export const STANDALONE_FILES: EmittedFile[] = [
 export async function emitTypes(model: ApiModel): Promise<EmittedFile[]> {
   const contents = `/// <reference path="./read-stream.d.ts" />\n${printDeclarations(model)}`;
   return [await formatCode({ path: TYPES_FILE, contents }), ...STANDALONE_FILES];
-}
-
-/** The declarations of each endpoint's operations, in the endpoint's operation order. */
-function declarationsOf(endpoint: Endpoint): OperationDeclarations[] {
-  // The endpoint's interface is named after its last URL segment.
-  const name = endpoint.segments.at(-1)?.typeName ?? '';
-  return endpoint.operations.map((operation) => operationDeclarations(operation, name));
 }
 
 /** The unformatted declarations, built as one structure and printed once. */
@@ -174,8 +167,8 @@ function sortedChildren(children: Map<string, TreeNode>): TreeNode[] {
  */
 function levelStatements(node: TreeNode): StatementStructures[] {
   const children = sortedChildren(node.children);
-  const operations = node.endpoint ? declarationsOf(node.endpoint) : [];
   const name = node.segment.typeName;
+  const operations = (node.endpoint?.operations ?? []).map((operation) => operationDeclarations(operation, name));
   const endpointInterface: InterfaceDeclarationStructure = {
     kind: StructureKind.Interface,
     name,
