@@ -126,23 +126,28 @@ export function main(): void {
 const MULTIPLES = [2, 4, 8];
 
 /**
- * Cold generation of synthetic corpora of 2x, 4x and 8x the operations: copy k renames every entry
- * directly under v3/ with a `-k<k>` suffix, so URL paths stay unique and every relative `$ref`
- * still reaches the shared definitions.
+ * A synthetic corpus of `multiple` times the operations, written to `specDir`: copy k renames every
+ * entry directly under v3/ with a `-k<k>` suffix, so URL paths stay unique and every relative
+ * `$ref` still reaches the shared definitions.
  */
+export function syntheticCorpus(corpus: string, multiple: number, specDir: string): string {
+  cpSync(join(corpus, 'definitions'), join(specDir, 'definitions'), { recursive: true });
+  for (let copy = 1; copy <= multiple; copy++) {
+    for (const entry of readdirSync(join(corpus, 'v3'))) {
+      const renamed = copy === 1 ? entry : entry.replace(/^([^.]+)/, `$1-k${copy}`);
+      cpSync(join(corpus, 'v3', entry), join(specDir, 'v3', renamed), { recursive: true });
+    }
+  }
+  return specDir;
+}
+
+/** Cold generation of synthetic corpora of 2x, 4x and 8x the operations (see syntheticCorpus). */
 function growth(command: { flags: string[]; script: string }, oneTimeMs: number, scratch: string): void {
   const rounds = Math.max(1, Math.floor(ROUNDS / 2));
   process.stdout.write(`growth (${rounds} fresh process(es) per size, median wall time, peak RSS)\n`);
   process.stdout.write(`  ${'1x'.padStart(3)}  ${(oneTimeMs / 1000).toFixed(2).padStart(6)} s   1.00 x the 1x time\n`);
   for (const multiple of MULTIPLES) {
-    const specDir = join(scratch, `spec-${multiple}x`);
-    cpSync(join(corpus, 'definitions'), join(specDir, 'definitions'), { recursive: true });
-    for (let copy = 1; copy <= multiple; copy++) {
-      for (const entry of readdirSync(join(corpus, 'v3'))) {
-        const renamed = copy === 1 ? entry : entry.replace(/^([^.]+)/, `$1-k${copy}`);
-        cpSync(join(corpus, 'v3', entry), join(specDir, 'v3', renamed), { recursive: true });
-      }
-    }
+    const specDir = syntheticCorpus(corpus, multiple, join(scratch, `spec-${multiple}x`));
     const samples: Sample[] = [];
     for (let round = 0; round < rounds; round++) {
       samples.push(

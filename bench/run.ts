@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const benchmarks = [
   'bench/generate.ts',
-  'bench/typecheck-selection.ts',
+  'bench/typecheck.ts',
   'bench/watch.ts',
   'bench/runtime.ts',
   'bench/sandbox.ts',

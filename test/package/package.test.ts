@@ -177,3 +177,35 @@ describe.runIf(fullRun && packageBuilt)('a strict consumer compiled with TypeScr
     }
   });
 });
+
+describe.runIf(fullRun && packageBuilt)('a consumer of the ./types entry alone', () => {
+  it('compiles without Node types, loading neither the Node declarations nor the runtime ones', () => {
+    const file = join(consumerDir, 'types-only.ts');
+    const text = [
+      "import type { Paths, WeChatPay } from '@wechatpay-sdk/apiv3/types';",
+      'type Order = WeChatPay.OpenAPI.V3.Pay.Transactions.Jsapi.PostHttpMethod.JsonDataRequest;',
+      "export const amount: Order['amount']['total'] = 1;",
+      "export type Jsapi = Paths['v3/pay/transactions/jsapi'];",
+      '',
+    ].join('\n');
+    const options: ts.CompilerOptions = {
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      strict: true,
+      skipLibCheck: false,
+      noEmit: true,
+      types: [],
+    };
+    const host = ts.createCompilerHost(options);
+    const readSource = host.getSourceFile.bind(host);
+    host.fileExists = ((exists) => (name: string) => resolve(name) === file || exists(name))(host.fileExists.bind(host));
+    host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) =>
+      resolve(fileName) === file ? ts.createSourceFile(fileName, text, languageVersion, true) : readSource(fileName, languageVersion, onError, shouldCreate);
+    const program = ts.createProgram({ rootNames: [file], options, host });
+    expect(ts.getPreEmitDiagnostics(program).map(describeDiagnostic)).toEqual([]);
+    const loaded = program.getSourceFiles().map((source) => source.fileName).filter((name) => !name.includes('/typescript/lib/'));
+    expect(loaded.filter((name) => name.includes('@types/node') || name.includes('/dist/runtime/'))).toEqual([]);
+    expect(loaded.some((name) => name.endsWith('dist/openapi.d.ts'))).toBe(true);
+  });
+});

@@ -11,7 +11,7 @@ import type { EmittedFile } from '../files.ts';
 import { compareText, DiagnosticError, type ApiModel, type Endpoint, type PathSegment } from '../../model/types.ts';
 import { formatCode } from '../format.ts';
 import { notificationStatements } from './notifications.ts';
-import { operationDeclarations, type OperationDeclarations } from './operation.ts';
+import { operationDeclarations } from './operation.ts';
 import { isIdentifier, propertyKey, stringLiteral } from '../literal.ts';
 import { isProbedName, propertyToSegment } from '../../../templates/runtime/chain.ts';
 
@@ -37,26 +37,26 @@ interface TreeNode {
   endpoint?: Endpoint;
 }
 
+/**
+ * Uploads and downloads are `fs`'s ReadStream. This empty interface of an ambient `fs` merges into
+ * Node's class when @types/node is loaded and stands in for it when not, so that the declarations
+ * alone (the package's `./types` entry, whose module has no code) never load all of Node's types.
+ */
+export const STANDALONE_FILES: EmittedFile[] = [
+  { path: 'dist/read-stream.d.ts', contents: "declare module 'fs' {\n  export interface ReadStream {}\n}\n" },
+  { path: 'dist/openapi.js', contents: 'export {};\n' },
+];
+
 /** Emits `dist/openapi.d.ts`: the nested namespace declarations, `Wechatpay` and `Paths`. */
 export async function emitTypes(model: ApiModel): Promise<EmittedFile[]> {
-  return [await formatCode({ path: TYPES_FILE, contents: printDeclarations(model) })];
-}
-
-/** The declarations of each endpoint's operations, in the endpoint's operation order. */
-function declarationsOf(endpoint: Endpoint): OperationDeclarations[] {
-  // The endpoint's interface is named after its last URL segment.
-  const name = endpoint.segments.at(-1)?.typeName ?? '';
-  return endpoint.operations.map((operation) => operationDeclarations(operation, name));
+  const contents = `/// <reference path="./read-stream.d.ts" />\n${printDeclarations(model)}`;
+  return [await formatCode({ path: TYPES_FILE, contents }), ...STANDALONE_FILES];
 }
 
 /** The unformatted declarations, built as one structure and printed once. */
 function printDeclarations(model: ApiModel): string {
   const endpoints = [...model.endpoints].sort((a, b) => compareText(a.path, b.path));
-  const roots = buildTree(endpoints);
-  const pathEntries: OptionalKind<PropertySignatureStructure>[] = endpoints.flatMap((endpoint) => {
-    const node = findNode(roots, endpoint);
-    return node ? [{ name: stringLiteral(endpoint.path), type: node.namespace }] : [];
-  });
+  const { roots, paths } = buildTree(endpoints);
   const statements: StatementStructures[] = [
     {
       kind: StructureKind.ImportDeclaration,
@@ -67,11 +67,14 @@ function printDeclarations(model: ApiModel): string {
     {
       kind: StructureKind.ImportDeclaration,
       isTypeOnly: true,
-      moduleSpecifier: 'node:fs',
+      moduleSpecifier: 'fs',
       namedImports: ['ReadStream'],
     },
   ];
-  for (const root of sortedChildren(roots)) collectStatements(root, ROOT_NAMESPACE, statements);
+  statements.push({
+    ...namespaceDeclaration(ROOT_NAMESPACE, sortedChildren(roots).flatMap(levelStatements)),
+    hasDeclareKeyword: true,
+  });
   statements.push(...notificationStatements(model));
   statements.push(
     {
@@ -88,7 +91,7 @@ function printDeclarations(model: ApiModel): string {
       kind: StructureKind.Interface,
       name: 'Paths',
       isExported: true,
-      properties: pathEntries,
+      properties: paths,
     },
   );
 
@@ -97,8 +100,13 @@ function printDeclarations(model: ApiModel): string {
   return printStructure(structure, { indentNumberOfSpaces: 2, newLine: '\n' });
 }
 
-function buildTree(endpoints: readonly Endpoint[]): Map<string, TreeNode> {
+/** The URL tree, and each endpoint's `Paths` entry in the endpoints' order. */
+function buildTree(endpoints: readonly Endpoint[]): {
+  roots: Map<string, TreeNode>;
+  paths: OptionalKind<PropertySignatureStructure>[];
+} {
   const roots = new Map<string, TreeNode>();
+  const paths: OptionalKind<PropertySignatureStructure>[] = [];
   for (const endpoint of endpoints) {
     let level = roots;
     let namespace = ROOT_NAMESPACE;
@@ -113,9 +121,12 @@ function buildTree(endpoints: readonly Endpoint[]): Map<string, TreeNode> {
       }
       level = node.children;
     }
-    if (node) node.endpoint = endpoint;
+    if (node) {
+      node.endpoint = endpoint;
+      paths.push({ name: stringLiteral(endpoint.path), type: node.namespace });
+    }
   }
-  return roots;
+  return { roots, paths };
 }
 
 /** Segment names the declarations cannot represent are a spec error, reported at the spec file. */
@@ -150,20 +161,20 @@ function sortedChildren(children: Map<string, TreeNode>): TreeNode[] {
 }
 
 /**
- * Depth first, children before their parent, so a single endpoint reads as the documented
- * blocks do: its method namespaces, its interface, then one interface per parent level.
+ * A level as its parent namespace holds it: its namespace (its method namespaces, then its
+ * children), then its interface. Nested, each namespace is declared once: re-opening a dotted
+ * chain per endpoint makes the compiler merge thousands of declarations of every level above.
  */
-function collectStatements(node: TreeNode, parentNamespace: string, statements: StatementStructures[]): void {
+function levelStatements(node: TreeNode): StatementStructures[] {
   const children = sortedChildren(node.children);
-  for (const child of children) collectStatements(child, node.namespace, statements);
-
   const name = node.segment.typeName;
+  const operations = (node.endpoint?.operations ?? []).map((operation) => operationDeclarations(operation, name));
   const endpointInterface: InterfaceDeclarationStructure = {
     kind: StructureKind.Interface,
     name,
     isExported: true,
-    callSignatures: [],
-    methods: [],
+    callSignatures: operations.flatMap((operation) => operation.callSignatures),
+    methods: operations.flatMap((operation) => operation.methods),
     properties: children.map(
       (child): OptionalKind<PropertySignatureStructure> => ({
         name: propertyKey(child.segment.propName),
@@ -171,12 +182,11 @@ function collectStatements(node: TreeNode, parentNamespace: string, statements: 
       }),
     ),
   };
-  for (const operation of node.endpoint ? declarationsOf(node.endpoint) : []) {
-    statements.push(namespaceDeclaration(`${node.namespace}.${operation.namespace}`, operation.statements));
-    endpointInterface.callSignatures?.push(...operation.callSignatures);
-    endpointInterface.methods?.push(...operation.methods);
-  }
-  statements.push(namespaceDeclaration(parentNamespace, [endpointInterface]));
+  const statements = [
+    ...operations.map((operation) => namespaceDeclaration(operation.namespace, operation.statements)),
+    ...children.flatMap(levelStatements),
+  ];
+  return [namespaceDeclaration(name, statements), endpointInterface];
 }
 
 function namespaceDeclaration(name: string, statements: StatementStructures[]): ModuleDeclarationStructure {
@@ -185,18 +195,6 @@ function namespaceDeclaration(name: string, statements: StatementStructures[]): 
     name,
     declarationKind: ModuleDeclarationKind.Namespace,
     isExported: true,
-    hasDeclareKeyword: true,
     statements,
   };
-}
-
-function findNode(roots: Map<string, TreeNode>, endpoint: Endpoint): TreeNode | undefined {
-  let level = roots;
-  let node: TreeNode | undefined;
-  for (const segment of endpoint.segments) {
-    node = level.get(segment.raw);
-    if (!node) return undefined;
-    level = node.children;
-  }
-  return node;
 }

@@ -1,6 +1,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { STANDALONE_FILES } from '../../../generator/emit/types/index.ts';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -13,18 +14,24 @@ const OPTIONS: ts.CompilerOptions = {
   moduleResolution: ts.ModuleResolutionKind.NodeNext,
   strict: true,
   noEmit: true,
-  types: ['node'],
   // Checked are only the virtual files; library files are the real, published ones.
   skipLibCheck: false,
 };
 
+/** The files `openapi.d.ts` ships beside (`read-stream.d.ts`), by name. */
+const COMPANIONS = Object.fromEntries(
+  STANDALONE_FILES.filter((file) => file.path.endsWith('.d.ts')).map((file) => [file.path.replace('dist/', ''), file.contents]),
+);
+
 /**
  * Type-checks in-memory files (name -> text) with the TypeScript compiler, strict, against the
- * real axios and Node typings, and returns the diagnostics of those files, formatted.
+ * real axios and (unless `types` leaves them out) Node typings, and returns the diagnostics of
+ * those files, formatted.
  */
-export function typeCheck(files: Record<string, string>): string[] {
-  const virtual = new Map(Object.entries(files).map(([name, text]) => [join(VIRTUAL_DIR, name), text]));
-  const host = ts.createCompilerHost(OPTIONS, true);
+export function typeCheck(files: Record<string, string>, types: string[] = ['node']): string[] {
+  const options = { ...OPTIONS, types };
+  const virtual = new Map(Object.entries({ ...COMPANIONS, ...files }).map(([name, text]) => [join(VIRTUAL_DIR, name), text]));
+  const host = ts.createCompilerHost(options, true);
   const { directoryExists, fileExists, readFile, getSourceFile } = host;
   host.directoryExists = (name) => name === VIRTUAL_DIR || (directoryExists?.call(host, name) ?? true);
   host.fileExists = (fileName) => virtual.has(fileName) || fileExists.call(host, fileName);
@@ -35,7 +42,7 @@ export function typeCheck(files: Record<string, string>): string[] {
       ? getSourceFile.call(host, fileName, languageVersion, onError, shouldCreate)
       : ts.createSourceFile(fileName, text, languageVersion, true);
   };
-  const program = ts.createProgram([...virtual.keys()], OPTIONS, host);
+  const program = ts.createProgram([...virtual.keys()], options, host);
   const diagnostics = [
     ...program.getOptionsDiagnostics(),
     ...program.getGlobalDiagnostics(),

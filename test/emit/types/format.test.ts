@@ -161,9 +161,9 @@ describe('formatting', () => {
   it('breaks long signatures, unions, nested objects, quoted names and long JSDoc the formatter way', async () => {
     const text = await expectFormattedAndValid(edgeCaseModel());
     expect(typeCheck({ 'openapi.d.ts': text })).toEqual([]);
-    expect(text).toContain("      | 'A_VERY_LONG_ENUM_VALUE_NUMBER_ONE'");
-    expect(text).toMatch(/^ {4}post\($/m);
-    expect(text).toMatch(/^ {6}\)\[\];$/m);
+    expect(text).toMatch(/^ +\| 'A_VERY_LONG_ENUM_VALUE_NUMBER_ONE'$/m);
+    expect(text).toMatch(/^ +post\($/m);
+    expect(text).toMatch(/^ +\)\[\];$/m);
     expect(text).toContain(`"it's-quoted": "it's" | 'say "hi"' | 'both \\\\ \\' "' | 'line\\nbreak';`);
     expect(text).toContain("'number-like': 1e21 | -1 | 0.5 | 2;");
   });

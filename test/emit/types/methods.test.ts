@@ -235,9 +235,9 @@ describe('interfaces and signatures per method', () => {
         '}',
       ),
     );
-    expect(text).toContain(
-      'export declare namespace WeChatPay.OpenAPI.V3.MerchantService.Complaints._complaint_id_.PatchHttpMethod {\n  export interface JsonDataRequest {\n    state: string;',
-    );
+    expect(
+      block(text, 'export declare namespace WeChatPay.OpenAPI.V3.MerchantService.Complaints._complaint_id_.PatchHttpMethod {'),
+    ).toContain('export declare namespace WeChatPay.OpenAPI.V3.MerchantService.Complaints._complaint_id_.PatchHttpMethod {\n  export interface JsonDataRequest {\n    state: string;');
   });
 
   it('types an upload as BinaryDataRequest, meta first, with data and config optional', async () => {

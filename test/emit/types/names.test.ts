@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { block, countHeaders, emitted, interfaceIn, lines } from './output.ts';
+import { block, countNamespaces, emitted, interfaceIn, lines } from './output.ts';
 import { endpoint, model, operation } from './model.ts';
 
 const get = (path: string) => endpoint(path, operation('get', path));
@@ -24,7 +24,7 @@ describe('namespace and member names', () => {
 
   it('capitalises a segment spelled like an HTTP verb on the chain too', async () => {
     const text = await emitted(model(endpoint('v3/merchant/delete', operation('post', 'v3/merchant/delete'))));
-    expect(block(text, 'export declare namespace WeChatPay.OpenAPI.V3 {')).toBe(
+    expect(interfaceIn(text, 'WeChatPay.OpenAPI.V3', 'Merchant')).toBe(
       lines(
         'export declare namespace WeChatPay.OpenAPI.V3 {',
         '  export interface Merchant {',
@@ -33,7 +33,7 @@ describe('namespace and member names', () => {
         '}',
       ),
     );
-    expect(text).toContain('export declare namespace WeChatPay.OpenAPI.V3.Merchant.Delete.PostHttpMethod {');
+    expect(block(text, 'export declare namespace WeChatPay.OpenAPI.V3.Merchant.Delete.PostHttpMethod {')).toContain('JsonDataRequest');
   });
 
   it('keeps underscores and digits, camel-cases kebab segments and names placeholders _x_', async () => {
@@ -56,7 +56,7 @@ describe('namespace and member names', () => {
     expect(interfaceIn(text, 'WeChatPay.OpenAPI.V3.Pay', 'Transactions')).toContain(
       '  export interface Transactions {\n    h5: Transactions.H5;\n  }',
     );
-    expect(block(text, 'export declare namespace WeChatPay.OpenAPI {')).toBe(
+    expect(interfaceIn(text, 'WeChatPay.OpenAPI', 'V3')).toBe(
       lines(
         'export declare namespace WeChatPay.OpenAPI {',
         '  export interface V3 {',
@@ -78,7 +78,9 @@ describe('namespace and member names', () => {
     ];
     // Input order must not matter.
     const text = await emitted(model(...[...paths].reverse().map(get)));
-    expect(countHeaders(text, 'export declare namespace WeChatPay.OpenAPI.V3.Marketing {')).toBe(2);
+    for (const level of ['WeChatPay.OpenAPI', 'WeChatPay.OpenAPI.V3', 'WeChatPay.OpenAPI.V3.Marketing']) {
+      expect(countNamespaces(text, level)).toBe(1);
+    }
     expect(interfaceIn(text, 'WeChatPay.OpenAPI.V3.Marketing.Busifavor', 'Stocks')).toBe(
       lines(
         'export declare namespace WeChatPay.OpenAPI.V3.Marketing.Busifavor {',
@@ -89,7 +91,7 @@ describe('namespace and member names', () => {
         '}',
       ),
     );
-    expect(block(text, 'export declare namespace WeChatPay.OpenAPI.V3 {')).toBe(
+    expect(interfaceIn(text, 'WeChatPay.OpenAPI.V3', 'Marketing')).toBe(
       lines(
         'export declare namespace WeChatPay.OpenAPI.V3 {',
         '  export interface Marketing {',
@@ -125,8 +127,9 @@ describe('namespace and member names', () => {
     expect(
       text.startsWith(
         lines(
+          '/// <reference path="./read-stream.d.ts" />',
           "import type { AxiosRequestConfig, AxiosPromise } from 'axios';",
-          "import type { ReadStream } from 'node:fs';",
+          "import type { ReadStream } from 'fs';",
           '',
         ),
       ),

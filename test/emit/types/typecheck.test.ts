@@ -66,11 +66,23 @@ describe('the emitted declarations type-check', () => {
     expect(typeCheck({ 'openapi.d.ts': await emitted(sampleModel()), 'usage.ts': USAGE })).toEqual([]);
   });
 
+  it('compiles without Node types, as a consumer of the `./types` entry alone does', async () => {
+    const usage = [
+      "import type { WeChatPay } from './openapi.js';",
+      'type Upload = WeChatPay.OpenAPI.V3.Marketing.Busifavor.Stocks._stock_id_.Couponcodes.PostHttpMethod.JsonDataRequest;',
+      "export const request: Upload = { coupon_code_list: ['ABC9588200'], upload_request_no: '1' };",
+      '// @ts-expect-error a required body member is missing',
+      'export const incomplete: Upload = { coupon_code_list: [] };',
+      '',
+    ].join('\n');
+    expect(typeCheck({ 'openapi.d.ts': await emitted(sampleModel()), 'usage.ts': usage }, [])).toEqual([]);
+  });
+
   it('emits byte-identical output on every run', async () => {
     const first = await emitTypes(sampleModel());
     const second = await emitTypes(sampleModel());
     expect(second).toEqual(first);
-    expect(first.map((file) => file.path)).toEqual(['dist/openapi.d.ts']);
+    expect(first.map((file) => file.path)).toEqual(['dist/openapi.d.ts', 'dist/read-stream.d.ts', 'dist/openapi.js']);
   });
 
   it.runIf(fullRun && existsSync(CORPUS))('compiles the whole corpus with zero errors', async () => {

@@ -1,0 +1,3 @@
+declare module 'fs' {
+  export interface ReadStream {}
+}
