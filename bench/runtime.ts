@@ -2,8 +2,9 @@
  * Runtime throughput: signed + verified POSTs against a local server (in a worker thread, so it has
  * its own core) that checks every request signature and signs every response. Three clients are
  * measured in the same run, rounds interleaved: this SDK's client, wechatpay-axios-plugin, and a
- * floor of raw crypto.sign + crypto.verify over plain http.request. This SDK's client carries the
- * operation's request schema from the generated package, so each call is validated as in an app.
+ * floor of raw crypto.sign + crypto.verify over plain http.request. This SDK's client is the runtime
+ * as the generated package ships it (generated/dist: run `npm run generate` after changing
+ * templates/runtime), with the operation's request schema, so each call is validated as in an app.
  * Then notification handling: the SDK's handler (verify + decrypt + parse + callback + answer) against
  * a floor of crypto.verify + AES-256-GCM decryption + JSON.parse with no SDK, in the same process.
  *
@@ -26,7 +27,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Wechatpay as PeerWechatpay } from 'wechatpay-axios-plugin';
 import { validators } from '../generated/dist/validators.js';
-import { aesGcmEncrypt, createClientClass } from '../templates/runtime/index.ts';
+import { aesGcmEncrypt, createClientClass } from '../generated/dist/runtime/index.js';
 
 const ROUNDS = 7;
 const REQUESTS_PER_ROUND = 300;

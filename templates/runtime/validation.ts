@@ -66,14 +66,47 @@ function ajvInstance(): AjvInstance {
 }
 
 /**
- * ajv's RegExp engine interface over RE2JS: `test` is an unanchored search, as `RegExp#test` is.
- * ajv shares compiled patterns by `toString()`, so it must name the pattern, as a RegExp's does.
+ * ajv's RegExp engine interface: `test` is an unanchored search, as `RegExp#test` is, and
+ * `toString()` names the pattern (ajv shares compiled patterns by it). A pattern that cannot
+ * backtrack more than linearly (see `backtrackSafe`) runs on the native engine, which RE2JS
+ * costs several times over; every other one on RE2JS, in linear time.
  */
 function linearRegExp(pattern: string): { test(text: string): boolean; toString(): string } {
+  if (backtrackSafe(pattern)) {
+    try {
+      return new RegExp(pattern, 'u');
+    } catch {
+      // A spelling the native engine refuses: RE2 decides.
+    }
+  }
   const compiled = RE2JS.compile(pattern);
   return { test: (text) => compiled.test(text), toString: () => `/${pattern}/` };
 }
 linearRegExp.code = 'linearRegExp';
+
+/** One character: a literal, an escaped syntax character, `\d` / `\w` (ASCII in both engines), or a class of those. */
+const SINGLE_CHARACTER = /\\[dwDW\\/.*+?()[\]{}|^$]|\[\^?(?:[^\\\][]|\\[dwDW\\/.*+?()[\]{}|^$-])+\]|[^\\[\](){}|.*+?^$]/y;
+const QUANTIFIER = /[*+?]|\{\d+(,\d*)?\}/y;
+
+/**
+ * `^`, then single characters each with at most one quantifier, at most one of them of variable
+ * length, then an optional `$`: anchored, with no group, alternation or second variable run to
+ * retry, a backtracking engine does at most linear work, and means what RE2 means by it.
+ */
+export function backtrackSafe(pattern: string): boolean {
+  if (!pattern.startsWith('^')) return false;
+  let at = 1;
+  let variable = 0;
+  while (at < pattern.length && !(at === pattern.length - 1 && pattern[at] === '$')) {
+    SINGLE_CHARACTER.lastIndex = at;
+    if (!SINGLE_CHARACTER.test(pattern)) return false;
+    QUANTIFIER.lastIndex = SINGLE_CHARACTER.lastIndex;
+    const quantifier = QUANTIFIER.exec(pattern);
+    at = quantifier === null ? SINGLE_CHARACTER.lastIndex : QUANTIFIER.lastIndex;
+    if (quantifier !== null && !/^\{\d+\}$/.test(quantifier[0])) variable += 1;
+  }
+  return variable <= 1;
+}
 
 // Keyed by the schema object: tables are frozen module data, so a schema is compiled once per process.
 const compiled = new WeakMap<JsonSchema, RequestValidator>();

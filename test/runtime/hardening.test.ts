@@ -2,10 +2,13 @@
  * Defects an adversarial review found in the client, each pinned by the request or response that
  * exposed it, against the real signing server on 127.0.0.1.
  */
+import fc from 'fast-check';
+import { RE2JS } from 're2js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import { segmentNames } from '../../generator/model/naming.ts';
 import { isProbedName, propertyToSegment } from '../../templates/runtime/chain.ts';
+import { backtrackSafe } from '../../templates/runtime/validation.ts';
 import {
   ApiError,
   NetworkError,
@@ -236,6 +239,32 @@ describe('pattern validation cannot backtrack catastrophically (item 17)', () =>
     expect(validate({ data: { code: `${'a'.repeat(36)}!` } })).toEqual([{ path: 'code', message: 'does not match /^(a+)+$/' }]);
     expect(validate({ data: { code: 'aaaa' } })).toEqual([]);
   }, 10_000);
+
+  it('only anchored runs of single characters with one variable quantifier leave RE2 for the native engine', () => {
+    for (const pattern of ['^[0-9A-Za-z_|*-]+$', '^[0-9A-Za-z _\\\\/=|-]+$', '^[0-9]{4}-[0-9]{2}$', '^\\d{1,10}$', '^a'])
+      expect(backtrackSafe(pattern), pattern).toBe(true);
+    // Groups, alternation, two variable runs, no anchor, and classes the engines read differently (`.`, `\s`).
+    for (const pattern of ['^(a+)+$', '^a|b$', '^a*a*$', '^[a]+[b]?$', 'a+$', '^.+$', '^\\s+$', '^a+?$', '^\\bx$', '^[]$'])
+      expect(backtrackSafe(pattern), pattern).toBe(false);
+  });
+
+  it('the native engine agrees with RE2 on every pattern it is given', () => {
+    const atom = fc.constantFrom('a', 'b', '-', '_', '=', '/', '\\d', '\\w', '\\D', '\\W', '\\/', '\\.', '\\\\', '\\$', '[a-c]', '[^a]', '[\\d_-]', '[\\w.]', '[^\\d\\n]', '[0-9A-Za-z _\\\\/=|-]', '[|*@-]');
+    const quantifier = fc.constantFrom('', '', '*', '+', '?', '{2}', '{0,3}', '{1,}');
+    const pattern = fc
+      .tuple(fc.array(fc.tuple(atom, quantifier), { maxLength: 4 }), fc.boolean())
+      .map(([pieces, end]) => `^${pieces.map(([a, q]) => a + q).join('')}${end ? '$' : ''}`)
+      .filter(backtrackSafe);
+    const text = fc.array(fc.constantFrom('a', 'b', 'c', '0', '9', '-', '_', '/', '.', '\\', '$', ' ', '=', '|', '*', '\n', '\r', 'é', '\u00a0', '\u2028', '😀', '\ud800', 'Z'), { maxLength: 8 }).map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(pattern, fc.array(text, { minLength: 1, maxLength: 8 }), (source, values) => {
+        const native = new RegExp(source, 'u');
+        const re2 = RE2JS.compile(source);
+        for (const value of values) expect(native.test(value), `${source} on ${JSON.stringify(value)}`).toBe(re2.test(value));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 
   it('each pattern is checked as itself, whichever was compiled first', () => {
     const schemaWith = (pattern: string) => ({

@@ -26,6 +26,12 @@ export interface CompiledCheck {
   (data: unknown): boolean;
   errors?: readonly SchemaError[] | null;
 }
+/**
+ * `^`, then single characters each with at most one quantifier, at most one of them of variable
+ * length, then an optional `$`: anchored, with no group, alternation or second variable run to
+ * retry, a backtracking engine does at most linear work, and means what RE2 means by it.
+ */
+export declare function backtrackSafe(pattern: string): boolean;
 /** The validator of one schema, compiled on first use and cached. */
 export declare function compileRequestValidator(schema: JsonSchema): RequestValidator;
 /** The validator of an operation (`undefined` when the table has no schema for it), compiled on first use. */
