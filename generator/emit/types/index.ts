@@ -3,13 +3,13 @@ import type {
   ModuleDeclarationStructure,
   OptionalKind,
   PropertySignatureStructure,
-  SourceFileStructure,
   StatementStructures,
 } from 'ts-morph';
 import { ModuleDeclarationKind, printStructure, StructureKind } from 'ts-morph';
 import type { EmittedFile } from '../files.ts';
 import { compareText, DiagnosticError, type ApiModel, type Endpoint, type PathSegment } from '../../model/types.ts';
 import { formatCode } from '../format.ts';
+import { recall, remember } from '../memo.ts';
 import { notificationStatements } from './notifications.ts';
 import { operationDeclarations } from './operation.ts';
 import { isIdentifier, propertyKey, stringLiteral } from '../literal.ts';
@@ -32,6 +32,8 @@ interface TreeNode {
   segment: PathSegment;
   /** Dotted name of this level's namespace: `WeChatPay.OpenAPI.V3.Marketing`. */
   namespace: string;
+  /** How many namespaces deep its statements sit: 1 for a child of the root namespace. */
+  depth: number;
   /** Keyed by the raw URL segment. */
   children: Map<string, TreeNode>;
   endpoint?: Endpoint;
@@ -47,17 +49,104 @@ export const STANDALONE_FILES: EmittedFile[] = [
   { path: 'dist/openapi.js', contents: 'export {};\n' },
 ];
 
+/**
+ * A unit of the declarations (the file around the URL tree, or one level of it): its statements, at
+ * `depth` namespaces deep, depend only on its unit name and input (emit/memo.ts).
+ */
+type Part = [unit: string, input: object, depth: number, statements: () => StatementStructures[]];
+
+/** Where a level's children go (see childrenSlot), so that a level is printed and formatted without them. */
+const CHILDREN_SLOT = /^ *export namespace \$children \{\}\n/m;
+/** Starts each part in the text of the parts formatted together. */
+const PART_MARK = '// #part';
+const PART_START = /^(?=\/\/ #part$)/m;
+/** Levels printed and formatted together: a few batches on the corpus, so that printing and formatting overlap. */
+const BATCH_SIZE = 200;
+
 /** Emits `dist/openapi.d.ts`: the nested namespace declarations, `Wechatpay` and `Paths`. */
 export async function emitTypes(model: ApiModel): Promise<EmittedFile[]> {
-  const contents = `/// <reference path="./read-stream.d.ts" />\n${printDeclarations(model)}`;
-  return [await formatCode({ path: TYPES_FILE, contents }), ...STANDALONE_FILES];
-}
-
-/** The unformatted declarations, built as one structure and printed once. */
-function printDeclarations(model: ApiModel): string {
   const endpoints = [...model.endpoints].sort((a, b) => compareText(a.path, b.path));
   const { roots, paths } = buildTree(endpoints);
-  const statements: StatementStructures[] = [
+  const below = (children: Map<string, TreeNode>): TreeNode[] =>
+    sortedChildren(children).flatMap((node) => [node, ...below(node.children)]);
+  const rootSegments = sortedChildren(roots).map((root) => root.segment);
+  const texts = await formatParts([
+    [
+      'types',
+      { notifications: model.notifications, rootSegments, paths },
+      0,
+      () => fileStatements(model, roots, paths),
+    ],
+    ...below(roots).map((node): Part => {
+      // The unit names the children: the level's interface refers to them.
+      const children = sortedChildren(node.children).map(({ segment }) => `${segment.propName}:${segment.typeName}`);
+      return [`types ${node.namespace} ${children}`, node.endpoint ?? {}, node.depth, () => levelStatements(node)];
+    }),
+  ]).then((texts) => texts.values());
+  // The texts come in the order of a walk of the tree, the order the file is assembled in.
+  const out = ['/// <reference path="./read-stream.d.ts" />\n'];
+  const assemble = (children: Map<string, TreeNode>): void => {
+    const [head, tail = ''] = texts.next().value!;
+    out.push(head!);
+    sortedChildren(children).forEach((child, index) => {
+      if (index > 0) out.push('\n');
+      assemble(child.children);
+    });
+    out.push(tail);
+  };
+  assemble(roots);
+  return [{ path: TYPES_FILE, contents: out.join('') }, ...STANDALONE_FILES];
+}
+
+/**
+ * Each part's formatted text, split where its children go. The parts not kept (emit/memo.ts) are
+ * printed in batches, each part inside `depth` stand-in namespaces so that the formatter lays it out
+ * at its own indentation, and split back: a watch run prints and formats only the levels whose
+ * input changed. A batch is formatted off the main thread while the next one is built and printed.
+ */
+async function formatParts(parts: readonly Part[]): Promise<string[][]> {
+  const missing = parts.filter(([unit, input]) => recall(unit, input) === undefined);
+  const batches = Array.from({ length: Math.ceil(missing.length / BATCH_SIZE) }, (_, index) =>
+    missing.slice(index * BATCH_SIZE, (index + 1) * BATCH_SIZE),
+  );
+  const formatted = await Promise.all(
+    batches.map((batch) => formatCode({ path: TYPES_FILE, contents: printParts(batch) })),
+  );
+  const laidOut = formatted.flatMap((file) => file.contents.split(PART_START));
+  if (laidOut.length !== missing.length) throw new Error(`${TYPES_FILE}: the formatter merged or split parts`);
+  missing.forEach(([unit, input, depth], index) => {
+    // The part's lines, without the mark's line, the blank lines around and the stand-in namespaces' lines.
+    const chunk = laidOut[index]!;
+    let start = chunk.indexOf('\n') + 1;
+    while (chunk[start] === '\n') start++;
+    let end = chunk.length;
+    while (chunk[end - 2] === '\n') end--;
+    for (let level = 0; level < depth; level++) {
+      start = chunk.indexOf('\n', start) + 1;
+      end = chunk.lastIndexOf('\n', end - 2) + 1;
+    }
+    remember(unit, input, chunk.slice(start, end).split(CHILDREN_SLOT));
+  });
+  return parts.map(([unit, input]) => recall<string[]>(unit, input)!);
+}
+
+/** The parts, each after a mark and inside `depth` stand-in namespaces, built as one structure and printed once. */
+function printParts(parts: readonly Part[]): string {
+  const statements = parts.flatMap(([, , depth, build]) => {
+    let nested = build();
+    for (let level = 0; level < depth; level++) nested = [namespaceDeclaration('$part', nested)];
+    return [PART_MARK, ...nested];
+  });
+  return printStructure({ kind: StructureKind.SourceFile, statements }, { indentNumberOfSpaces: 2, newLine: '\n' });
+}
+
+/** What surrounds the URL tree: the imports, the root namespace, the notifications, `Wechatpay` and `Paths`. */
+function fileStatements(
+  model: ApiModel,
+  roots: Map<string, TreeNode>,
+  paths: OptionalKind<PropertySignatureStructure>[],
+): StatementStructures[] {
+  return [
     {
       kind: StructureKind.ImportDeclaration,
       isTypeOnly: true,
@@ -70,13 +159,8 @@ function printDeclarations(model: ApiModel): string {
       moduleSpecifier: 'fs',
       namedImports: ['ReadStream'],
     },
-  ];
-  statements.push({
-    ...namespaceDeclaration(ROOT_NAMESPACE, sortedChildren(roots).flatMap(levelStatements)),
-    hasDeclareKeyword: true,
-  });
-  statements.push(...notificationStatements(model));
-  statements.push(
+    { ...namespaceDeclaration(ROOT_NAMESPACE, childrenSlot(roots)), hasDeclareKeyword: true },
+    ...notificationStatements(model),
     {
       kind: StructureKind.Interface,
       name: 'Wechatpay',
@@ -87,17 +171,12 @@ function printDeclarations(model: ApiModel): string {
         docs: [root.segment.raw === 'v3' ? 'APIv3 endpoint' : `${root.segment.raw} endpoint`],
       })),
     },
-    {
-      kind: StructureKind.Interface,
-      name: 'Paths',
-      isExported: true,
-      properties: paths,
-    },
-  );
+    { kind: StructureKind.Interface, name: 'Paths', isExported: true, properties: paths },
+  ];
+}
 
-  const structure: SourceFileStructure = { kind: StructureKind.SourceFile, statements };
-  // Printed straight from the structure: a source file would also parse everything it prints.
-  return printStructure(structure, { indentNumberOfSpaces: 2, newLine: '\n' });
+function childrenSlot(children: Map<string, TreeNode>): StatementStructures[] {
+  return children.size > 0 ? [namespaceDeclaration('$children', [])] : [];
 }
 
 /** The URL tree, and each endpoint's `Paths` entry in the endpoints' order. */
@@ -111,12 +190,12 @@ function buildTree(endpoints: readonly Endpoint[]): {
     let level = roots;
     let namespace = ROOT_NAMESPACE;
     let node: TreeNode | undefined;
-    for (const segment of endpoint.segments) {
+    for (const [index, segment] of endpoint.segments.entries()) {
       namespace = `${namespace}.${segment.typeName}`;
       node = level.get(segment.raw);
       if (!node) {
         checkSegment(segment, level, endpoint);
-        node = { segment, namespace, children: new Map() };
+        node = { segment, namespace, depth: index + 1, children: new Map() };
         level.set(segment.raw, node);
       }
       level = node.children;
@@ -161,8 +240,8 @@ function sortedChildren(children: Map<string, TreeNode>): TreeNode[] {
 }
 
 /**
- * A level as its parent namespace holds it: its namespace (its method namespaces, then its
- * children), then its interface. Nested, each namespace is declared once: re-opening a dotted
+ * A level as its parent namespace holds it: its namespace (its method namespaces, then the slot of
+ * its children), then its interface. Nested, each namespace is declared once: re-opening a dotted
  * chain per endpoint makes the compiler merge thousands of declarations of every level above.
  */
 function levelStatements(node: TreeNode): StatementStructures[] {
@@ -184,7 +263,7 @@ function levelStatements(node: TreeNode): StatementStructures[] {
   };
   const statements = [
     ...operations.map((operation) => namespaceDeclaration(operation.namespace, operation.statements)),
-    ...children.flatMap(levelStatements),
+    ...childrenSlot(node.children),
   ];
   return [namespaceDeclaration(name, statements), endpointInterface];
 }
