@@ -1,22 +1,17 @@
 import { Readable } from 'node:stream';
 import { inspect } from 'node:util';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { oaepDecrypt } from '../../templates/runtime/oaep.ts';
 import { ApiError, NetworkError, TimeoutError, UsageError, VerificationError, type RetryEvent } from '../../templates/runtime/index.ts';
 import { Wechatpay, clientOptions, loose, readStream } from './support/client.ts';
-import { generateTestKeys, multipartPart, startTestServer, type ScriptedResponse, type TestServer } from './support/server.ts';
+import { generateTestKeys, multipartPart, useTestServer, type ScriptedResponse, type TestServer } from './support/server.ts';
 
 const keys = generateTestKeys();
 let server: TestServer;
 let wxpay: InstanceType<typeof Wechatpay>;
 
-beforeAll(async () => {
-  server = await startTestServer(keys);
-});
-afterAll(() => server.close());
+useTestServer(keys, (started) => (server = started));
 beforeEach(() => {
-  server.requests.length = 0;
-  server.respond = (request) => ({ body: { method: request.method, url: request.url } });
   wxpay = new Wechatpay(clientOptions(keys, server.baseURL));
 });
 

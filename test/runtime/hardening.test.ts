@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { RE2JS } from 're2js';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import { segmentNames } from '../../generator/model/naming.ts';
 import { isProbedName, propertyToSegment } from '../../templates/runtime/chain.ts';
@@ -22,19 +22,12 @@ import {
   verifyHeaders,
 } from '../../templates/runtime/index.ts';
 import { Wechatpay, clientOptions, loose } from './support/client.ts';
-import { generateTestKeys, startTestServer, type TestServer } from './support/server.ts';
+import { generateTestKeys, useTestServer, type TestServer } from './support/server.ts';
 
 const keys = generateTestKeys();
 let server: TestServer;
 
-beforeAll(async () => {
-  server = await startTestServer(keys);
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-  server.respond = (request) => ({ body: { method: request.method, url: request.url } });
-});
+useTestServer(keys, (started) => (server = started));
 
 /** `v3/things/{id}`: in the operation table, not in the declarations fixture. */
 const things = (client: object) => loose(client).v3!.things!._id_!;

@@ -3,26 +3,19 @@
  * transport guarantees (compressed answers, no redirects, connection reuse, abort signals, error
  * codes) and which options still go through axios (proxies from the environment, custom adapters).
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import type { AxiosAdapter, AxiosResponse } from 'axios';
 import { ApiError, NetworkError, TimeoutError, createNonce, responseMessage, signMessage } from '../../templates/runtime/index.ts';
 import { Wechatpay, clientOptions, loose, readStream } from './support/client.ts';
-import { generateTestKeys, startTestServer, type TestServer } from './support/server.ts';
+import { generateTestKeys, useTestServer, type TestServer } from './support/server.ts';
 
 const keys = generateTestKeys();
 let server: TestServer;
 
-beforeAll(async () => {
-  server = await startTestServer(keys);
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-  server.respond = (request) => ({ body: { method: request.method, url: request.url } });
-});
+useTestServer(keys, (started) => (server = started));
 
 const things = (client: object) => loose(client).v3!.things!._id_!;
 

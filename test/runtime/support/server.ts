@@ -2,6 +2,7 @@
  * A scriptable WeChat Pay stand-in on 127.0.0.1: it checks every request's Authorization signature
  * with the merchant public key and signs its responses with a platform key, both generated per run.
  */
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
@@ -81,6 +82,23 @@ export interface TestServer {
 }
 
 const defaultResponder: Responder = (request) => ({ body: { method: request.method, url: request.url } });
+
+/**
+ * One test server for a test file, handed to `use` once started; each test begins with no recorded
+ * requests and the echoing responder.
+ */
+export function useTestServer(keys: TestKeys, use: (server: TestServer) => void): void {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(keys);
+    use(server);
+  });
+  afterAll(() => server.close());
+  beforeEach(() => {
+    server.requests.length = 0;
+    server.respond = defaultResponder;
+  });
+}
 
 export async function startTestServer(keys: TestKeys): Promise<TestServer> {
   const requests: ReceivedRequest[] = [];
