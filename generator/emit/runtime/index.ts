@@ -7,6 +7,7 @@ import { PROJECT_ROOT } from '../../paths.ts';
 import { DEFAULT_PACKAGE_NAME } from '../docs/index.ts';
 import type { EmittedFile } from '../files.ts';
 import { formatCode } from '../format.ts';
+import { memo } from '../memo.ts';
 import { packageFile, render } from '../render.ts';
 
 /** The runtime is real TypeScript, type-checked and tested in place; the package ships it transpiled. */
@@ -17,9 +18,12 @@ export const RUNTIME_SOURCE_DIR: string = join(PROJECT_ROOT, 'templates/runtime'
  * and uploads, and the package entry.
  */
 export async function emitRuntime(model: ApiModel): Promise<EmittedFile[]> {
+  const table = operationTable(model);
+  // A watch run lays out again only what changed: the table rarely does, the fixed files never.
   return [
     ...(await transpileRuntime()),
-    ...(await Promise.all([...emitOperationTable(model), ...emitEntry()].map(formatCode))),
+    await memo('runtime operations', table, () => formatCode(operationsFile(table))),
+    ...(await memo('runtime entry', {}, () => Promise.all(FIXED_FILES.map((path) => formatCode(packageFile(path)))))),
   ];
 }
 
@@ -48,25 +52,32 @@ export async function transpileRuntime(
     )
     .map((entry) => relative(sourceDir, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .sort();
-  const files = sources.flatMap((source): EmittedFile[] => {
+  // A watch run transpiles again only a source that changed.
+  const files = sources.map((source) => {
     const text = readFileSync(join(sourceDir, source), 'utf8');
-    // As the message names it; oxc reads only the extension.
-    const fileName = relative(process.cwd(), join(sourceDir, source)).split(sep).join('/');
-    const script = transformSync(fileName, text, { target: 'es2022', sourcemap: false });
-    const declarations = isolatedDeclarationSync(fileName, text, { sourcemap: false });
-    const problems = [...script.errors, ...declarations.errors];
-    if (problems.length > 0)
-      throw new Error(`${fileName} does not transpile in isolation:\n${problems.map(describe).join('\n')}`);
-    const base = `${outDir}/${source.slice(0, -'.ts'.length)}`;
-    // The shipped `version.js` names the generated package (the name and version its package.json gets).
-    const version = { name: DEFAULT_PACKAGE_NAME, version: rootPackage.version };
-    const js: EmittedFile =
-      `${base}.js` === VERSION_MODULE
-        ? { path: VERSION_MODULE, contents: render(`package/${VERSION_MODULE}`, version) }
-        : { path: `${base}.js`, contents: script.code };
-    return [js, { path: `${base}.d.ts`, contents: declarations.code }];
+    return memo(`runtime ${outDir}/${source}`, { text }, () =>
+      Promise.all(transpile(sourceDir, source, text, outDir).map(formatCode)),
+    );
   });
-  return Promise.all(files.map(formatCode));
+  return (await Promise.all(files)).flat();
+}
+
+function transpile(sourceDir: string, source: string, text: string, outDir: string): EmittedFile[] {
+  // As the message names it; oxc reads only the extension.
+  const fileName = relative(process.cwd(), join(sourceDir, source)).split(sep).join('/');
+  const script = transformSync(fileName, text, { target: 'es2022', sourcemap: false });
+  const declarations = isolatedDeclarationSync(fileName, text, { sourcemap: false });
+  const problems = [...script.errors, ...declarations.errors];
+  if (problems.length > 0)
+    throw new Error(`${fileName} does not transpile in isolation:\n${problems.map(describe).join('\n')}`);
+  const base = `${outDir}/${source.slice(0, -'.ts'.length)}`;
+  // The shipped `version.js` names the generated package (the name and version its package.json gets).
+  const version = { name: DEFAULT_PACKAGE_NAME, version: rootPackage.version };
+  const js: EmittedFile =
+    `${base}.js` === VERSION_MODULE
+      ? { path: VERSION_MODULE, contents: render(`package/${VERSION_MODULE}`, version) }
+      : { path: `${base}.js`, contents: script.code };
+  return [js, { path: `${base}.d.ts`, contents: declarations.code }];
 }
 
 function describe(problem: OxcError): string {
@@ -90,18 +101,12 @@ export function operationTable(model: ApiModel): Record<string, Record<string, R
   return table;
 }
 
-function emitOperationTable(model: ApiModel): EmittedFile[] {
-  const table = operationTable(model);
-  return [
-    {
-      path: 'dist/operations.js',
-      contents: `/** Generated from the specs: what the runtime must know of each operation. */\nexport const operations = ${JSON.stringify(table, null, 2)};\n`,
-    },
-    packageFile('dist/operations.d.ts'),
-  ];
+function operationsFile(table: ReturnType<typeof operationTable>): EmittedFile {
+  return {
+    path: 'dist/operations.js',
+    contents: `/** Generated from the specs: what the runtime must know of each operation. */\nexport const operations = ${JSON.stringify(table, null, 2)};\n`,
+  };
 }
 
-/** The package entry (the client class wired to the operation table and validators) and the `apiv3` bin. */
-function emitEntry(): EmittedFile[] {
-  return ['dist/index.js', 'dist/index.d.ts', 'dist/cli.js'].map(packageFile);
-}
+/** The operation table's declarations, the package entry (the client class wired to the operation table and validators) and the `apiv3` bin. */
+const FIXED_FILES = ['dist/operations.d.ts', 'dist/index.js', 'dist/index.d.ts', 'dist/cli.js'];
