@@ -1,6 +1,6 @@
 import { format, type FormatConfig } from 'oxfmt';
 import type { EmittedFile } from './files.ts';
-import { recall, remember } from './memo.ts';
+import { memoMany } from './memo.ts';
 
 /**
  * The one style of every emitted JavaScript and TypeScript file (prettier's, by oxfmt). Fixed
@@ -42,21 +42,22 @@ export async function formatTable(
   groups: readonly [unit: string, input: object, entries: () => string[]][],
 ): Promise<EmittedFile> {
   const table = (body: string): string => `${comment}\nexport const ${name} = Object.freeze({${body}});\n`;
-  const missing = groups
-    .filter(([unit, input]) => recall(unit, input) === undefined)
-    .map(([unit, input, entries]) => ({ unit, input, members: entries() }));
-  const members = missing.flatMap((group) => group.members);
-  const formatted =
-    members.length === 0 ? '' : (await formatCode({ path, contents: table(`\n${members.join(',\n')}\n`) })).contents;
-  // Each member starts on a line of its own with its quoted key, at the table's indentation.
-  const laidOut = formatted.slice(formatted.indexOf('({\n') + 3, formatted.lastIndexOf('});')).split(/(?=^ {2}['"])/m);
-  if (members.length > 0 && laidOut.length !== members.length)
-    throw new Error(`${path}: the formatter merged or split table members`);
-  let next = 0;
-  for (const group of missing) {
-    remember(group.unit, group.input, laidOut.slice(next, next + group.members.length).join(''));
-    next += group.members.length;
-  }
-  const body = groups.map(([unit, input]) => recall<string>(unit, input)).join('');
+  const laidOutGroups = await memoMany(groups, async (missing) => {
+    const memberLists = missing.map(([, , entries]) => entries());
+    const members = memberLists.flat();
+    if (members.length === 0) return memberLists.map(() => '');
+    const formatted = (await formatCode({ path, contents: table(`\n${members.join(',\n')}\n`) })).contents;
+    // Each member starts on a line of its own with its quoted key, at the table's indentation.
+    const laidOut = formatted
+      .slice(formatted.indexOf('({\n') + 3, formatted.lastIndexOf('});'))
+      .split(/(?=^ {2}['"])/m);
+    if (laidOut.length !== members.length) throw new Error(`${path}: the formatter merged or split table members`);
+    let next = 0;
+    return memberLists.map((list) => {
+      next += list.length;
+      return laidOut.slice(next - list.length, next).join('');
+    });
+  });
+  const body = laidOutGroups.join('');
   return { path, contents: table(body === '' ? '' : `\n${body}`) };
 }

@@ -29,3 +29,18 @@ export function remember<T>(unit: string, input: object, output: T): T {
 export function memo<T>(unit: string, input: object, emit: () => T): T {
   return recall<T>(unit, input) ?? remember(unit, input, emit());
 }
+
+/**
+ * The outputs of many units, in order, where the units not kept are emitted together by
+ * `emitMissing` (given them in order, it returns their outputs in the same order) and kept.
+ */
+export async function memoMany<Unit extends readonly [unit: string, input: object, ...rest: unknown[]], T>(
+  units: readonly Unit[],
+  emitMissing: (missing: Unit[]) => Promise<T[]>,
+): Promise<T[]> {
+  const missing = units.filter(([unit, input]) => recall(unit, input) === undefined);
+  const outputs = missing.length === 0 ? [] : await emitMissing(missing);
+  if (outputs.length !== missing.length) throw new Error(`${missing.length} units emitted as ${outputs.length}`);
+  for (const [index, [unit, input]] of missing.entries()) remember(unit, input, outputs[index]);
+  return units.map(([unit, input]) => recall<T>(unit, input)!);
+}

@@ -9,7 +9,7 @@ import { ModuleDeclarationKind, printStructure, StructureKind } from 'ts-morph';
 import type { EmittedFile } from '../files.ts';
 import { compareText, DiagnosticError, type ApiModel, type Endpoint, type PathSegment } from '../../model/types.ts';
 import { formatCode } from '../format.ts';
-import { recall, remember } from '../memo.ts';
+import { memoMany } from '../memo.ts';
 import { notificationStatements } from './notifications.ts';
 import { operationDeclarations } from './operation.ts';
 import { isIdentifier, propertyKey, stringLiteral } from '../literal.ts';
@@ -105,29 +105,29 @@ export async function emitTypes(model: ApiModel): Promise<EmittedFile[]> {
  * input changed. A batch is formatted off the main thread while the next one is built and printed.
  */
 async function formatParts(parts: readonly Part[]): Promise<string[][]> {
-  const missing = parts.filter(([unit, input]) => recall(unit, input) === undefined);
-  const batches = Array.from({ length: Math.ceil(missing.length / BATCH_SIZE) }, (_, index) =>
-    missing.slice(index * BATCH_SIZE, (index + 1) * BATCH_SIZE),
-  );
-  const formatted = await Promise.all(
-    batches.map((batch) => formatCode({ path: TYPES_FILE, contents: printParts(batch) })),
-  );
-  const laidOut = formatted.flatMap((file) => file.contents.split(PART_START));
-  if (laidOut.length !== missing.length) throw new Error(`${TYPES_FILE}: the formatter merged or split parts`);
-  missing.forEach(([unit, input, depth], index) => {
-    // The part's lines, without the mark's line, the blank lines around and the stand-in namespaces' lines.
-    const chunk = laidOut[index]!;
-    let start = chunk.indexOf('\n') + 1;
-    while (chunk[start] === '\n') start++;
-    let end = chunk.length;
-    while (chunk[end - 2] === '\n') end--;
-    for (let level = 0; level < depth; level++) {
-      start = chunk.indexOf('\n', start) + 1;
-      end = chunk.lastIndexOf('\n', end - 2) + 1;
-    }
-    remember(unit, input, chunk.slice(start, end).split(CHILDREN_SLOT));
+  return memoMany(parts, async (missing) => {
+    const batches = Array.from({ length: Math.ceil(missing.length / BATCH_SIZE) }, (_, index) =>
+      missing.slice(index * BATCH_SIZE, (index + 1) * BATCH_SIZE),
+    );
+    const formatted = await Promise.all(
+      batches.map((batch) => formatCode({ path: TYPES_FILE, contents: printParts(batch) })),
+    );
+    const laidOut = formatted.flatMap((file) => file.contents.split(PART_START));
+    if (laidOut.length !== missing.length) throw new Error(`${TYPES_FILE}: the formatter merged or split parts`);
+    return missing.map(([, , depth], index) => {
+      // The part's lines, without the mark's line, the blank lines around and the stand-in namespaces' lines.
+      const chunk = laidOut[index]!;
+      let start = chunk.indexOf('\n') + 1;
+      while (chunk[start] === '\n') start++;
+      let end = chunk.length;
+      while (chunk[end - 2] === '\n') end--;
+      for (let level = 0; level < depth; level++) {
+        start = chunk.indexOf('\n', start) + 1;
+        end = chunk.lastIndexOf('\n', end - 2) + 1;
+      }
+      return chunk.slice(start, end).split(CHILDREN_SLOT);
+    });
   });
-  return parts.map(([unit, input]) => recall<string[]>(unit, input)!);
 }
 
 /** The parts, each after a mark and inside `depth` stand-in namespaces, built as one structure and printed once. */
