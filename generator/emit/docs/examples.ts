@@ -1,6 +1,6 @@
 import { HTTP_METHOD_TABLE, type Endpoint, type Operation, type Parameter, type Schema } from '../../model/types.ts';
 import { isIdentifier, propertyKey, stringLiteral } from '../literal.ts';
-import { isScalar, PLACEHOLDER_BY_FORMAT } from './json-examples.ts';
+import { exampleJson, isScalar } from './json-examples.ts';
 
 /**
  * TypeScript usage examples for one operation, written as complete snippets that compile on
@@ -76,27 +76,15 @@ interface ValueOptions {
 /** A TypeScript expression for a value of `schema`, from the spec's example where it fits the type. */
 function exampleValue(schema: Schema, example: unknown, options: ValueOptions): string {
   const given = example ?? schema.example;
-  const constSuffix = options.nested ? ' as const' : '';
   switch (schema.kind) {
-    case 'string': {
-      if (schema.enum && schema.enum.length > 0) {
-        const value = typeof given === 'string' && schema.enum.includes(given) ? given : schema.enum[0]!;
-        return `${stringLiteral(value)}${constSuffix}`;
-      }
-      if (isScalar(given)) return stringLiteral(String(given));
-      return stringLiteral((schema.format && PLACEHOLDER_BY_FORMAT[schema.format]) ?? 'string');
+    case 'string':
+    case 'number':
+    case 'boolean': {
+      const value = exampleJson(schema, given, 'string');
+      const text = typeof value === 'string' ? stringLiteral(value) : String(value);
+      const isEnum = schema.kind !== 'boolean' && schema.enum && schema.enum.length > 0;
+      return isEnum && options.nested ? `${text} as const` : text;
     }
-    case 'number': {
-      if (schema.enum && schema.enum.length > 0) {
-        const value = typeof given === 'number' && schema.enum.includes(given) ? given : schema.enum[0]!;
-        return `${value}${constSuffix}`;
-      }
-      const parsed = typeof given === 'number' ? given : typeof given === 'string' ? Number(given) : Number.NaN;
-      const value = Number.isFinite(parsed) ? parsed : (schema.constraints.minimum ?? 0);
-      return String(schema.integer ? Math.trunc(value) : value);
-    }
-    case 'boolean':
-      return typeof given === 'boolean' ? String(given) : 'true';
     case 'object': {
       if (!schema.properties) return '{}';
       const inner = `${options.indent}  `;
