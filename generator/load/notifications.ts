@@ -29,12 +29,7 @@ export function loadNotifications(
   if (!file.parsed.ok) return undefined;
   const root = file.parsed.root;
   if (root.kind !== 'map') {
-    reporter.invalid(
-      file,
-      root.offset,
-      'INVALID_VALUE',
-      '`notifications.yaml` must be a mapping with `envelope` and `events`',
-    );
+    reporter.invalidValue(file, root.offset, '`notifications.yaml` must be a mapping with `envelope` and `events`');
     return undefined;
   }
   const notifications: Notifications = { events: [], source: file.location(0) };
@@ -43,19 +38,13 @@ export function loadNotifications(
   if (envelopePair) notifications.envelope = objectSchema(file, envelopePair, schemas, reporter);
   const eventsPair = keys.get('events');
   if (!eventsPair) {
-    reporter.invalid(
-      file,
-      root.offset,
-      'INVALID_VALUE',
-      '`events` is required: a mapping of event types to their resources',
-    );
+    reporter.invalidValue(file, root.offset, '`events` is required: a mapping of event types to their resources');
     return notifications;
   }
   if (eventsPair.value.kind !== 'map') {
-    reporter.invalid(
+    reporter.invalidValue(
       file,
       eventsPair.value.offset,
-      'INVALID_VALUE',
       '`events` must map event types (`TRANSACTION.SUCCESS`) to events',
     );
     return notifications;
@@ -90,20 +79,18 @@ function loadEvent(
 ): NotificationEvent | undefined {
   const eventType = pair.key;
   if (!EVENT_TYPE.test(eventType)) {
-    reporter.invalid(
+    reporter.invalidValue(
       file,
       pair.keyOffset,
-      'INVALID_VALUE',
       `\`${eventType}\` is not an event type (dot-separated upper-case words, like TRANSACTION.SUCCESS); event skipped`,
     );
     return undefined;
   }
   const node = pair.value;
   if (node.kind !== 'map') {
-    reporter.invalid(
+    reporter.invalidValue(
       file,
       node.offset,
-      'INVALID_VALUE',
       `${eventType} must be a mapping with \`summary\` and \`resource\`; event skipped`,
     );
     return undefined;
@@ -117,17 +104,16 @@ function loadEvent(
     const missing = [summary === undefined ? '`summary`' : '', resourcePair ? '' : '`resource`']
       .filter(Boolean)
       .join(' and ');
-    reporter.invalid(file, pair.keyOffset, 'INVALID_VALUE', `${eventType} needs ${missing}; event skipped`);
+    reporter.invalidValue(file, pair.keyOffset, `${eventType} needs ${missing}; event skipped`);
     return undefined;
   }
   const resource = objectSchema(file, resourcePair, schemas, reporter);
   if (!resource) return undefined;
   const resourceName = resource.definition ?? pascalCase(eventType);
   if (!TYPE_NAME.test(resourceName)) {
-    reporter.invalid(
+    reporter.invalidValue(
       file,
       resourcePair.value.offset,
-      'INVALID_VALUE',
       `the resource's definition name \`${resourceName}\` is not a PascalCase type name; event skipped`,
     );
     return undefined;
@@ -160,12 +146,7 @@ function objectSchema(file: SpecFile, pair: YPair, schemas: SchemaResolver, repo
   const schema = schemas.schema(file, pair.value);
   if (schema.kind === 'object') return schema;
   if (schema.kind !== 'unknown')
-    reporter.invalid(
-      file,
-      pair.value.offset,
-      'INVALID_VALUE',
-      `\`${pair.key}\` must be an object schema, got ${schema.kind}`,
-    );
+    reporter.invalidValue(file, pair.value.offset, `\`${pair.key}\` must be an object schema, got ${schema.kind}`);
   return undefined;
 }
 

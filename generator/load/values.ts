@@ -13,14 +13,14 @@ export class ValueReader {
     const node = pair.value;
     if (node.kind === 'scalar') return node.value === null ? undefined : file.rawScalar(node);
     const got = node.kind === 'seq' ? 'a list' : 'a mapping';
-    this.reporter.invalid(file, node.offset, 'INVALID_VALUE', `\`${pair.key}\` must be text, got ${got}`);
+    this.reporter.invalidValue(file, node.offset, `\`${pair.key}\` must be text, got ${got}`);
     return undefined;
   }
 
   flag(file: SpecFile, pair: YPair | undefined): boolean | undefined {
     if (!pair) return undefined;
     if (pair.value.kind === 'scalar' && typeof pair.value.value === 'boolean') return pair.value.value;
-    this.reporter.invalid(file, pair.value.offset, 'INVALID_VALUE', `\`${pair.key}\` must be true or false`);
+    this.reporter.invalidValue(file, pair.value.offset, `\`${pair.key}\` must be true or false`);
     return undefined;
   }
 
@@ -28,7 +28,7 @@ export class ValueReader {
   list(file: SpecFile, node: YNode, what: string): YNode[] {
     if (node.kind === 'seq') return node.items;
     if (node.kind === 'scalar' && node.value === null) return [];
-    this.reporter.invalid(file, node.offset, 'INVALID_VALUE', `${what} must be a list`);
+    this.reporter.invalidValue(file, node.offset, `${what} must be a list`);
     return [];
   }
 
