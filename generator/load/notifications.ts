@@ -2,15 +2,14 @@ import { compareText, type NotificationEvent, type Notifications, type Schema } 
 import type { Reporter } from './report.ts';
 import type { SchemaResolver } from './schema.ts';
 import type { SpecFile } from './source.ts';
-import { didYouMean } from './suggest.ts';
 import { ValueReader } from './values.ts';
-import type { YMap, YPair } from './yaml-tree.ts';
+import type { YPair } from './yaml-tree.ts';
 
 /** Where the notifications live, relative to the spec root. */
 export const NOTIFICATIONS_FILE = 'notifications.yaml';
 
-const TOP_KEYS: readonly string[] = ['envelope', 'events'];
-const EVENT_KEYS: readonly string[] = ['summary', 'description', 'resource'];
+const TOP_KEYS: ReadonlySet<string> = new Set(['envelope', 'events']);
+const EVENT_KEYS: ReadonlySet<string> = new Set(['summary', 'description', 'resource']);
 /** `TRANSACTION.SUCCESS`, `REFUND.ABNORMAL`: dot-separated upper-case words, as WeChat Pay spells them. */
 const EVENT_TYPE = /^[A-Z][A-Z0-9_]*(?:\.[A-Z][A-Z0-9_]*)+$/;
 const TYPE_NAME = /^[A-Z][A-Za-z0-9_]*$/;
@@ -33,7 +32,7 @@ export function loadNotifications(
     return undefined;
   }
   const notifications: Notifications = { events: [], source: file.location(0) };
-  const keys = knownKeys(file, root, TOP_KEYS, 'key', reporter);
+  const keys = new ValueReader(reporter).knownKeys(file, root, 'key', TOP_KEYS, true);
   const envelopePair = keys.get('envelope');
   if (envelopePair) notifications.envelope = objectSchema(file, envelopePair, schemas, reporter);
   const eventsPair = keys.get('events');
@@ -95,8 +94,8 @@ function loadEvent(
     );
     return undefined;
   }
-  const keys = knownKeys(file, node, EVENT_KEYS, 'event key', reporter);
   const read = new ValueReader(reporter);
+  const keys = read.knownKeys(file, node, 'event key', EVENT_KEYS, true);
   const summary = read.text(file, keys.get('summary'));
   const description = read.text(file, keys.get('description'));
   const resourcePair = keys.get('resource');
@@ -126,19 +125,6 @@ function loadEvent(
     resource,
     source: file.location(pair.keyOffset),
   };
-}
-
-/** The pairs of `node` by key; any other key is reported with the known ones. */
-function knownKeys(file: SpecFile, node: YMap, known: readonly string[], what: string, reporter: Reporter) {
-  const keys = new Map<string, YPair>();
-  for (const pair of node.pairs) {
-    if (known.includes(pair.key)) keys.set(pair.key, pair);
-    else {
-      const message = `unknown ${what} \`${pair.key}\` (${known.join(', ')})${didYouMean(pair.key, known)}`;
-      reporter.invalid(file, pair.keyOffset, 'UNKNOWN_KEY', message);
-    }
-  }
-  return keys;
 }
 
 /** The declarations make an interface of it, so it must be an object. */

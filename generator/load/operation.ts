@@ -110,7 +110,7 @@ export class OperationLoader {
         );
         key = alias;
       } else if (!OPERATION_KEYS.has(key)) {
-        this.read.unknownKey(file, pair, 'operation', OPERATION_KEYS);
+        this.read.unknownKey(file, pair, 'operation key', OPERATION_KEYS);
         continue;
       }
       if (keys.has(key))
@@ -250,7 +250,7 @@ export class OperationLoader {
     for (const pair of map.pairs) {
       // Non-body parameters carry their schema inline; the schema resolver checks those keys.
       if (!PARAMETER_KEYS.has(pair.key) && !SCHEMA_KEYS.has(pair.key))
-        this.read.unknownKey(file, pair, 'parameter', [...PARAMETER_KEYS, ...SCHEMA_KEYS]);
+        this.read.unknownKey(file, pair, 'parameter key', new Set([...PARAMETER_KEYS, ...SCHEMA_KEYS]));
     }
     return { name: nameNode.value, location, required: this.read.flag(file, find(map, 'required')) ?? false };
   }
@@ -377,15 +377,13 @@ export class OperationLoader {
       return { kind: 'empty', status: 200 };
     }
     const status = Number(success.key);
-    let schemaNode: YNode | undefined;
-    if (success.value.kind === 'map') {
-      for (const entry of success.value.pairs) {
-        if (entry.key === 'schema') schemaNode = entry.value;
-        else if (!RESPONSE_KEYS.has(entry.key)) this.read.unknownKey(file, entry, 'response', RESPONSE_KEYS);
-      }
-    } else if (!(success.value.kind === 'scalar' && success.value.value === null)) {
+    const entries =
+      success.value.kind === 'map'
+        ? this.read.knownKeys(file, success.value, 'response key', RESPONSE_KEYS)
+        : undefined;
+    if (!entries && !(success.value.kind === 'scalar' && success.value.value === null))
       this.reporter.invalidValue(file, success.value.offset, 'a response must be a mapping');
-    }
+    const schemaNode = entries?.get('schema')?.value;
     // `schema: {}` says as little as no schema at all.
     const hasSchema = schemaNode !== undefined && !(schemaNode.kind === 'map' && schemaNode.pairs.length === 0);
     const producesJson = produces.length === 0 || produces.some((type) => /[/+]json\b/.test(type));
@@ -407,11 +405,7 @@ export class OperationLoader {
         );
         continue;
       }
-      const fields = new Map<string, YPair>();
-      for (const entry of item.pairs) {
-        if (ERROR_CODE_KEYS.has(entry.key)) fields.set(entry.key, entry);
-        else this.read.unknownKey(file, entry, 'error-code', ERROR_CODE_KEYS);
-      }
+      const fields = this.read.knownKeys(file, item, 'error-code key', ERROR_CODE_KEYS);
       const statusNode = fields.get('status')?.value;
       const status =
         statusNode?.kind === 'scalar' && typeof statusNode.value === 'number' && Number.isInteger(statusNode.value)

@@ -312,7 +312,7 @@ export class SchemaResolver {
     }
     for (const pair of unknown) {
       if (misplaced.includes(pair)) continue;
-      this.read.unknownKey(file, pair, 'schema', SCHEMA_KEYS);
+      this.read.unknownKey(file, pair, 'schema key', SCHEMA_KEYS);
     }
   }
 

@@ -1,7 +1,7 @@
 import type { Reporter } from './report.ts';
 import type { SpecFile } from './source.ts';
 import { didYouMean } from './suggest.ts';
-import type { YNode, YPair } from './yaml-tree.ts';
+import type { YMap, YNode, YPair } from './yaml-tree.ts';
 
 /** Reads the values of known keys: a wrong value is reported where it is written and read as absent. */
 export class ValueReader {
@@ -32,9 +32,29 @@ export class ValueReader {
     return [];
   }
 
-  /** A key the construct (`operation`, `response`, ...) does not know, with the known key it likely misspells. */
-  unknownKey(file: SpecFile, pair: YPair, construct: string, known: Iterable<string>): void {
-    const message = `unknown ${construct} key \`${pair.key}\`${didYouMean(pair.key, known)}`;
+  /**
+   * A key the construct does not know (`what`: `operation key`, `event key`), with the known key it
+   * likely misspells; `listKnown` names every known key.
+   */
+  unknownKey(file: SpecFile, pair: YPair, what: string, known: ReadonlySet<string>, listKnown = false): void {
+    const list = listKnown ? ` (${[...known].join(', ')})` : '';
+    const message = `unknown ${what} \`${pair.key}\`${list}${didYouMean(pair.key, known)}`;
     this.reporter.invalid(file, pair.keyOffset, 'UNKNOWN_KEY', message);
+  }
+
+  /** The pairs of a mapping by key, a repeated key's last; the keys the construct does not know are reported. */
+  knownKeys(
+    file: SpecFile,
+    map: YMap,
+    what: string,
+    known: ReadonlySet<string>,
+    listKnown = false,
+  ): Map<string, YPair> {
+    const keys = new Map<string, YPair>();
+    for (const pair of map.pairs) {
+      if (known.has(pair.key)) keys.set(pair.key, pair);
+      else this.unknownKey(file, pair, what, known, listKnown);
+    }
+    return keys;
   }
 }
