@@ -181,8 +181,8 @@ function unique<T>(values: readonly T[]): T[] {
 }
 
 /**
- * A value the loader read from YAML (text, number, boolean, null, list, mapping) as JSON: YAML's
- * `.inf` and `.nan` become text.
+ * Plain data of the model (text, number, boolean, null, list, mapping: what the loader reads from
+ * YAML) as JSON: YAML's `.inf` and `.nan` become text.
  */
 export function toJson(value: unknown): Json {
   if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
