@@ -76,6 +76,8 @@ interface ValueOptions {
 /** A TypeScript expression for a value of `schema`, from the spec's example where it fits the type. */
 function exampleValue(schema: Schema, example: unknown, options: ValueOptions): string {
   const given = example ?? schema.example;
+  // A member or an item: one level deeper.
+  const inner = { ...options, nested: true, indent: `${options.indent}  ` };
   switch (schema.kind) {
     case 'string':
     case 'number':
@@ -87,19 +89,10 @@ function exampleValue(schema: Schema, example: unknown, options: ValueOptions): 
     }
     case 'object': {
       if (!schema.properties) return '{}';
-      const inner = `${options.indent}  `;
       const givenObject = given !== null && typeof given === 'object' && !Array.isArray(given) ? given : undefined;
       const entries = schema.properties.map((property) => {
-        const value = exampleValue(
-          property.schema,
-          (givenObject as Record<string, unknown> | undefined)?.[property.name],
-          {
-            ...options,
-            nested: true,
-            indent: inner,
-          },
-        );
-        return `${propertyKey(property.name)}: ${value}`;
+        const member = (givenObject as { [name: string]: unknown } | undefined)?.[property.name];
+        return `${propertyKey(property.name)}: ${exampleValue(property.schema, member, inner)}`;
       });
       return literal('{}', entries, options.indent);
     }
@@ -107,11 +100,10 @@ function exampleValue(schema: Schema, example: unknown, options: ValueOptions): 
       // An array without `items` is typed as the empty tuple `[]`.
       if (!schema.items) return '[] as []';
       const items = schema.items;
-      const itemOptions = { ...options, nested: true, indent: `${options.indent}  ` };
       const givenItems = Array.isArray(given) && given.length > 0 && given.every(isScalar) ? given : [undefined];
       const values = isScalarSchema(items)
-        ? givenItems.map((item) => exampleValue(items, item, itemOptions))
-        : [exampleValue(items, undefined, itemOptions)];
+        ? givenItems.map((item) => exampleValue(items, item, inner))
+        : [exampleValue(items, undefined, inner)];
       return literal('[]', values, options.indent);
     }
     case 'file':
