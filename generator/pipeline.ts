@@ -1,5 +1,4 @@
 import { performance } from 'node:perf_hooks';
-import rootPackage from '../package.json' with { type: 'json' };
 import type { EmittedFile } from './emit/files.ts';
 import { loadSpecs } from './load/index.ts';
 import { selectOperations, type Selection } from './model/select.ts';
@@ -40,20 +39,8 @@ const EMITTERS: readonly [string, () => Promise<Emitter>][] = [
   ['runtime', async () => (await import('./emit/runtime/index.ts')).emitRuntime],
   ['validators', async () => (await import('./emit/validators/index.ts')).emitValidators],
   ['sandbox', async () => (await import('./emit/sandbox/index.ts')).emitSandbox],
-  [
-    'docs',
-    async () => {
-      const { DEFAULT_PACKAGE_NAME, emitDocs } = await import('./emit/docs/index.ts');
-      return (model) => emitDocs(model, { packageName: DEFAULT_PACKAGE_NAME });
-    },
-  ],
-  [
-    'package',
-    async () => {
-      const { DEFAULT_PACKAGE_NAME, emitPackageFiles } = await import('./emit/docs/index.ts');
-      return (model) => emitPackageFiles(model, { name: DEFAULT_PACKAGE_NAME, version: rootPackage.version });
-    },
-  ],
+  ['docs', async () => (await import('./emit/docs/index.ts')).emitDocs],
+  ['package', async () => (await import('./emit/docs/index.ts')).emitPackageFiles],
 ];
 
 const NO_SELECTION: Selection = { include: [], exclude: [] };

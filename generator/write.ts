@@ -4,44 +4,33 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { EmittedFile } from './emit/files.ts';
 
 /**
- * A sibling of the output directory that the emitters fill and that then replaces it with
- * renames, so a failure half-way leaves the previous output untouched and readers never see a
- * mix of old and new files.
+ * Replaces `outDir` with `files`: they are written to a staging sibling that then replaces it with
+ * renames, so a failure half-way leaves the previous output untouched and readers never see a mix
+ * of old and new files.
  */
-export interface Staging {
-  /** Where the files go. */
-  readonly dir: string;
-  /** Swaps the staged files in for the output directory. */
-  commit(): Promise<void>;
-  /** Removes the staged files, leaving the output directory as it was. */
-  discard(): void;
-}
-
-export function createStaging(outDir: string): Staging {
+export async function writeAtomically(outDir: string, files: readonly EmittedFile[]): Promise<void> {
   const target = resolve(outDir);
-  const dir = `${target}.staging-${process.pid}`;
+  const staging = `${target}.staging-${process.pid}`;
   const retired = `${target}.retired-${process.pid}`;
   removeAbandoned(target);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const discard = (): void => rmSync(dir, { recursive: true, force: true });
-  return {
-    dir,
-    discard,
-    async commit() {
-      const hadPrevious = await exists(target);
-      if (hadPrevious) await rename(target, retired);
-      try {
-        await rename(dir, target);
-      } catch (error) {
-        if (hadPrevious) await rename(retired, target);
-        discard();
-        throw error;
-      }
-      // Asynchronous: the thread pool removes the old files faster than one thread.
-      if (hadPrevious) await rm(retired, { recursive: true, force: true });
-    },
-  };
+  rmSync(staging, { recursive: true, force: true });
+  try {
+    mkdirSync(staging, { recursive: true });
+    writeFiles(staging, files);
+    const hadPrevious = await exists(target);
+    if (hadPrevious) await rename(target, retired);
+    try {
+      await rename(staging, target);
+    } catch (error) {
+      if (hadPrevious) await rename(retired, target);
+      throw error;
+    }
+    // Asynchronous: the thread pool removes the old files faster than one thread.
+    if (hadPrevious) await rm(retired, { recursive: true, force: true });
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
 }
 
 /** Staging and retired directories of runs that were killed (their process is gone) are removed. */
@@ -69,18 +58,6 @@ function isAlive(pid: number): boolean {
   } catch (error) {
     // EPERM: the process exists but belongs to someone else.
     return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** Replaces `outDir` with `files` through a staging directory. */
-export async function writeAtomically(outDir: string, files: readonly EmittedFile[]): Promise<void> {
-  const staging = createStaging(outDir);
-  try {
-    writeFiles(staging.dir, files);
-    await staging.commit();
-  } catch (error) {
-    staging.discard();
-    throw error;
   }
 }
 

@@ -2,9 +2,8 @@
  * `npm run sandbox -- [options]`: the sandbox command of the generated package (`apiv3-sandbox`), run
  * from source over the specs in `--spec DIR` (default `spec/`).
  */
-import { sandboxTables } from '../generator/emit/sandbox/index.ts';
 import { CliError, main } from '../templates/sandbox/cli.ts';
-import { DEFAULT_SPEC_DIR, loadModel, SpecError } from './server.ts';
+import { DEFAULT_SPEC_DIR, loadModel, sandboxTables, SpecError } from './server.ts';
 
 main({
   program: 'npm run sandbox --',

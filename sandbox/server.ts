@@ -3,10 +3,13 @@
  * into the same tables the generated package ships, then served by `templates/sandbox/`.
  */
 import { fileURLToPath } from 'node:url';
-import { sandboxTables } from '../generator/emit/sandbox/index.ts';
+import { operationTable } from '../generator/emit/runtime/index.ts';
+import { endpointData } from '../generator/emit/sandbox/index.ts';
+import { requestSchemas } from '../generator/emit/validators/index.ts';
 import { loadSpecs } from '../generator/load/index.ts';
 import { formatDiagnostic, type ApiModel } from '../generator/model/types.ts';
 import { startSandbox as startTables, type Sandbox, type SandboxOptions as TableOptions } from '../templates/sandbox/server.ts';
+import type { SandboxTables } from '../templates/sandbox/tables.ts';
 
 export { checkAuthorization, DEFAULT_MCHID, type Sandbox, type SandboxClientOptions } from '../templates/sandbox/server.ts';
 
@@ -23,6 +26,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const { specDir, model, ...rest } = options;
   const loaded = model ?? (await loadModel(specDir ?? DEFAULT_SPEC_DIR));
   return startTables({ ...rest, tables: sandboxTables(loaded) });
+}
+
+/** The tables the sandbox serves, built in memory from the model: what the package's `dist/*.js` tables hold. */
+export function sandboxTables(model: ApiModel): SandboxTables {
+  return {
+    operations: operationTable(model),
+    schemas: Object.freeze(Object.fromEntries(requestSchemas(model))),
+    data: Object.fromEntries(model.endpoints.flatMap(endpointData)),
+  };
 }
 
 /** Loads the specs; any error diagnostic stops the sandbox with every `file:line:col` listed. */

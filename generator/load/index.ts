@@ -66,12 +66,7 @@ export async function loadSpecs(specDirs: string | readonly string[], options: L
     const path = urlPath(relativePath);
     const root = file.parsed.root;
     if (root.kind !== 'map') {
-      reporter.invalid(
-        file,
-        root.offset,
-        'INVALID_VALUE',
-        'a spec file must map HTTP methods to operations; file skipped',
-      );
+      reporter.invalidValue(file, root.offset, 'a spec file must map HTTP methods to operations; file skipped');
       continue;
     }
     const endpoint = endpoints.get(path) ?? {

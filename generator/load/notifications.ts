@@ -2,15 +2,14 @@ import { compareText, type NotificationEvent, type Notifications, type Schema } 
 import type { Reporter } from './report.ts';
 import type { SchemaResolver } from './schema.ts';
 import type { SpecFile } from './source.ts';
-import { didYouMean } from './suggest.ts';
 import { ValueReader } from './values.ts';
-import type { YMap, YPair } from './yaml-tree.ts';
+import type { YPair } from './yaml-tree.ts';
 
 /** Where the notifications live, relative to the spec root. */
 export const NOTIFICATIONS_FILE = 'notifications.yaml';
 
-const TOP_KEYS: readonly string[] = ['envelope', 'events'];
-const EVENT_KEYS: readonly string[] = ['summary', 'description', 'resource'];
+const TOP_KEYS: ReadonlySet<string> = new Set(['envelope', 'events']);
+const EVENT_KEYS: ReadonlySet<string> = new Set(['summary', 'description', 'resource']);
 /** `TRANSACTION.SUCCESS`, `REFUND.ABNORMAL`: dot-separated upper-case words, as WeChat Pay spells them. */
 const EVENT_TYPE = /^[A-Z][A-Z0-9_]*(?:\.[A-Z][A-Z0-9_]*)+$/;
 const TYPE_NAME = /^[A-Z][A-Za-z0-9_]*$/;
@@ -29,33 +28,22 @@ export function loadNotifications(
   if (!file.parsed.ok) return undefined;
   const root = file.parsed.root;
   if (root.kind !== 'map') {
-    reporter.invalid(
-      file,
-      root.offset,
-      'INVALID_VALUE',
-      '`notifications.yaml` must be a mapping with `envelope` and `events`',
-    );
+    reporter.invalidValue(file, root.offset, '`notifications.yaml` must be a mapping with `envelope` and `events`');
     return undefined;
   }
   const notifications: Notifications = { events: [], source: file.location(0) };
-  const keys = knownKeys(file, root, TOP_KEYS, 'key', reporter);
+  const keys = new ValueReader(reporter).knownKeys(file, root, 'key', TOP_KEYS, true);
   const envelopePair = keys.get('envelope');
   if (envelopePair) notifications.envelope = objectSchema(file, envelopePair, schemas, reporter);
   const eventsPair = keys.get('events');
   if (!eventsPair) {
-    reporter.invalid(
-      file,
-      root.offset,
-      'INVALID_VALUE',
-      '`events` is required: a mapping of event types to their resources',
-    );
+    reporter.invalidValue(file, root.offset, '`events` is required: a mapping of event types to their resources');
     return notifications;
   }
   if (eventsPair.value.kind !== 'map') {
-    reporter.invalid(
+    reporter.invalidValue(
       file,
       eventsPair.value.offset,
-      'INVALID_VALUE',
       '`events` must map event types (`TRANSACTION.SUCCESS`) to events',
     );
     return notifications;
@@ -90,26 +78,24 @@ function loadEvent(
 ): NotificationEvent | undefined {
   const eventType = pair.key;
   if (!EVENT_TYPE.test(eventType)) {
-    reporter.invalid(
+    reporter.invalidValue(
       file,
       pair.keyOffset,
-      'INVALID_VALUE',
       `\`${eventType}\` is not an event type (dot-separated upper-case words, like TRANSACTION.SUCCESS); event skipped`,
     );
     return undefined;
   }
   const node = pair.value;
   if (node.kind !== 'map') {
-    reporter.invalid(
+    reporter.invalidValue(
       file,
       node.offset,
-      'INVALID_VALUE',
       `${eventType} must be a mapping with \`summary\` and \`resource\`; event skipped`,
     );
     return undefined;
   }
-  const keys = knownKeys(file, node, EVENT_KEYS, 'event key', reporter);
   const read = new ValueReader(reporter);
+  const keys = read.knownKeys(file, node, 'event key', EVENT_KEYS, true);
   const summary = read.text(file, keys.get('summary'));
   const description = read.text(file, keys.get('description'));
   const resourcePair = keys.get('resource');
@@ -117,17 +103,16 @@ function loadEvent(
     const missing = [summary === undefined ? '`summary`' : '', resourcePair ? '' : '`resource`']
       .filter(Boolean)
       .join(' and ');
-    reporter.invalid(file, pair.keyOffset, 'INVALID_VALUE', `${eventType} needs ${missing}; event skipped`);
+    reporter.invalidValue(file, pair.keyOffset, `${eventType} needs ${missing}; event skipped`);
     return undefined;
   }
   const resource = objectSchema(file, resourcePair, schemas, reporter);
   if (!resource) return undefined;
   const resourceName = resource.definition ?? pascalCase(eventType);
   if (!TYPE_NAME.test(resourceName)) {
-    reporter.invalid(
+    reporter.invalidValue(
       file,
       resourcePair.value.offset,
-      'INVALID_VALUE',
       `the resource's definition name \`${resourceName}\` is not a PascalCase type name; event skipped`,
     );
     return undefined;
@@ -142,30 +127,12 @@ function loadEvent(
   };
 }
 
-/** The pairs of `node` by key; any other key is reported with the known ones. */
-function knownKeys(file: SpecFile, node: YMap, known: readonly string[], what: string, reporter: Reporter) {
-  const keys = new Map<string, YPair>();
-  for (const pair of node.pairs) {
-    if (known.includes(pair.key)) keys.set(pair.key, pair);
-    else {
-      const message = `unknown ${what} \`${pair.key}\` (${known.join(', ')})${didYouMean(pair.key, known)}`;
-      reporter.invalid(file, pair.keyOffset, 'UNKNOWN_KEY', message);
-    }
-  }
-  return keys;
-}
-
 /** The declarations make an interface of it, so it must be an object. */
 function objectSchema(file: SpecFile, pair: YPair, schemas: SchemaResolver, reporter: Reporter): Schema | undefined {
   const schema = schemas.schema(file, pair.value);
   if (schema.kind === 'object') return schema;
   if (schema.kind !== 'unknown')
-    reporter.invalid(
-      file,
-      pair.value.offset,
-      'INVALID_VALUE',
-      `\`${pair.key}\` must be an object schema, got ${schema.kind}`,
-    );
+    reporter.invalidValue(file, pair.value.offset, `\`${pair.key}\` must be an object schema, got ${schema.kind}`);
   return undefined;
 }
 

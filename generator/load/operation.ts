@@ -63,12 +63,7 @@ export class OperationLoader {
   load(file: SpecFile, path: string, method: HttpMethod, methodPair: YPair): Operation | undefined {
     const node = methodPair.value;
     if (node.kind !== 'map') {
-      this.reporter.invalid(
-        file,
-        node.offset,
-        'INVALID_VALUE',
-        `\`${method}\` must be an operation mapping; operation skipped`,
-      );
+      this.reporter.invalidValue(file, node.offset, `\`${method}\` must be an operation mapping; operation skipped`);
       return undefined;
     }
     const keys = this.operationKeys(file, node);
@@ -115,7 +110,7 @@ export class OperationLoader {
         );
         key = alias;
       } else if (!OPERATION_KEYS.has(key)) {
-        this.read.unknownKey(file, pair, 'operation', OPERATION_KEYS);
+        this.read.unknownKey(file, pair, 'operation key', OPERATION_KEYS);
         continue;
       }
       if (keys.has(key))
@@ -142,12 +137,7 @@ export class OperationLoader {
       if (location === 'body') {
         const schemaNode = find(source.map, 'schema')?.value;
         if (!schemaNode)
-          this.reporter.invalid(
-            source.file,
-            source.offset,
-            'INVALID_VALUE',
-            `body parameter \`${name}\` has no \`schema\``,
-          );
+          this.reporter.invalidValue(source.file, source.offset, `body parameter \`${name}\` has no \`schema\``);
         result.body = {
           kind: 'json',
           required,
@@ -182,7 +172,7 @@ export class OperationLoader {
   /** A parameter written inline or as a `$ref` into `definitions/Parameters.yaml` (siblings override). */
   private parameterSource(file: SpecFile, item: YNode): ParameterSource | undefined {
     if (item.kind !== 'map') {
-      this.reporter.invalid(file, item.offset, 'INVALID_VALUE', 'a parameter must be a mapping');
+      this.reporter.invalidValue(file, item.offset, 'a parameter must be a mapping');
       return undefined;
     }
     const ref = find(item, '$ref');
@@ -221,12 +211,7 @@ export class OperationLoader {
       }
       seen.add(target.key);
       if (target.node.kind !== 'map') {
-        this.reporter.invalid(
-          file,
-          ref.value.offset,
-          'INVALID_VALUE',
-          `\`$ref\` ${target.key} is not a parameter mapping`,
-        );
+        this.reporter.invalidValue(file, ref.value.offset, `\`$ref\` ${target.key} is not a parameter mapping`);
         return undefined;
       }
       const next = find(target.node, '$ref');
@@ -243,10 +228,9 @@ export class OperationLoader {
     const nameNode = find(map, 'name')?.value;
     const inNode = find(map, 'in')?.value;
     if (nameNode?.kind !== 'scalar' || typeof nameNode.value !== 'string') {
-      this.reporter.invalid(
+      this.reporter.invalidValue(
         file,
         nameNode?.offset ?? source.offset,
-        'INVALID_VALUE',
         'a parameter needs a `name`; parameter skipped',
       );
       return undefined;
@@ -256,10 +240,9 @@ export class OperationLoader {
     if (!location) {
       const written = inNode?.kind === 'scalar' ? String(inNode.value) : '';
       const hint = closest(written, PARAMETER_LOCATIONS);
-      this.reporter.invalid(
+      this.reporter.invalidValue(
         file,
         inNode?.offset ?? source.offset,
-        'INVALID_VALUE',
         `parameter \`${nameNode.value}\`: \`in\` must be one of ${PARAMETER_LOCATIONS.join(', ')}${hint ? `; did you mean \`${hint}\`?` : ''}; parameter skipped`,
       );
       return undefined;
@@ -267,7 +250,7 @@ export class OperationLoader {
     for (const pair of map.pairs) {
       // Non-body parameters carry their schema inline; the schema resolver checks those keys.
       if (!PARAMETER_KEYS.has(pair.key) && !SCHEMA_KEYS.has(pair.key))
-        this.read.unknownKey(file, pair, 'parameter', [...PARAMETER_KEYS, ...SCHEMA_KEYS]);
+        this.read.unknownKey(file, pair, 'parameter key', new Set([...PARAMETER_KEYS, ...SCHEMA_KEYS]));
     }
     return { name: nameNode.value, location, required: this.read.flag(file, find(map, 'required')) ?? false };
   }
@@ -282,10 +265,9 @@ export class OperationLoader {
     const filePart = parts.find((part) => part.isFile);
     const metaPart = parts.find((part) => !part.isFile);
     if (!consumes.includes('multipart/form-data') || !filePart || !metaPart) {
-      this.reporter.invalid(
+      this.reporter.invalidValue(
         file,
         parts[0]?.source.offset ?? methodPair.keyOffset,
-        'INVALID_VALUE',
         '`formData` parameters need `consumes: multipart/form-data`, one `type: file` part and one meta part',
       );
       return undefined;
@@ -382,29 +364,26 @@ export class OperationLoader {
   ): ResponseBody {
     const responses = pair?.value;
     if (responses?.kind !== 'map') {
-      this.reporter.invalid(
+      this.reporter.invalidValue(
         file,
         responses?.offset ?? methodPair.keyOffset,
-        'INVALID_VALUE',
         '`responses` must map status codes to responses; read as an empty 200',
       );
       return { kind: 'empty', status: 200 };
     }
     const success = responses.pairs.find((candidate) => /^2\d\d$/.test(candidate.key));
     if (!success) {
-      this.reporter.invalid(file, responses.offset, 'INVALID_VALUE', 'no 2xx response; read as an empty 200');
+      this.reporter.invalidValue(file, responses.offset, 'no 2xx response; read as an empty 200');
       return { kind: 'empty', status: 200 };
     }
     const status = Number(success.key);
-    let schemaNode: YNode | undefined;
-    if (success.value.kind === 'map') {
-      for (const entry of success.value.pairs) {
-        if (entry.key === 'schema') schemaNode = entry.value;
-        else if (!RESPONSE_KEYS.has(entry.key)) this.read.unknownKey(file, entry, 'response', RESPONSE_KEYS);
-      }
-    } else if (!(success.value.kind === 'scalar' && success.value.value === null)) {
-      this.reporter.invalid(file, success.value.offset, 'INVALID_VALUE', 'a response must be a mapping');
-    }
+    const entries =
+      success.value.kind === 'map'
+        ? this.read.knownKeys(file, success.value, 'response key', RESPONSE_KEYS)
+        : undefined;
+    if (!entries && !(success.value.kind === 'scalar' && success.value.value === null))
+      this.reporter.invalidValue(file, success.value.offset, 'a response must be a mapping');
+    const schemaNode = entries?.get('schema')?.value;
     // `schema: {}` says as little as no schema at all.
     const hasSchema = schemaNode !== undefined && !(schemaNode.kind === 'map' && schemaNode.pairs.length === 0);
     const producesJson = produces.length === 0 || produces.some((type) => /[/+]json\b/.test(type));
@@ -419,19 +398,14 @@ export class OperationLoader {
     const codes: ErrorCode[] = [];
     for (const item of this.read.list(file, pair.value, '`x-error-codes`')) {
       if (item.kind !== 'map') {
-        this.reporter.invalid(
+        this.reporter.invalidValue(
           file,
           item.offset,
-          'INVALID_VALUE',
           'an `x-error-codes` entry must be a mapping of status, code, description, solution',
         );
         continue;
       }
-      const fields = new Map<string, YPair>();
-      for (const entry of item.pairs) {
-        if (ERROR_CODE_KEYS.has(entry.key)) fields.set(entry.key, entry);
-        else this.read.unknownKey(file, entry, 'error-code', ERROR_CODE_KEYS);
-      }
+      const fields = this.read.knownKeys(file, item, 'error-code key', ERROR_CODE_KEYS);
       const statusNode = fields.get('status')?.value;
       const status =
         statusNode?.kind === 'scalar' && typeof statusNode.value === 'number' && Number.isInteger(statusNode.value)
@@ -440,10 +414,9 @@ export class OperationLoader {
       const code = this.read.text(file, fields.get('code'));
       const description = this.read.text(file, fields.get('description'));
       if (status === undefined || code === undefined || description === undefined) {
-        this.reporter.invalid(
+        this.reporter.invalidValue(
           file,
           statusNode?.offset ?? item.offset,
-          'INVALID_VALUE',
           'an `x-error-codes` entry needs an integer `status`, a `code` and a `description`; entry skipped',
         );
         continue;
@@ -457,12 +430,7 @@ export class OperationLoader {
   private baseURL(file: SpecFile, pair: YPair | undefined): string | undefined {
     const text = this.read.text(file, pair);
     if (text === undefined || pair === undefined) return undefined;
-    let url: URL | undefined;
-    try {
-      url = new URL(text);
-    } catch {
-      url = undefined;
-    }
+    const url = URL.canParse(text) ? new URL(text) : undefined;
     if (
       url === undefined ||
       url.protocol !== 'https:' ||
@@ -472,10 +440,9 @@ export class OperationLoader {
       url.username !== '' ||
       url.password !== ''
     ) {
-      this.reporter.invalid(
+      this.reporter.invalidValue(
         file,
         pair.value.offset,
-        'INVALID_VALUE',
         `\`x-baseuri\` must be an absolute https URL without credentials, query or fragment, got ${JSON.stringify(text)}; ignored`,
       );
       return undefined;
@@ -487,7 +454,7 @@ export class OperationLoader {
     if (!pair) return [];
     return this.read.list(file, pair.value, `\`${pair.key}\``).flatMap((item) => {
       if (item.kind === 'scalar' && item.value !== null) return [file.rawScalar(item)];
-      this.reporter.invalid(file, item.offset, 'INVALID_VALUE', `\`${pair.key}\` entries must be text`);
+      this.reporter.invalidValue(file, item.offset, `\`${pair.key}\` entries must be text`);
       return [];
     });
   }

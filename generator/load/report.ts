@@ -24,6 +24,11 @@ export class Reporter {
     this.add(this.keepGoing ? 'warning' : 'error', file, offset, code, message);
   }
 
+  /** The most common invalid input: a value of the wrong shape, read as absent, degraded or skipped. */
+  invalidValue(file: SpecFile, offset: number, message: string): void {
+    this.invalid(file, offset, 'INVALID_VALUE', message);
+  }
+
   /** Survivable oddities that never fail a build. */
   warning(file: SpecFile, offset: number, code: string, message: string): void {
     this.add('warning', file, offset, code, message);

@@ -81,7 +81,7 @@ export class SchemaResolver {
   /** `ignoredKeys`: keys of the enclosing construct (a parameter's `name`, `in`, ...). */
   schema(file: SpecFile, node: YNode, ignoredKeys?: ReadonlySet<string>): Schema {
     if (node.kind !== 'map') {
-      this.reporter.invalid(file, node.offset, 'INVALID_VALUE', 'a schema must be a mapping');
+      this.reporter.invalidValue(file, node.offset, 'a schema must be a mapping');
       return unknownSchema();
     }
     const only = node.pairs.length === 1 ? node.pairs[0] : undefined;
@@ -101,7 +101,7 @@ export class SchemaResolver {
   private targetView(file: SpecFile, refNode: YNode): View | undefined {
     return this.viaRef(file, refNode, this.targetViews, (target) => {
       if (target.node.kind === 'map') return { ...this.view(target.file, target.node), definition: target.name };
-      this.reporter.invalid(file, refNode.offset, 'INVALID_VALUE', `\`$ref\` ${target.key} is not a mapping`);
+      this.reporter.invalidValue(file, refNode.offset, `\`$ref\` ${target.key} is not a mapping`);
       return undefined;
     });
   }
@@ -131,7 +131,7 @@ export class SchemaResolver {
   /** `Enumerations.yaml#Name`, `Enumerations.yaml#/Name`, `#Name` (same file), relative to `file`. */
   resolveRef(file: SpecFile, refNode: YNode): RefTarget | undefined {
     if (refNode.kind !== 'scalar' || typeof refNode.value !== 'string') {
-      this.reporter.invalid(file, refNode.offset, 'INVALID_VALUE', '`$ref` must be a string');
+      this.reporter.invalidValue(file, refNode.offset, '`$ref` must be a string');
       return undefined;
     }
     const ref = refNode.value;
@@ -214,13 +214,12 @@ export class SchemaResolver {
           break;
         case 'allOf':
           if (pair.value.kind !== 'seq') {
-            this.reporter.invalid(file, pair.value.offset, 'INVALID_VALUE', '`allOf` must be a list of schemas');
+            this.reporter.invalidValue(file, pair.value.offset, '`allOf` must be a list of schemas');
             break;
           }
           for (const item of pair.value.items) {
             if (item.kind === 'map') members.push(this.view(file, item));
-            else
-              this.reporter.invalid(file, item.offset, 'INVALID_VALUE', 'an `allOf` member must be a schema mapping');
+            else this.reporter.invalidValue(file, item.offset, 'an `allOf` member must be a schema mapping');
           }
           break;
         case 'properties':
@@ -251,12 +250,7 @@ export class SchemaResolver {
     const value = pair.value;
     if (value.kind === 'scalar' && value.value === null) return undefined;
     if (value.kind !== 'map') {
-      this.reporter.invalid(
-        file,
-        value.offset,
-        'INVALID_VALUE',
-        '`properties` must be a mapping of property names to schemas',
-      );
+      this.reporter.invalidValue(file, value.offset, '`properties` must be a mapping of property names to schemas');
       return undefined;
     }
     const result = new Map<string, Entry[]>();
@@ -286,18 +280,13 @@ export class SchemaResolver {
     // `required:` left empty lists nothing.
     if (node.kind === 'scalar' && node.value === null) return;
     if (node.kind !== 'seq') {
-      this.reporter.invalid(
-        file,
-        node.offset,
-        'INVALID_VALUE',
-        "a schema's `required` must be a list of property names",
-      );
+      this.reporter.invalidValue(file, node.offset, "a schema's `required` must be a list of property names");
       return;
     }
     for (const item of node.items) {
       if (item.kind === 'scalar' && typeof item.value === 'string') {
         into.required.set(item.value, { file, offset: item.offset });
-      } else this.reporter.invalid(file, item.offset, 'INVALID_VALUE', '`required` entries must be property names');
+      } else this.reporter.invalidValue(file, item.offset, '`required` entries must be property names');
     }
   }
 
@@ -323,7 +312,7 @@ export class SchemaResolver {
     }
     for (const pair of unknown) {
       if (misplaced.includes(pair)) continue;
-      this.read.unknownKey(file, pair, 'schema', SCHEMA_KEYS);
+      this.read.unknownKey(file, pair, 'schema key', SCHEMA_KEYS);
     }
   }
 
@@ -381,7 +370,7 @@ export class SchemaResolver {
   private typeName(entry: Entry): string | undefined {
     const node = entry.pair.value;
     if (node.kind !== 'scalar' || typeof node.value !== 'string') {
-      this.reporter.invalid(entry.file, node.offset, 'INVALID_VALUE', '`type` must be a type name');
+      this.reporter.invalidValue(entry.file, node.offset, '`type` must be a type name');
       return undefined;
     }
     if ((TYPES as readonly string[]).includes(node.value)) return node.value;
@@ -452,7 +441,7 @@ export class SchemaResolver {
       }
       const value = scalar(entry.pair.value);
       if (typeof value === 'number') schema.constraints[key] = value;
-      else this.reporter.invalid(entry.file, entry.pair.value.offset, 'INVALID_VALUE', `\`${key}\` must be a number`);
+      else this.reporter.invalidValue(entry.file, entry.pair.value.offset, `\`${key}\` must be a number`);
     }
     setIfDefined(schema, 'description', this.text(view, 'description'));
     const example = view.keys.get('example');
@@ -479,7 +468,7 @@ export class SchemaResolver {
     if (!entry) return undefined;
     const node = entry.pair.value;
     if (node.kind !== 'seq') {
-      this.reporter.invalid(entry.file, node.offset, 'INVALID_VALUE', '`enum` must be a list of values');
+      this.reporter.invalidValue(entry.file, node.offset, '`enum` must be a list of values');
       return undefined;
     }
     const values: Array<string | number> = [];
@@ -500,10 +489,9 @@ export class SchemaResolver {
         values.push(entry.file.rawScalar(item));
       } else {
         // One mistake (usually the wrong `type`), one diagnostic: the whole enum is dropped.
-        this.reporter.invalid(
+        this.reporter.invalidValue(
           entry.file,
           item.offset,
-          'INVALID_VALUE',
           `\`enum\` of a ${kind} schema holds ${JSON.stringify(toPlain(item))}; enum ignored`,
         );
         return undefined;

@@ -147,17 +147,8 @@ export function toPlain(node: YNode): unknown {
       return node.value;
     case 'seq':
       return node.items.map(toPlain);
-    case 'map': {
-      const result: Record<string, unknown> = {};
-      // defineProperty: a `__proto__` key is data, not the object's prototype.
-      for (const pair of node.pairs)
-        Object.defineProperty(result, pair.key, {
-          value: toPlain(pair.value),
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
-      return result;
-    }
+    case 'map':
+      // fromEntries defines data properties: a `__proto__` key is data, not the object's prototype.
+      return Object.fromEntries(node.pairs.map((pair) => [pair.key, toPlain(pair.value)]));
   }
 }

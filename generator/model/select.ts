@@ -39,13 +39,9 @@ export function selectOperations(
   const keep = (operation: Operation): boolean => {
     if (excludes.some((matches) => matches(operation))) return false;
     if (includes.length === 0) return true;
-    let kept = false;
-    for (const include of includes) {
-      if (!include.matches(operation)) continue;
-      include.used = true;
-      kept = true;
-    }
-    return kept;
+    const matching = includes.filter((include) => include.matches(operation));
+    for (const include of matching) include.used = true;
+    return matching.length > 0;
   };
   const endpoints = model.endpoints
     .map((endpoint) => ({ ...endpoint, operations: endpoint.operations.filter(keep) }))

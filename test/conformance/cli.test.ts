@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fullRun } from '../full.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const CLI = resolve(REPO_ROOT, 'generator/conformance/cli.ts');
+const CLI = resolve(REPO_ROOT, 'test/conformance/cli.ts');
 
 interface Run {
   code: number;

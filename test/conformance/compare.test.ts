@@ -6,7 +6,7 @@ import {
   formatDifference,
   parseDeclarations,
   type CompareOptions,
-} from '../../generator/conformance/compare.ts';
+} from './compare.ts';
 
 /** The formatted differences of `documented` held to `emitted`. */
 function differences(documented: string, emitted: string, options: CompareOptions = {}): string[] {

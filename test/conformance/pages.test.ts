@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractDocumentedBlocks } from '../../generator/conformance/pages.ts';
+import { extractDocumentedBlocks } from './pages.ts';
 
 const PAGE = [
   '---', //                                     1

@@ -9,9 +9,9 @@ import {
   formatDifference,
   parseDeclarations,
   type DeclarationIndex,
-} from '../../generator/conformance/compare.ts';
-import { checkOptionality } from '../../generator/conformance/optionality.ts';
-import { emittedDeclarationText } from '../../generator/conformance/run.ts';
+} from './compare.ts';
+import { checkOptionality } from './optionality.ts';
+import { emittedDeclarationText } from './run.ts';
 import type { ApiModel, Schema } from '../../generator/model/types.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

@@ -1,6 +1,6 @@
 import { HTTP_METHOD_TABLE, type Endpoint, type Operation, type Parameter, type Schema } from '../../model/types.ts';
 import { isIdentifier, propertyKey, stringLiteral } from '../literal.ts';
-import { isScalar, PLACEHOLDER_BY_FORMAT } from './json-examples.ts';
+import { exampleJson, isScalar } from './json-examples.ts';
 
 /**
  * TypeScript usage examples for one operation, written as complete snippets that compile on
@@ -76,42 +76,23 @@ interface ValueOptions {
 /** A TypeScript expression for a value of `schema`, from the spec's example where it fits the type. */
 function exampleValue(schema: Schema, example: unknown, options: ValueOptions): string {
   const given = example ?? schema.example;
-  const constSuffix = options.nested ? ' as const' : '';
+  // A member or an item: one level deeper.
+  const inner = { ...options, nested: true, indent: `${options.indent}  ` };
   switch (schema.kind) {
-    case 'string': {
-      if (schema.enum && schema.enum.length > 0) {
-        const value = typeof given === 'string' && schema.enum.includes(given) ? given : schema.enum[0]!;
-        return `${stringLiteral(value)}${constSuffix}`;
-      }
-      if (isScalar(given)) return stringLiteral(String(given));
-      return stringLiteral((schema.format && PLACEHOLDER_BY_FORMAT[schema.format]) ?? 'string');
+    case 'string':
+    case 'number':
+    case 'boolean': {
+      const value = exampleJson(schema, given, 'string');
+      const text = typeof value === 'string' ? stringLiteral(value) : String(value);
+      const isEnum = schema.kind !== 'boolean' && schema.enum && schema.enum.length > 0;
+      return isEnum && options.nested ? `${text} as const` : text;
     }
-    case 'number': {
-      if (schema.enum && schema.enum.length > 0) {
-        const value = typeof given === 'number' && schema.enum.includes(given) ? given : schema.enum[0]!;
-        return `${value}${constSuffix}`;
-      }
-      const parsed = typeof given === 'number' ? given : typeof given === 'string' ? Number(given) : Number.NaN;
-      const value = Number.isFinite(parsed) ? parsed : (schema.constraints.minimum ?? 0);
-      return String(schema.integer ? Math.trunc(value) : value);
-    }
-    case 'boolean':
-      return typeof given === 'boolean' ? String(given) : 'true';
     case 'object': {
       if (!schema.properties) return '{}';
-      const inner = `${options.indent}  `;
       const givenObject = given !== null && typeof given === 'object' && !Array.isArray(given) ? given : undefined;
       const entries = schema.properties.map((property) => {
-        const value = exampleValue(
-          property.schema,
-          (givenObject as Record<string, unknown> | undefined)?.[property.name],
-          {
-            ...options,
-            nested: true,
-            indent: inner,
-          },
-        );
-        return `${propertyKey(property.name)}: ${value}`;
+        const member = (givenObject as { [name: string]: unknown } | undefined)?.[property.name];
+        return `${propertyKey(property.name)}: ${exampleValue(property.schema, member, inner)}`;
       });
       return literal('{}', entries, options.indent);
     }
@@ -119,11 +100,10 @@ function exampleValue(schema: Schema, example: unknown, options: ValueOptions): 
       // An array without `items` is typed as the empty tuple `[]`.
       if (!schema.items) return '[] as []';
       const items = schema.items;
-      const itemOptions = { ...options, nested: true, indent: `${options.indent}  ` };
       const givenItems = Array.isArray(given) && given.length > 0 && given.every(isScalar) ? given : [undefined];
       const values = isScalarSchema(items)
-        ? givenItems.map((item) => exampleValue(items, item, itemOptions))
-        : [exampleValue(items, undefined, itemOptions)];
+        ? givenItems.map((item) => exampleValue(items, item, inner))
+        : [exampleValue(items, undefined, inner)];
       return literal('[]', values, options.indent);
     }
     case 'file':

@@ -18,6 +18,8 @@ import { endpointPageView, endpointTitle } from './view-model.ts';
 export { operationExampleParts, operationExamples } from './examples.ts';
 
 export const DEFAULT_PACKAGE_NAME = '@wechatpay-sdk/apiv3';
+/** The generated package: its name, and the generator's version. */
+export const DEFAULT_PACKAGE = { name: DEFAULT_PACKAGE_NAME, version: rootPackage.version };
 
 export interface DocsOptions {
   /** The package the examples import from. */
@@ -135,7 +137,7 @@ export async function emitDocs(model: ApiModel, options: DocsOptions = {}): Prom
 }
 
 /** The generated package's `package.json` and `README.md`. */
-export function emitPackageFiles(model: ApiModel, info: { name: string; version: string }): EmittedFile[] {
+export function emitPackageFiles(model: ApiModel, info = DEFAULT_PACKAGE): EmittedFile[] {
   const description =
     'Typed WeChat Pay APIv3 client: signed requests, verified responses, one typed method per endpoint.';
   const packageJson = render('package/package.json', {

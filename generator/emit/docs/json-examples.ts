@@ -7,7 +7,7 @@ import type { Operation, Parameter, Schema } from '../../model/types.ts';
  */
 
 /** What an example shows for a string of a known format when the spec gives no example. */
-export const PLACEHOLDER_BY_FORMAT: Readonly<Record<string, string>> = {
+const PLACEHOLDER_BY_FORMAT: Readonly<Record<string, string>> = {
   rfc3339: '2025-01-01T00:00:00+08:00',
   date: '2025-01-01',
   url: 'https://example.com/',
@@ -18,14 +18,17 @@ export function isScalar(value: unknown): value is string | number | boolean {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 }
 
-/** A JSON value of `schema`: the spec's example where it fits the type, else a value of the type. */
-export function exampleJson(schema: Schema, given: unknown = schema.example): unknown {
+/**
+ * A JSON value of `schema`: the spec's example where it fits the type, else a value of the type
+ * (`text` for a string of no known format).
+ */
+export function exampleJson(schema: Schema, given: unknown = schema.example, text = ''): unknown {
   switch (schema.kind) {
     case 'string':
       if (schema.enum && schema.enum.length > 0)
         return typeof given === 'string' && schema.enum.includes(given) ? given : schema.enum[0];
       if (isScalar(given)) return String(given);
-      return (schema.format && PLACEHOLDER_BY_FORMAT[schema.format]) ?? '';
+      return (schema.format && PLACEHOLDER_BY_FORMAT[schema.format]) ?? text;
     case 'number': {
       if (schema.enum && schema.enum.length > 0)
         return typeof given === 'number' && schema.enum.includes(given) ? given : schema.enum[0];

@@ -14,7 +14,7 @@ import {
   type Schema,
 } from '../../model/types.ts';
 import { render } from '../render.ts';
-import { SchemaConverter, toJson, type Json, type JsonObject } from './schema.ts';
+import { SchemaConverter, toJson, type JsonObject } from './schema.ts';
 
 export const DEFAULT_SERVER = 'https://api.mch.weixin.qq.com';
 export const SECURITY_SCHEME = 'WECHATPAY2-SHA256-RSA2048';
@@ -183,7 +183,7 @@ function operationObject(operation: Operation, schemas: SchemaConverter): JsonOb
   if (operation.lastUpdatedAt !== undefined) out['x-last-updated-at'] = operation.lastUpdatedAt;
   if (operation.versions) out['x-version'] = operation.versions;
   if (operation.roles) out['x-role'] = operation.roles;
-  if (operation.errorCodes.length > 0) out['x-error-codes'] = operation.errorCodes.map(errorCodeRow);
+  if (operation.errorCodes.length > 0) out['x-error-codes'] = operation.errorCodes.map(toJson);
   return out;
 }
 
@@ -236,15 +236,6 @@ function responses(operation: Operation, schemas: SchemaConverter): JsonObject {
     };
   }
   return out;
-}
-
-function errorCodeRow(row: ErrorCode): Json {
-  return {
-    status: row.status,
-    code: row.code,
-    description: row.description,
-    ...(row.solution === undefined ? {} : { solution: row.solution }),
-  };
 }
 
 /** The document's text: YAML for `.yaml`/`.yml` files, JSON otherwise. */

@@ -16,25 +16,23 @@ const COMPONENT_NAME = /[^A-Za-z0-9._-]/g;
  * with those beside it, and any other use stays inline.
  */
 export class SchemaConverter {
-  /** Definition name -> shape key -> uses. */
-  private readonly uses = new Map<string, Map<string, number>>();
+  /** Definition name -> shape key -> its first use and how many uses it has, in the order first used. */
+  private readonly uses = new Map<string, Map<string, { schema: Schema; count: number }>>();
   private readonly shapeKeys = new WeakMap<Schema, string>();
   /** Key text -> a short id: a parent's key holds its children's ids, not their text. */
   private readonly interned = new Map<string, string>();
   private chosen: Map<string, { key: string; schema: Schema }> | undefined;
-  private readonly candidates = new Map<string, Map<string, Schema>>();
 
   /** First pass: every schema the document will hold, so that the components can be chosen. */
   collect(schema: Schema): void {
     const name = componentName(schema);
     if (name !== undefined) {
       const key = this.shapeKey(schema);
-      const counts = this.uses.get(name) ?? new Map<string, number>();
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-      this.uses.set(name, counts);
-      const seen = this.candidates.get(name) ?? new Map<string, Schema>();
-      if (!seen.has(key)) seen.set(key, schema);
-      this.candidates.set(name, seen);
+      const shapes = this.uses.get(name) ?? new Map<string, { schema: Schema; count: number }>();
+      const use = shapes.get(key) ?? { schema, count: 0 };
+      use.count++;
+      shapes.set(key, use);
+      this.uses.set(name, shapes);
     }
     for (const child of children(schema)) this.collect(child);
   }
@@ -63,11 +61,10 @@ export class SchemaConverter {
   private components(): Map<string, { key: string; schema: Schema }> {
     if (this.chosen) return this.chosen;
     this.chosen = new Map();
-    for (const [name, counts] of this.uses) {
+    for (const [name, shapes] of this.uses) {
       // The most used shape; a tie goes to the first used, in path order (the sort is stable).
-      const [key] = [...counts].sort(([, x], [, y]) => y - x)[0] ?? [];
-      const schema = key === undefined ? undefined : this.candidates.get(name)?.get(key);
-      if (key !== undefined && schema !== undefined) this.chosen.set(name, { key, schema });
+      const [key, { schema }] = [...shapes].sort(([, x], [, y]) => y.count - x.count)[0]!;
+      this.chosen.set(name, { key, schema });
     }
     return this.chosen;
   }
@@ -183,17 +180,16 @@ function unique<T>(values: readonly T[]): T[] {
   return [...new Set(values)];
 }
 
-/** A YAML value as JSON: dates and other objects the parser may produce become strings. */
+/**
+ * Plain data of the model (text, number, boolean, null, list, mapping: what the loader reads from
+ * YAML) as JSON: YAML's `.inf` and `.nan` become text.
+ */
 export function toJson(value: unknown): Json {
-  if (value === undefined || value === null) return null;
-  if (typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
-  if (typeof value === 'bigint') return value.toString();
   if (Array.isArray(value)) return value.map(toJson);
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'object')
+  if (value !== null && typeof value === 'object')
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toJson(item)]));
-  return String(value);
+  return (value ?? null) as Json;
 }
 
 function sameJson(a: unknown, b: unknown): boolean {

@@ -1,10 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { isolatedDeclarationSync, transformSync, type OxcError } from 'oxc-transform';
-import rootPackage from '../../../package.json' with { type: 'json' };
 import type { ApiModel } from '../../model/types.ts';
 import { PROJECT_ROOT } from '../../paths.ts';
-import { DEFAULT_PACKAGE_NAME } from '../docs/index.ts';
+import { DEFAULT_PACKAGE } from '../docs/index.ts';
 import type { EmittedFile } from '../files.ts';
 import { formatCode } from '../format.ts';
 import { memo } from '../memo.ts';
@@ -72,10 +71,9 @@ function transpile(sourceDir: string, source: string, text: string, outDir: stri
     throw new Error(`${fileName} does not transpile in isolation:\n${problems.map(describe).join('\n')}`);
   const base = `${outDir}/${source.slice(0, -'.ts'.length)}`;
   // The shipped `version.js` names the generated package (the name and version its package.json gets).
-  const version = { name: DEFAULT_PACKAGE_NAME, version: rootPackage.version };
   const js: EmittedFile =
     `${base}.js` === VERSION_MODULE
-      ? { path: VERSION_MODULE, contents: render(`package/${VERSION_MODULE}`, version) }
+      ? { path: VERSION_MODULE, contents: render(`package/${VERSION_MODULE}`, DEFAULT_PACKAGE) }
       : { path: `${base}.js`, contents: script.code };
   return [js, { path: `${base}.d.ts`, contents: declarations.code }];
 }

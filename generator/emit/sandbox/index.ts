@@ -1,10 +1,9 @@
 import type { ApiModel, Endpoint, Operation } from '../../model/types.ts';
-import type { SandboxDataTable, SandboxOperation, SandboxTables } from '../../../templates/sandbox/tables.ts';
+import type { SandboxOperation } from '../../../templates/sandbox/tables.ts';
 import type { EmittedFile } from '../files.ts';
 import { formatCode, formatTable } from '../format.ts';
 import { packageFile } from '../render.ts';
-import { operationTable, SANDBOX_SOURCE_DIR, transpileRuntime } from '../runtime/index.ts';
-import { requestSchemas } from '../validators/index.ts';
+import { SANDBOX_SOURCE_DIR, transpileRuntime } from '../runtime/index.ts';
 import { operationKey } from '../validators/schema.ts';
 import { exampleOf } from './examples.ts';
 
@@ -22,21 +21,9 @@ function sandboxOperation(operation: Operation): SandboxOperation {
   return data;
 }
 
-export function sandboxData(model: ApiModel): SandboxDataTable {
-  return Object.fromEntries(model.endpoints.flatMap(endpointData));
-}
-
-function endpointData(endpoint: Endpoint): [string, SandboxOperation][] {
+/** An endpoint's entries of the sandbox data table, keyed like the validators. */
+export function endpointData(endpoint: Endpoint): [string, SandboxOperation][] {
   return endpoint.operations.map((operation) => [operationKey(operation), sandboxOperation(operation)]);
-}
-
-/** The tables the sandbox serves, built in memory: what the package's `dist/*.js` tables hold. */
-export function sandboxTables(model: ApiModel): SandboxTables {
-  return {
-    operations: operationTable(model),
-    schemas: Object.freeze(Object.fromEntries(requestSchemas(model))),
-    data: sandboxData(model),
-  };
 }
 
 /**

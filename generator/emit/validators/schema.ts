@@ -1,4 +1,4 @@
-import type { Operation, Parameter, Schema } from '../../model/types.ts';
+import type { Constraints, Operation, Parameter, Schema } from '../../model/types.ts';
 import { CHECKED_FORMATS, type JsonSchema } from '../../../templates/runtime/request-schema.ts';
 
 // The runtime compiles these schemas, so it owns their type and the formats they may name.
@@ -115,19 +115,19 @@ function parameterSchema(schema: Schema): JsonSchema {
   }
 }
 
-/** Copies the constraints that apply to the node's kind (a spec may put `maxLength` on a number). */
+/**
+ * The constraints that apply to each kind of node (a spec may put `maxLength` on a number). The
+ * loader lets through only patterns both JavaScript and RE2 compile.
+ */
+const KIND_CONSTRAINTS: Partial<Record<Schema['kind'], readonly (keyof Constraints)[]>> = {
+  string: ['minLength', 'maxLength', 'pattern'],
+  number: ['minimum', 'maximum'],
+  array: ['minItems', 'maxItems'],
+};
+
 function addConstraints(out: JsonSchema, schema: Schema): void {
-  const { minLength, maxLength, pattern, minItems, maxItems, minimum, maximum } = schema.constraints;
-  if (schema.kind === 'string') {
-    if (minLength !== undefined) out.minLength = minLength;
-    if (maxLength !== undefined) out.maxLength = maxLength;
-    // The loader lets through only patterns both JavaScript and RE2 compile.
-    if (pattern !== undefined) out.pattern = pattern;
-  } else if (schema.kind === 'number') {
-    if (minimum !== undefined) out.minimum = minimum;
-    if (maximum !== undefined) out.maximum = maximum;
-  } else if (schema.kind === 'array') {
-    if (minItems !== undefined) out.minItems = minItems;
-    if (maxItems !== undefined) out.maxItems = maxItems;
+  for (const key of KIND_CONSTRAINTS[schema.kind] ?? []) {
+    const value = schema.constraints[key];
+    if (value !== undefined) Object.assign(out, { [key]: value });
   }
 }

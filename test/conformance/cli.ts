@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { TYPES_FILE } from '../emit/types/index.ts';
+import { TYPES_FILE } from '../../generator/emit/types/index.ts';
 import { formatDifference } from './compare.ts';
 import { runConformance, type BlockResult } from './run.ts';
 

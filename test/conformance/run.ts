@@ -1,8 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { loadSpecs } from '../load/index.ts';
-import { emitTypes, TYPES_FILE } from '../emit/types/index.ts';
-import { compareText, type ApiModel, type Diagnostic } from '../model/types.ts';
+import { loadSpecs } from '../../generator/load/index.ts';
+import { emitTypes, TYPES_FILE } from '../../generator/emit/types/index.ts';
+import { compareText, type ApiModel, type Diagnostic } from '../../generator/model/types.ts';
 import {
   compareDeclarations,
   DOCUMENTED_STYLE,

@@ -1,5 +1,5 @@
-import { methodNamespace } from '../model/naming.ts';
-import type { ApiModel, Endpoint, Schema } from '../model/types.ts';
+import { methodNamespace } from '../../generator/model/naming.ts';
+import type { ApiModel, Endpoint, Schema } from '../../generator/model/types.ts';
 import type { DeclarationIndex, Difference, MemberShape, TypeShape } from './compare.ts';
 
 /**
