@@ -1,6 +1,6 @@
 import { watch } from 'node:fs';
 import type { EmittedFile } from './emit/files.ts';
-import type { SpecFile } from './load/source.ts';
+import type { LoadCache } from './load/index.ts';
 import { writeAtomically, writeChanges } from './write.ts';
 
 /** Editors write a file in several steps (truncate, write, rename): one run per burst of events. */
@@ -8,9 +8,10 @@ const DEBOUNCE_MS = 100;
 
 /**
  * What the runs of one watch session share, so that a run after a one-file change does work in
- * proportion to the change: spec files are re-parsed only when their text changed (the load, and
- * its diagnostics, still run whole), emitters re-emit only the units whose model changed (emit/memo.ts),
- * and only the files whose contents changed are written.
+ * proportion to the change: spec files are re-parsed only when their text changed, operations are
+ * rebuilt only when their file or a file they `$ref` changed (their diagnostics replayed otherwise),
+ * emitters re-emit only the units whose model changed (emit/memo.ts), and only the files whose
+ * contents changed are written.
  *
  * The first run swaps the whole output in atomically. Later runs replace each changed file
  * atomically (temporary file and rename) and delete dropped ones, without a copy of the tree: a
@@ -20,7 +21,7 @@ const DEBOUNCE_MS = 100;
  * output between runs; restarting the watch rewrites it whole. A run with errors writes nothing.
  */
 export class WatchSession {
-  readonly parsed = new Map<string, SpecFile>();
+  readonly cache: LoadCache = { parsed: new Map(), operations: new WeakMap(), endpoints: new Map() };
   /** What the last run wrote (path -> contents), unless a write failed midway. */
   private written: Map<string, string> | undefined;
 

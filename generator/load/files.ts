@@ -37,6 +37,7 @@ export class FileStore {
       layers = this.roots.flatMap((root) => this.parse(root, path) ?? []);
       this.targets.set(path, layers);
     }
+    this.reporter.read(path, layers);
     return layers;
   }
 

@@ -85,6 +85,26 @@ describe('a watch session', () => {
     ]);
   });
 
+  it('reprints the problems of a shared definition while any operation, rebuilt or reused, reaches it', async () => {
+    const refund = 'v3/refund/domestic/refunds.yaml';
+    await expectIncrementalEqualsCold(
+      join(root, 'spec'),
+      [
+        [
+          'a shared definition gains a misplaced property',
+          edit('definitions/Refund.yaml', '如申请退款与查询退款所返回\n', '如申请退款与查询退款所返回\n  refund_note:\n    type: string\n'),
+        ],
+        ['an operation elsewhere edited', edit('v3/pay/transactions/jsapi.yaml', 'summary: JSAPI/小程序下单', 'summary: 改过的下单')],
+        [
+          'the first operation reaching it no longer does',
+          edit(refund, "schema:\n        $ref: '../../../definitions/Refund.yaml#Refund'", 'schema:\n        type: object'),
+        ],
+        ['the problem fixed', edit('definitions/Refund.yaml', '  refund_note:\n    type: string\n', '')],
+      ],
+      ['--keep-going'],
+    );
+  });
+
   it('replays the diagnostics of unchanged files and keeps the last good output on spec errors', async () => {
     const spec = join(scratch, 'errors-spec');
     const out = join(scratch, 'errors-out');
