@@ -10,7 +10,7 @@ import {
   type HttpMethod,
   type Operation,
 } from '../model/types.ts';
-import { FileStore } from './files.ts';
+import { FileStore, type ParsedFile } from './files.ts';
 import { loadNotifications, NOTIFICATIONS_FILE } from './notifications.ts';
 import { OperationLoader } from './operation.ts';
 import { Reporter, type Trace } from './report.ts';
@@ -29,7 +29,7 @@ export interface LoadOptions {
 /** What a load keeps for the next: the same inputs give the same objects, so emitters' memos (emit/memo.ts) hit by identity. */
 export interface LoadCache {
   /** Spec files by path on disk, reused while their text is unchanged. */
-  parsed: Map<string, SpecFile>;
+  parsed: Map<string, ParsedFile>;
   /** By the method's entry in its parsed file, reused while every `$ref` file it read is unchanged. */
   operations: WeakMap<YPair, [Operation | undefined, Trace]>;
   endpoints: Map<string, Endpoint>;
@@ -82,7 +82,7 @@ export async function loadSpecs(specDirs: string | readonly string[], options: L
     reporter.invalid(directory, 0, 'READ_ERROR', `no \`v3\` folder in ${roots.join(', ')}`);
   }
   for (const relativePath of specFiles ?? []) {
-    const file = files.open(relativePath);
+    const file = files.open(relativePath, true);
     if (!file) {
       reporter.invalid(new SpecFile(relativePath, ''), 0, 'READ_ERROR', 'cannot read the file');
       continue;
@@ -101,7 +101,7 @@ export async function loadSpecs(specDirs: string | readonly string[], options: L
     }
     const endpoint = endpoints.get(path) ?? {
       path,
-      segments: pathSegments(path),
+      segments: options.cache?.endpoints.get(path)?.segments ?? pathSegments(path),
       operations: [],
       source: file.location(0),
     };
