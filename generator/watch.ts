@@ -4,7 +4,7 @@ import type { LoadCache } from './load/index.ts';
 import { writeAtomically, writeChanges } from './write.ts';
 
 /** Editors write a file in several steps (truncate, write, rename): one run per burst of events. */
-const DEBOUNCE_MS = 100;
+const DEBOUNCE_MS = 50;
 
 /**
  * What the runs of one watch session share, so that a run after a one-file change does work in
