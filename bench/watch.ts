@@ -55,8 +55,6 @@ export async function main(): Promise<void> {
   try {
     const first = await nextRun();
     const coldSeconds = Number(/in ([\d.]+) s/.exec(first)?.[1]);
-    // Node sets up a recursive watch on Linux by walking the tree after the call returns: let it finish.
-    await new Promise((resolve) => setTimeout(resolve, 3000));
     const file = join(spec, EDITED);
     const original = readFileSync(file, 'utf8');
     const samples: number[] = [];

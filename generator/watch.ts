@@ -1,4 +1,5 @@
-import { watch } from 'node:fs';
+import { readdirSync, watch, type FSWatcher } from 'node:fs';
+import { join } from 'node:path';
 import type { EmittedFile } from './emit/files.ts';
 import type { LoadCache } from './load/index.ts';
 import { writeAtomically, writeChanges } from './write.ts';
@@ -54,12 +55,42 @@ export async function watchSpecs(roots: readonly string[], regenerate: () => Pro
     } while (queued);
     running = false;
   };
-  const changed = (): void => {
+  // One watcher per folder, not Node 20's recursive watch on Linux, which stops reporting a file
+  // once an editor saves it by renaming a new file over it.
+  const watchers = new Map<string, FSWatcher>();
+  const watchFolders = (): void => {
+    const folders = new Set(roots.flatMap(foldersUnder));
+    for (const [folder, watcher] of watchers) {
+      if (folders.has(folder)) continue;
+      watcher.close();
+      watchers.delete(folder);
+    }
+    for (const folder of folders) {
+      if (watchers.has(folder)) continue;
+      try {
+        watchers.set(
+          folder,
+          watch(folder, changed).on('error', () => changed('rename')),
+        );
+      } catch {
+        // Removed since it was listed: the event of its removal has started a run.
+      }
+    }
+  };
+  // Only an entry added, removed or renamed (a `rename` event) can add or remove a folder.
+  let renamed = false;
+  const changed = (event: string): void => {
+    renamed ||= event === 'rename';
     clearTimeout(timer);
-    timer = setTimeout(() => void rerun(), DEBOUNCE_MS);
+    timer = setTimeout(() => {
+      // Before the run lists the files, so that a file written into a new folder meanwhile is seen.
+      if (renamed) watchFolders();
+      renamed = false;
+      void rerun();
+    }, DEBOUNCE_MS);
   };
   // Watching starts before the first run, so an edit made during it is not missed.
-  const watchers = roots.map((root) => watch(root, { recursive: true }, changed));
+  watchFolders();
   await rerun();
   process.stdout.write(`watching ${roots.join(', ')} for changes (Ctrl-C to stop)\n`);
   await new Promise<void>((resolve) => {
@@ -67,6 +98,17 @@ export async function watchSpecs(roots: readonly string[], regenerate: () => Pro
     process.once('SIGTERM', resolve);
   });
   clearTimeout(timer);
-  for (const watcher of watchers) watcher.close();
+  for (const watcher of watchers.values()) watcher.close();
   return 0;
+}
+
+/** `root` and every folder below it (a symlink is not followed: the loader reads no folder through one). */
+function foldersUnder(root: string): string[] {
+  try {
+    const entries = readdirSync(root, { recursive: true, withFileTypes: true });
+    return [root, ...entries.filter((entry) => entry.isDirectory()).map((entry) => join(entry.parentPath, entry.name))];
+  } catch {
+    // A missing root is reported by the run.
+    return [];
+  }
 }
