@@ -20,6 +20,8 @@ export class FileStore {
   /** Paths whose real location (symlinks resolved) lies outside their spec root: never read. */
   private readonly escaping = new Set<string>();
   private readonly realRoots = new Map<string, string>();
+  /** Per root, the files found by walking its folders, which follows no symlink: they lie inside it without realpath. */
+  readonly listed = new Map<string, ReadonlySet<string>>();
 
   constructor(
     private readonly roots: readonly string[],
@@ -54,11 +56,11 @@ export class FileStore {
    * collected once its operations are built (which keeps garbage collection cheap), unless a
    * `$ref` has already cached it.
    */
-  open(path: string, listed = false): SpecFile | undefined {
+  open(path: string): SpecFile | undefined {
     const cached = this.targets.get(path);
     if (cached) return cached.at(-1);
     for (const root of [...this.roots].reverse()) {
-      const file = this.parse(root, path, listed);
+      const file = this.parse(root, path);
       if (file) return file;
     }
     return undefined;
@@ -69,8 +71,7 @@ export class FileStore {
     return this.escaping.has(path);
   }
 
-  /** `listed`: found by walking the root's folders, which follows no symlink, so it lies inside the root. */
-  private parse(root: string, path: string, listed = false): SpecFile | undefined {
+  private parse(root: string, path: string): SpecFile | undefined {
     let text: string | undefined;
     let real: string;
     let kept: ParsedFile | undefined;
@@ -82,7 +83,7 @@ export class FileStore {
         realRoot = realpathSync.native(root);
         this.realRoots.set(root, realRoot);
       }
-      real = listed ? join(realRoot, path) : realpathSync.native(join(root, path));
+      real = this.listed.get(root)?.has(path) ? join(realRoot, path) : realpathSync.native(join(root, path));
       const inside = relative(realRoot, real);
       if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`)) {
         this.escaping.add(path);

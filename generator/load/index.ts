@@ -74,6 +74,7 @@ export async function loadSpecs(specDirs: string | readonly string[], options: L
 
   // A patch layer may hold only definitions: a root without `v3` is an error only when every root lacks it.
   const listed = roots.map((root) => listSpecFiles(root, 'v3'));
+  for (const [index, root] of roots.entries()) files.listed.set(root, new Set(listed[index]));
   const specFiles = listed.every((list) => list === undefined)
     ? undefined
     : [...new Set(listed.flatMap((list) => list ?? []))].sort(compareText);
@@ -82,7 +83,7 @@ export async function loadSpecs(specDirs: string | readonly string[], options: L
     reporter.invalid(directory, 0, 'READ_ERROR', `no \`v3\` folder in ${roots.join(', ')}`);
   }
   for (const relativePath of specFiles ?? []) {
-    const file = files.open(relativePath, true);
+    const file = files.open(relativePath);
     if (!file) {
       reporter.invalid(new SpecFile(relativePath, ''), 0, 'READ_ERROR', 'cannot read the file');
       continue;
