@@ -39,10 +39,16 @@ export class WatchSession {
  * Runs `regenerate` now and again after every burst of changes under the spec roots, one run at
  * a time (a change during a run queues one more), until SIGINT or SIGTERM.
  */
-export async function watchSpecs(roots: readonly string[], regenerate: () => Promise<number>): Promise<number> {
+export async function watchSpecs(
+  roots: readonly string[],
+  session: WatchSession,
+  regenerate: () => Promise<number>,
+): Promise<number> {
   let timer: NodeJS.Timeout | undefined;
   let running = false;
   let queued = false;
+  // Only an entry added, removed or renamed (a `rename` event) changes which files and folders there are.
+  let renamed = true;
   const rerun = async (): Promise<void> => {
     if (running) {
       queued = true;
@@ -51,6 +57,10 @@ export async function watchSpecs(roots: readonly string[], regenerate: () => Pro
     running = true;
     do {
       queued = false;
+      // Before the run lists the files, so that a file written into a new folder meanwhile is seen.
+      if (renamed) watchFolders();
+      session.cache.listingHolds = !renamed;
+      renamed = false;
       await regenerate();
     } while (queued);
     running = false;
@@ -77,20 +87,12 @@ export async function watchSpecs(roots: readonly string[], regenerate: () => Pro
       }
     }
   };
-  // Only an entry added, removed or renamed (a `rename` event) can add or remove a folder.
-  let renamed = false;
   const changed = (event: string): void => {
     renamed ||= event === 'rename';
     clearTimeout(timer);
-    timer = setTimeout(() => {
-      // Before the run lists the files, so that a file written into a new folder meanwhile is seen.
-      if (renamed) watchFolders();
-      renamed = false;
-      void rerun();
-    }, DEBOUNCE_MS);
+    timer = setTimeout(() => void rerun(), DEBOUNCE_MS);
   };
   // Watching starts before the first run, so an edit made during it is not missed.
-  watchFolders();
   await rerun();
   process.stdout.write(`watching ${roots.join(', ')} for changes (Ctrl-C to stop)\n`);
   await new Promise<void>((resolve) => {

@@ -33,6 +33,9 @@ export interface LoadCache {
   /** By the method's entry in its parsed file, reused while every `$ref` file it read is unchanged. */
   operations: WeakMap<YPair, [Operation | undefined, Trace]>;
   endpoints: Map<string, Endpoint>;
+  /** What the last load listed under each root's `v3`, used unlisted while a watcher holds that no entry was added, removed or renamed since. */
+  listed?: (string[] | undefined)[];
+  listingHolds?: boolean;
 }
 
 export interface LoadResult {
@@ -73,7 +76,9 @@ export async function loadSpecs(specDirs: string | readonly string[], options: L
   };
 
   // A patch layer may hold only definitions: a root without `v3` is an error only when every root lacks it.
-  const listed = roots.map((root) => listSpecFiles(root, 'v3'));
+  const { cache } = options;
+  const listed = (cache?.listingHolds && cache.listed) || roots.map((root) => listSpecFiles(root, 'v3'));
+  if (cache) cache.listed = listed;
   for (const [index, root] of roots.entries()) files.listed.set(root, new Set(listed[index]));
   const specFiles = listed.every((list) => list === undefined)
     ? undefined

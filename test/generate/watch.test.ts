@@ -59,6 +59,10 @@ it('--watch regenerates on a change, prints the diagnostics of each run and keep
     await until('the page of the file in the added folder', () => existsSync(addedPage));
     writeFileSync(join(added, 'h5.yaml'), h5.replace(/summary: [^\n]+/, 'summary: 新文件夹中改过'));
     await until('the page after the edit in the added folder', () => readFileSync(addedPage, 'utf8').includes('新文件夹中改过'));
+    rmSync(added, { recursive: true });
+    await until('the page of the removed folder gone', () => !existsSync(addedPage));
+    writeFileSync(specFile, original.replace('summary: JSAPI/小程序下单', 'summary: 删除之后改过'));
+    await until('the page after an edit once the folder is gone', () => readFileSync(page, 'utf8').includes('删除之后改过'));
   } finally {
     child.kill('SIGTERM');
   }
