@@ -9,8 +9,10 @@ const DEBOUNCE_MS = 50;
 
 /**
  * What the runs of one watch session share, so that a run after a one-file change does work in
- * proportion to the change: spec files are re-parsed only when their text changed, operations are
- * rebuilt only when their file or a file they `$ref` changed (their diagnostics replayed otherwise),
+ * proportion to the change: the folders are listed again only when the watcher saw an entry added,
+ * removed or renamed, spec files are read only when their stat changed and re-parsed only when their
+ * text did, operations are rebuilt only when their file or a file they `$ref` changed (their
+ * diagnostics replayed otherwise),
  * emitters re-emit only the units whose model changed (emit/memo.ts), and only the files whose
  * contents changed are written.
  *
