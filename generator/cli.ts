@@ -68,7 +68,7 @@ async function run(argv: string[], session?: WatchSession): Promise<number> {
   // Each run is the command as if typed without --watch.
   if (args.watch) {
     const watching = new WatchSession();
-    return watchSpecs(args.spec, () =>
+    return watchSpecs(args.spec, watching, () =>
       runCli(
         argv.filter((arg) => arg !== '--watch'),
         watching,

@@ -56,7 +56,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   };
 
   const loaded = await timed('load', () =>
-    loadSpecs(options.specDir, { keepGoing: options.keepGoing ?? false, parsed: options.session?.parsed }),
+    loadSpecs(options.specDir, { keepGoing: options.keepGoing ?? false, cache: options.session?.cache }),
   );
   if (hasErrors(loaded.diagnostics)) return { ...loaded, files: [], timings };
   const selected = await timed('select', () => selectOperations(loaded.model, options.selection ?? NO_SELECTION));

@@ -1,16 +1,20 @@
-import { watch } from 'node:fs';
+import { readdirSync, watch, type FSWatcher } from 'node:fs';
+import { join } from 'node:path';
 import type { EmittedFile } from './emit/files.ts';
-import type { SpecFile } from './load/source.ts';
+import type { LoadCache } from './load/index.ts';
 import { writeAtomically, writeChanges } from './write.ts';
 
 /** Editors write a file in several steps (truncate, write, rename): one run per burst of events. */
-const DEBOUNCE_MS = 100;
+const DEBOUNCE_MS = 50;
 
 /**
  * What the runs of one watch session share, so that a run after a one-file change does work in
- * proportion to the change: spec files are re-parsed only when their text changed (the load, and
- * its diagnostics, still run whole), emitters re-emit only the units whose model changed (emit/memo.ts),
- * and only the files whose contents changed are written.
+ * proportion to the change: the folders are listed again only when the watcher saw an entry added,
+ * removed or renamed, spec files are read only when their stat changed and re-parsed only when their
+ * text did, operations are rebuilt only when their file or a file they `$ref` changed (their
+ * diagnostics replayed otherwise),
+ * emitters re-emit only the units whose model changed (emit/memo.ts), and only the files whose
+ * contents changed are written.
  *
  * The first run swaps the whole output in atomically. Later runs replace each changed file
  * atomically (temporary file and rename) and delete dropped ones, without a copy of the tree: a
@@ -20,7 +24,7 @@ const DEBOUNCE_MS = 100;
  * output between runs; restarting the watch rewrites it whole. A run with errors writes nothing.
  */
 export class WatchSession {
-  readonly parsed = new Map<string, SpecFile>();
+  readonly cache: LoadCache = { parsed: new Map(), operations: new WeakMap(), endpoints: new Map() };
   /** What the last run wrote (path -> contents), unless a write failed midway. */
   private written: Map<string, string> | undefined;
 
@@ -37,10 +41,16 @@ export class WatchSession {
  * Runs `regenerate` now and again after every burst of changes under the spec roots, one run at
  * a time (a change during a run queues one more), until SIGINT or SIGTERM.
  */
-export async function watchSpecs(roots: readonly string[], regenerate: () => Promise<number>): Promise<number> {
+export async function watchSpecs(
+  roots: readonly string[],
+  session: WatchSession,
+  regenerate: () => Promise<number>,
+): Promise<number> {
   let timer: NodeJS.Timeout | undefined;
   let running = false;
   let queued = false;
+  // Only an entry added, removed or renamed (a `rename` event) changes which files and folders there are.
+  let renamed = true;
   const rerun = async (): Promise<void> => {
     if (running) {
       queued = true;
@@ -49,16 +59,42 @@ export async function watchSpecs(roots: readonly string[], regenerate: () => Pro
     running = true;
     do {
       queued = false;
+      // Before the run lists the files, so that a file written into a new folder meanwhile is seen.
+      if (renamed) watchFolders();
+      session.cache.listingHolds = !renamed;
+      renamed = false;
       await regenerate();
     } while (queued);
     running = false;
   };
-  const changed = (): void => {
+  // One watcher per folder, not Node 20's recursive watch on Linux, which stops reporting a file
+  // once an editor saves it by renaming a new file over it.
+  const watchers = new Map<string, FSWatcher>();
+  const watchFolders = (): void => {
+    const folders = new Set(roots.flatMap(foldersUnder));
+    for (const [folder, watcher] of watchers) {
+      if (folders.has(folder)) continue;
+      watcher.close();
+      watchers.delete(folder);
+    }
+    for (const folder of folders) {
+      if (watchers.has(folder)) continue;
+      try {
+        watchers.set(
+          folder,
+          watch(folder, changed).on('error', () => changed('rename')),
+        );
+      } catch {
+        // Removed since it was listed: the event of its removal has started a run.
+      }
+    }
+  };
+  const changed = (event: string): void => {
+    renamed ||= event === 'rename';
     clearTimeout(timer);
     timer = setTimeout(() => void rerun(), DEBOUNCE_MS);
   };
   // Watching starts before the first run, so an edit made during it is not missed.
-  const watchers = roots.map((root) => watch(root, { recursive: true }, changed));
   await rerun();
   process.stdout.write(`watching ${roots.join(', ')} for changes (Ctrl-C to stop)\n`);
   await new Promise<void>((resolve) => {
@@ -66,6 +102,17 @@ export async function watchSpecs(roots: readonly string[], regenerate: () => Pro
     process.once('SIGTERM', resolve);
   });
   clearTimeout(timer);
-  for (const watcher of watchers) watcher.close();
+  for (const watcher of watchers.values()) watcher.close();
   return 0;
+}
+
+/** `root` and every folder below it (a symlink is not followed: the loader reads no folder through one). */
+function foldersUnder(root: string): string[] {
+  try {
+    const entries = readdirSync(root, { recursive: true, withFileTypes: true });
+    return [root, ...entries.filter((entry) => entry.isDirectory()).map((entry) => join(entry.parentPath, entry.name))];
+  } catch {
+    // A missing root is reported by the run.
+    return [];
+  }
 }

@@ -1,6 +1,6 @@
 import { format, type FormatConfig } from 'oxfmt';
 import type { EmittedFile } from './files.ts';
-import { memoMany } from './memo.ts';
+import { joinParts, memoMany } from './memo.ts';
 
 /**
  * The one style of every emitted JavaScript and TypeScript file (prettier's, by oxfmt). Fixed
@@ -41,7 +41,8 @@ export async function formatTable(
   name: string,
   groups: readonly [unit: string, input: object, entries: () => string[]][],
 ): Promise<EmittedFile> {
-  const table = (body: string): string => `${comment}\nexport const ${name} = Object.freeze({${body}});\n`;
+  const head = `${comment}\nexport const ${name} = Object.freeze({`;
+  const table = (body: string): string => `${head}${body}});\n`;
   const laidOutGroups = await memoMany(groups, async (missing) => {
     const memberLists = missing.map(([, , entries]) => entries());
     const members = memberLists.flat();
@@ -58,6 +59,6 @@ export async function formatTable(
       return laidOut.slice(next - list.length, next).join('');
     });
   });
-  const body = laidOutGroups.join('');
-  return { path, contents: table(body === '' ? '' : `\n${body}`) };
+  const body = laidOutGroups.some((group) => group !== '') ? ['\n', ...laidOutGroups] : [];
+  return { path, contents: joinParts(path, [head, ...body, '});\n']) };
 }

@@ -44,3 +44,19 @@ export async function memoMany<Unit extends readonly [unit: string, input: objec
   for (const [index, [unit, input]] of missing.entries()) remember(unit, input, outputs[index]);
   return units.map(([unit, input]) => recall<T>(unit, input)!);
 }
+
+/** Each large file's parts and text as last joined. */
+const joined = new Map<string, [parts: readonly string[], text: string]>();
+
+/**
+ * `parts.join('')`, or the very text of the last join for `unit` when every part is the same: a
+ * watch run that leaves a large file unchanged neither joins it nor compares it with the last
+ * output (equal strings that are one object compare at once).
+ */
+export function joinParts(unit: string, parts: readonly string[]): string {
+  const last = joined.get(unit);
+  if (last?.[0].length === parts.length && last[0].every((part, index) => part === parts[index])) return last[1];
+  const text = parts.join('');
+  joined.set(unit, [parts, text]);
+  return text;
+}

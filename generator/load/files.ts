@@ -1,7 +1,15 @@
-import { readFileSync, realpathSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Reporter } from './report.ts';
 import { SpecFile } from './source.ts';
+
+/** A file parsed by an earlier load, and its identity, size and times on disk when it was read (if not recent). */
+export interface ParsedFile {
+  file: SpecFile;
+  stamp: string | undefined;
+}
+
+const RECENT_MS = 2000;
 
 /**
  * Reads and parses spec files from one or more spec roots; a later root overrides an earlier one
@@ -12,12 +20,14 @@ export class FileStore {
   /** Paths whose real location (symlinks resolved) lies outside their spec root: never read. */
   private readonly escaping = new Set<string>();
   private readonly realRoots = new Map<string, string>();
+  /** Per root, the files found by walking its folders, which follows no symlink: they lie inside it without realpath. */
+  readonly listed = new Map<string, ReadonlySet<string>>();
 
   constructor(
     private readonly roots: readonly string[],
     private readonly reporter: Reporter,
     /** Files parsed by earlier loads, by path on disk: reused while their text is unchanged. */
-    private readonly parsed?: Map<string, SpecFile>,
+    private readonly parsed?: Map<string, ParsedFile>,
   ) {}
 
   /** Whether there are several roots to pick from. */
@@ -37,6 +47,7 @@ export class FileStore {
       layers = this.roots.flatMap((root) => this.parse(root, path) ?? []);
       this.targets.set(path, layers);
     }
+    this.reporter.read(path, layers);
     return layers;
   }
 
@@ -61,8 +72,10 @@ export class FileStore {
   }
 
   private parse(root: string, path: string): SpecFile | undefined {
-    let text: string;
+    let text: string | undefined;
     let real: string;
+    let kept: ParsedFile | undefined;
+    let stamp: string | undefined;
     try {
       // A symlink under the root must not let a `$ref` read a file elsewhere on the machine.
       let realRoot = this.realRoots.get(root);
@@ -70,22 +83,31 @@ export class FileStore {
         realRoot = realpathSync.native(root);
         this.realRoots.set(root, realRoot);
       }
-      real = realpathSync.native(join(root, path));
+      real = this.listed.get(root)?.has(path) ? join(realRoot, path) : realpathSync.native(join(root, path));
       const inside = relative(realRoot, real);
       if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`)) {
         this.escaping.add(path);
         return undefined;
       }
-      text = readFileSync(real, 'utf8');
+      kept = this.parsed?.get(real);
+      if (kept) {
+        const stats = statSync(real);
+        // A file changed within the file system's timestamp granularity may change again unseen: it is read every time.
+        if (Date.now() - stats.ctimeMs > RECENT_MS)
+          stamp = `${stats.ino} ${stats.size} ${stats.mtimeMs} ${stats.ctimeMs}`;
+      }
+      if (stamp === undefined || kept?.stamp !== stamp) text = readFileSync(real, 'utf8');
     } catch {
       return undefined;
     }
     // With several roots, a diagnostic must say which root supplied the file.
     const shownAs = this.roots.length > 1 ? `${root}/${path}` : path;
-    const kept = this.parsed?.get(real);
+    text ??= kept!.file.text;
     const file =
-      kept?.text === text && kept.path === path && kept.shownAs === shownAs ? kept : new SpecFile(path, text, shownAs);
-    this.parsed?.set(real, file);
+      kept?.file.text === text && kept.file.path === path && kept.file.shownAs === shownAs
+        ? kept.file
+        : new SpecFile(path, text, shownAs);
+    this.parsed?.set(real, { file, stamp });
     // Later YAML errors are mostly consequences of the first one: report that one only.
     const firstError = file.parsed.ok ? undefined : file.parsed.errors[0];
     if (firstError)

@@ -7,12 +7,14 @@ import {
   type ApiModel,
   type Diagnostic,
   type Endpoint,
+  type HttpMethod,
   type Operation,
 } from '../model/types.ts';
-import { FileStore } from './files.ts';
+import { FileStore, type ParsedFile } from './files.ts';
 import { loadNotifications, NOTIFICATIONS_FILE } from './notifications.ts';
 import { OperationLoader } from './operation.ts';
-import { Reporter } from './report.ts';
+import { Reporter, type Trace } from './report.ts';
+import type { YPair } from './yaml-tree.ts';
 import { SchemaResolver } from './schema.ts';
 import { SpecFile } from './source.ts';
 import { didYouMean } from './suggest.ts';
@@ -20,8 +22,20 @@ import { didYouMean } from './suggest.ts';
 export interface LoadOptions {
   /** Report per-operation data errors as warnings, degrade the broken node and load the rest. */
   keepGoing?: boolean;
-  /** Spec files parsed by earlier loads (a watch session's), reused while their text is unchanged; updated. */
-  parsed?: Map<string, SpecFile>;
+  /** What earlier loads (a watch session's) built, reused where its inputs are unchanged; updated. */
+  cache?: LoadCache;
+}
+
+/** What a load keeps for the next: the same inputs give the same objects, so emitters' memos (emit/memo.ts) hit by identity. */
+export interface LoadCache {
+  /** Spec files by path on disk, reused while their text is unchanged. */
+  parsed: Map<string, ParsedFile>;
+  /** By the method's entry in its parsed file, reused while every `$ref` file it read is unchanged. */
+  operations: WeakMap<YPair, [Operation | undefined, Trace]>;
+  endpoints: Map<string, Endpoint>;
+  /** What the last load listed under each root's `v3`, used unlisted while a watcher holds that no entry was added, removed or renamed since. */
+  listed?: (string[] | undefined)[];
+  listingHolds?: boolean;
 }
 
 export interface LoadResult {
@@ -42,13 +56,30 @@ const SPEC_EXTENSION = /\.ya?ml$/;
 export async function loadSpecs(specDirs: string | readonly string[], options: LoadOptions = {}): Promise<LoadResult> {
   const roots = typeof specDirs === 'string' ? [specDirs] : specDirs;
   const reporter = new Reporter(options.keepGoing ?? false);
-  const files = new FileStore(roots, reporter, options.parsed);
+  const files = new FileStore(roots, reporter, options.cache?.parsed);
   const schemas = new SchemaResolver(files, reporter);
   const operations = new OperationLoader(schemas, reporter);
   const endpoints = new Map<string, Endpoint>();
+  const loadOperation = (file: SpecFile, path: string, method: HttpMethod, pair: YPair): Operation | undefined => {
+    const kept = options.cache?.operations.get(pair);
+    if (kept && [...kept[1].files].every(([target, layers]) => sameItems(files.layers(target), layers))) {
+      reporter.replay(kept[1]);
+      return kept[0];
+    }
+    const built = reporter.trace(() => operations.load(file, path, method, pair));
+    // A cycle is reported where a cold load enters it first, and a missing file may turn into a symlink out of the root: built anew.
+    const cacheable =
+      built[1].diagnostics.every((entry) => entry.code !== 'REF_CYCLE') &&
+      [...built[1].files.values()].every((layers) => layers.length > 0);
+    if (cacheable) options.cache?.operations.set(pair, built);
+    return built[0];
+  };
 
   // A patch layer may hold only definitions: a root without `v3` is an error only when every root lacks it.
-  const listed = roots.map((root) => listSpecFiles(root, 'v3'));
+  const { cache } = options;
+  const listed = (cache?.listingHolds && cache.listed) || roots.map((root) => listSpecFiles(root, 'v3'));
+  if (cache) cache.listed = listed;
+  for (const [index, root] of roots.entries()) files.listed.set(root, new Set(listed[index]));
   const specFiles = listed.every((list) => list === undefined)
     ? undefined
     : [...new Set(listed.flatMap((list) => list ?? []))].sort(compareText);
@@ -71,7 +102,7 @@ export async function loadSpecs(specDirs: string | readonly string[], options: L
     }
     const endpoint = endpoints.get(path) ?? {
       path,
-      segments: pathSegments(path),
+      segments: options.cache?.endpoints.get(path)?.segments ?? pathSegments(path),
       operations: [],
       source: file.location(0),
     };
@@ -97,7 +128,7 @@ export async function loadSpecs(specDirs: string | readonly string[], options: L
         );
         continue;
       }
-      const operation = operations.load(file, path, method, pair);
+      const operation = loadOperation(file, path, method, pair);
       if (operation) endpoint.operations.push(operation);
     }
     if (endpoint.operations.length > 0) {
@@ -106,7 +137,14 @@ export async function loadSpecs(specDirs: string | readonly string[], options: L
     }
   }
 
-  const sorted = [...endpoints.values()].sort((a, b) => compareText(a.path, b.path));
+  const sorted = [...endpoints.values()]
+    .sort((a, b) => compareText(a.path, b.path))
+    .map((endpoint) => {
+      const kept = options.cache?.endpoints.get(endpoint.path);
+      const same = kept?.source.file === endpoint.source.file && sameItems(kept.operations, endpoint.operations);
+      return same ? kept : endpoint;
+    });
+  if (options.cache) options.cache.endpoints = new Map(sorted.map((endpoint) => [endpoint.path, endpoint]));
   const model: ApiModel = { endpoints: sorted };
   if (roots.some((root) => existsSync(join(root, NOTIFICATIONS_FILE)))) {
     const file = files.open(NOTIFICATIONS_FILE);
@@ -115,6 +153,10 @@ export async function loadSpecs(specDirs: string | readonly string[], options: L
     if (notifications) model.notifications = notifications;
   }
   return { model, diagnostics: reporter.diagnostics() };
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
 }
 
 function byMethodOrder(a: Operation, b: Operation): number {

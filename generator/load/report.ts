@@ -9,6 +9,12 @@ interface Pending {
   offset: number;
 }
 
+/** What loading one part reported (its shared definitions' problems too) and the `$ref` files it read. */
+export interface Trace {
+  diagnostics: Pending[];
+  files: Map<string, SpecFile[]>;
+}
+
 /**
  * Collects diagnostics with raw offsets and converts them to line:col at the end. A shared
  * definition reached from many operations reports each problem once (same file, offset, code).
@@ -16,12 +22,13 @@ interface Pending {
 export class Reporter {
   private readonly pending: Pending[] = [];
   private readonly seen = new Set<string>();
+  private readonly traces: Trace[] = [];
 
   constructor(private readonly keepGoing: boolean) {}
 
   /** Invalid input: an `error`, or a `warning` when the caller asked to keep going past broken nodes. */
   invalid(file: SpecFile, offset: number, code: string, message: string): void {
-    this.add(this.keepGoing ? 'warning' : 'error', file, offset, code, message);
+    this.add({ severity: this.keepGoing ? 'warning' : 'error', code, message, file, offset });
   }
 
   /** The most common invalid input: a value of the wrong shape, read as absent, degraded or skipped. */
@@ -31,14 +38,36 @@ export class Reporter {
 
   /** Survivable oddities that never fail a build. */
   warning(file: SpecFile, offset: number, code: string, message: string): void {
-    this.add('warning', file, offset, code, message);
+    this.add({ severity: 'warning', code, message, file, offset });
   }
 
-  private add(severity: Severity, file: SpecFile, offset: number, code: string, message: string): void {
-    const key = `${file.shownAs}\0${offset}\0${code}`;
+  /** `load()`, and what it reported and read, deduplicated diagnostics included, to replay when its result is reused. */
+  trace<T>(load: () => T): [T, Trace] {
+    const trace: Trace = { diagnostics: [], files: new Map() };
+    this.traces.push(trace);
+    try {
+      return [load(), trace];
+    } finally {
+      this.traces.pop();
+    }
+  }
+
+  replay(trace: Trace): void {
+    for (const entry of trace.diagnostics) this.add(entry);
+    for (const [path, layers] of trace.files) this.read(path, layers);
+  }
+
+  /** A `$ref` file, as the layers that supplied it: a reused result holds only while they are the same. */
+  read(path: string, layers: SpecFile[]): void {
+    for (const trace of this.traces) trace.files.set(path, layers);
+  }
+
+  private add(entry: Pending): void {
+    for (const trace of this.traces) trace.diagnostics.push(entry);
+    const key = `${entry.file.shownAs}\0${entry.offset}\0${entry.code}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    this.pending.push({ severity, code, message, file, offset });
+    this.pending.push(entry);
   }
 
   /** Sorted by file (code-unit order), line, column. */

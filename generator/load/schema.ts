@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { RE2JS } from 're2js';
 import type { ArraySchema, NumberSchema, ObjectSchema, Property, Schema, StringSchema } from '../model/types.ts';
 import type { FileStore } from './files.ts';
-import type { Reporter } from './report.ts';
+import type { Reporter, Trace } from './report.ts';
 import type { SpecFile } from './source.ts';
 import { closest, didYouMean } from './suggest.ts';
 import { ValueReader } from './values.ts';
@@ -66,8 +66,9 @@ interface RefTarget {
 
 /** Resolves schema nodes into the model, memoising every `$ref` target. */
 export class SchemaResolver {
-  private readonly targetSchemas = new Map<string, Schema>();
-  private readonly targetViews = new Map<string, View>();
+  /** Each target as built, with what building it reported and read: replayed for every later use. */
+  private readonly targetSchemas = new Map<string, [Schema, Trace]>();
+  private readonly targetViews = new Map<string, [View, Trace]>();
   private readonly inProgress = new Set<string>();
   private readonly read: ValueReader;
 
@@ -110,21 +111,24 @@ export class SchemaResolver {
   private viaRef<T>(
     file: SpecFile,
     refNode: YNode,
-    cache: Map<string, T>,
+    cache: Map<string, [T, Trace]>,
     build: (target: RefTarget) => T | undefined,
   ): T | undefined {
     const target = this.resolveRef(file, refNode);
     if (!target) return undefined;
     const cached = cache.get(target.key);
-    if (cached) return cached;
+    if (cached) {
+      this.reporter.replay(cached[1]);
+      return cached[0];
+    }
     if (this.inProgress.has(target.key)) {
       this.reporter.invalid(file, refNode.offset, 'REF_CYCLE', `\`$ref\` ${target.key} refers back to itself`);
       return undefined;
     }
     this.inProgress.add(target.key);
-    const built = build(target);
+    const [built, trace] = this.reporter.trace(() => build(target));
     this.inProgress.delete(target.key);
-    if (built) cache.set(target.key, built);
+    if (built) cache.set(target.key, [built, trace]);
     return built;
   }
 

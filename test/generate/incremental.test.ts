@@ -30,7 +30,7 @@ function emptyFolders(dir: string): string[] {
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
-type Edit = [what: string, apply: (spec: string) => void];
+type Edit = [what: string, apply: (spec: string) => void | Promise<void>];
 
 function edit(file: string, from: string | RegExp, to: string): (spec: string) => void {
   return (spec) => {
@@ -58,7 +58,7 @@ async function expectIncrementalEqualsCold(source: string, edits: Edit[], args: 
   await generate({ specDir: spec, outDir: out, keepGoing, session });
   for (const [what, apply] of edits) {
     const before = tree(out);
-    apply(spec);
+    await apply(spec);
     const incremental = await generate({ specDir: spec, outDir: out, keepGoing, session });
     const cold = await runGenerator('--spec', spec, '--out', join(run, 'cold'), ...args);
     expect(cold.code, `${what}: ${cold.stderr}`).toBe(0);
@@ -83,6 +83,45 @@ describe('a watch session', () => {
       ['an operation file deleted', (spec) => unlinkSync(join(spec, 'v3/marketing/busifavor/coupons/{card_id}/send.yaml'))],
       ['the added file deleted again', (spec) => unlinkSync(join(spec, 'v3/pay/transactions/h5-copy.yaml'))],
     ]);
+  });
+
+  it('sees an edit that keeps the size of a file it last read unchanged for longer than timestamps are trusted', async () => {
+    await expectIncrementalEqualsCold(join(root, 'spec'), [
+      [
+        'h5.yaml edited after a pause: jsapi.yaml, unchanged for longer than timestamps are trusted, is known by its stat',
+        async (spec) => {
+          await new Promise((resolve) => setTimeout(resolve, 2100));
+          edit('v3/pay/transactions/h5.yaml', /summary: [^\n]+/, 'summary: 改过的 H5 下单')(spec);
+        },
+      ],
+      [
+        'jsapi.yaml edited, keeping its size, and left alone for as long',
+        async (spec) => {
+          edit('v3/pay/transactions/jsapi.yaml', '小程序下单', '小程序改单')(spec);
+          await new Promise((resolve) => setTimeout(resolve, 2100));
+        },
+      ],
+    ]);
+  });
+
+  it('reprints the problems of a shared definition while any operation, rebuilt or reused, reaches it', async () => {
+    const refund = 'v3/refund/domestic/refunds.yaml';
+    await expectIncrementalEqualsCold(
+      join(root, 'spec'),
+      [
+        [
+          'a shared definition gains a misplaced property',
+          edit('definitions/Refund.yaml', '如申请退款与查询退款所返回\n', '如申请退款与查询退款所返回\n  refund_note:\n    type: string\n'),
+        ],
+        ['an operation elsewhere edited', edit('v3/pay/transactions/jsapi.yaml', 'summary: JSAPI/小程序下单', 'summary: 改过的下单')],
+        [
+          'the first operation reaching it no longer does',
+          edit(refund, "schema:\n        $ref: '../../../definitions/Refund.yaml#Refund'", 'schema:\n        type: object'),
+        ],
+        ['the problem fixed', edit('definitions/Refund.yaml', '  refund_note:\n    type: string\n', '')],
+      ],
+      ['--keep-going'],
+    );
   });
 
   it('replays the diagnostics of unchanged files and keeps the last good output on spec errors', async () => {

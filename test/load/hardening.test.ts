@@ -74,6 +74,15 @@ describe('$ref and symlinks (item 15)', () => {
     expect(result.model.endpoints.map((endpoint) => endpoint.path)).toEqual(['v3/a', 'v3/c']);
   });
 
+  it('a later root cannot lead a file an earlier root lists out of its own root through a symlinked folder', async () => {
+    const outside = specTree({ 'a.yaml': lines('get:', '  summary: outside', '  responses:', '    204: {}') });
+    const base = specTree({ 'v3/pay/a.yaml': lines('get:', '  summary: base', '  responses:', '    204: {}') });
+    const layer = specTree({ 'v3/b.yaml': lines('get:', '  responses:', '    204: {}') });
+    symlinkSync(outside, join(layer, 'v3', 'pay'));
+    const result = await loadSpecs([base, layer]);
+    expect(operation(result, 'v3/pay/a', 'get').summary).toBe('base');
+  });
+
   it('a symlink inside the root is followed', async () => {
     const root = specTree({
       'shared/defs.yaml': lines('Amount:', '  type: integer'),

@@ -9,7 +9,7 @@ import { ModuleDeclarationKind, printStructure, StructureKind } from 'ts-morph';
 import type { EmittedFile } from '../files.ts';
 import { compareText, DiagnosticError, type ApiModel, type Endpoint, type PathSegment } from '../../model/types.ts';
 import { formatCode } from '../format.ts';
-import { memoMany } from '../memo.ts';
+import { joinParts, memoMany } from '../memo.ts';
 import { notificationStatements } from './notifications.ts';
 import { operationDeclarations } from './operation.ts';
 import { isIdentifier, propertyKey, stringLiteral } from '../literal.ts';
@@ -95,7 +95,7 @@ export async function emitTypes(model: ApiModel): Promise<EmittedFile[]> {
     out.push(tail);
   };
   assemble(roots);
-  return [{ path: TYPES_FILE, contents: out.join('') }, ...STANDALONE_FILES];
+  return [{ path: TYPES_FILE, contents: joinParts(TYPES_FILE, out) }, ...STANDALONE_FILES];
 }
 
 /**
