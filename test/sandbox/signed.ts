@@ -11,8 +11,8 @@ export interface SignedReply {
 }
 
 export interface SigningOverrides {
-  /** Unix seconds to sign with (default: now). */
-  timestamp?: number;
+  /** Seconds to add to the clock when signing (default: 0), read as the request is signed. */
+  clockSkew?: number;
   mchid?: string;
   /** Sign this body but send the real one. */
   signedBody?: string;
@@ -32,7 +32,7 @@ export async function signedRequest(
   overrides: SigningOverrides = {},
 ): Promise<SignedReply> {
   const body = data === undefined ? '' : JSON.stringify(data);
-  const timestamp = overrides.timestamp ?? Math.floor(Date.now() / 1000);
+  const timestamp = Math.floor(Date.now() / 1000) + (overrides.clockSkew ?? 0);
   const nonce = createNonce();
   const message = requestMessage(method, uri, timestamp, nonce, overrides.signedBody ?? body);
   const headers: Record<string, string> = { Accept: 'application/json' };
