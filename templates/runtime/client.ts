@@ -820,7 +820,7 @@ async function attempt(state: ClientState, request: PreparedRequest): Promise<Ax
     try {
       response =
         request.direct !== undefined && !proxiedByEnvironment(url, request.direct)
-          ? await sendDirect(request, request.direct, authorization, deadline)
+          ? await sendDirect(request, request.direct, uri, authorization, deadline)
           : await sendWithAxios(state, request, authorization, deadline);
     } catch (error) {
       throw transportError(error, where, request.timeout, deadline.expired);
@@ -858,7 +858,7 @@ async function attempt(state: ClientState, request: PreparedRequest): Promise<Ax
 }
 
 /** The request over node:http(s) directly; the response's `data` is the (decompressed) body stream. */
-async function sendDirect(request: PreparedRequest, direct: DirectOptions, authorization: string, deadline: Deadline): Promise<AxiosResponse> {
+async function sendDirect(request: PreparedRequest, direct: DirectOptions, uri: string, authorization: string, deadline: Deadline): Promise<AxiosResponse> {
   const decompress = direct.decompress !== false;
   // Later names win over earlier ones (node:http reads them case-insensitively, in order).
   const headers: Record<string, string> = decompress ? { 'Accept-Encoding': ACCEPT_ENCODING, ...direct.headers } : { ...direct.headers };
@@ -873,6 +873,7 @@ async function sendDirect(request: PreparedRequest, direct: DirectOptions, autho
     {
       method: request.method.toUpperCase(),
       url,
+      path: uri,
       headers,
       body,
       agent: url.protocol === 'https:' ? direct.httpsAgent : direct.httpAgent,

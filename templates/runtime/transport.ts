@@ -5,7 +5,14 @@
  * headers and a (decompressed) body stream back, a deadline for the whole call, abort signals, and
  * no redirects. Options it does not handle (proxies, custom adapters, ...) go through axios instead.
  */
-import { request as httpRequest, type Agent as HttpAgent, type ClientRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
+import {
+  request as httpRequest,
+  type Agent as HttpAgent,
+  type ClientRequest,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type RequestOptions,
+} from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { pipeline, type Readable } from 'node:stream';
 import { constants, createBrotliDecompress, createUnzip } from 'node:zlib';
@@ -14,6 +21,8 @@ import { constants, createBrotliDecompress, createUnzip } from 'node:zlib';
 export interface Outgoing {
   method: string;
   url: URL;
+  /** The URL's path and query, as signed. */
+  path: string;
   headers: Record<string, string>;
   body: Buffer | undefined;
   agent: HttpAgent | undefined;
@@ -79,11 +88,23 @@ export function exchange(outgoing: Outgoing, deadline: Deadline, signal: AbortSi
       reject(canceledError());
       return;
     }
-    const { url, body, headers } = outgoing;
+    const { url, body } = outgoing;
     let request: ClientRequest;
     try {
-      const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-      request = send(url, { method: outgoing.method, headers, agent: outgoing.agent });
+      const https = url.protocol === 'https:';
+      // Plain options, not the URL: node:http would convert the URL into a larger options object per call.
+      const hostname = url.hostname;
+      const options: RequestOptions = {
+        protocol: url.protocol,
+        // An IPv6 literal is bracketed in a URL, not in a socket address.
+        hostname: hostname.startsWith('[') ? hostname.slice(1, -1) : hostname,
+        port: url.port === '' ? undefined : Number(url.port),
+        path: outgoing.path,
+        method: outgoing.method,
+        headers: outgoing.headers,
+        agent: outgoing.agent,
+      };
+      request = https ? httpsRequest(options) : httpRequest(options);
     } catch (error) {
       // Invalid header values are refused synchronously by node:http.
       reject(error);

@@ -629,7 +629,7 @@ async function attempt(state, request) {
     try {
       response =
         request.direct !== undefined && !proxiedByEnvironment(url, request.direct)
-          ? await sendDirect(request, request.direct, authorization, deadline)
+          ? await sendDirect(request, request.direct, uri, authorization, deadline)
           : await sendWithAxios(state, request, authorization, deadline);
     } catch (error) {
       throw transportError(error, where, request.timeout, deadline.expired);
@@ -668,7 +668,7 @@ async function attempt(state, request) {
   }
 }
 /** The request over node:http(s) directly; the response's `data` is the (decompressed) body stream. */
-async function sendDirect(request, direct, authorization, deadline) {
+async function sendDirect(request, direct, uri, authorization, deadline) {
   const decompress = direct.decompress !== false;
   // Later names win over earlier ones (node:http reads them case-insensitively, in order).
   const headers = decompress
@@ -688,6 +688,7 @@ async function sendDirect(request, direct, authorization, deadline) {
     {
       method: request.method.toUpperCase(),
       url,
+      path: uri,
       headers,
       body,
       agent: url.protocol === 'https:' ? direct.httpsAgent : direct.httpAgent,

@@ -11,6 +11,8 @@ import { type Readable } from 'node:stream';
 export interface Outgoing {
   method: string;
   url: URL;
+  /** The URL's path and query, as signed. */
+  path: string;
   headers: Record<string, string>;
   body: Buffer | undefined;
   agent: HttpAgent | undefined;

@@ -52,15 +52,23 @@ export function exchange(outgoing, deadline, signal) {
       reject(canceledError());
       return;
     }
-    const { url, body, headers } = outgoing;
+    const { url, body } = outgoing;
     let request;
     try {
-      const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-      request = send(url, {
+      const https = url.protocol === 'https:';
+      // Plain options, not the URL: node:http would convert the URL into a larger options object per call.
+      const hostname = url.hostname;
+      const options = {
+        protocol: url.protocol,
+        // An IPv6 literal is bracketed in a URL, not in a socket address.
+        hostname: hostname.startsWith('[') ? hostname.slice(1, -1) : hostname,
+        port: url.port === '' ? undefined : Number(url.port),
+        path: outgoing.path,
         method: outgoing.method,
-        headers,
+        headers: outgoing.headers,
         agent: outgoing.agent,
-      });
+      };
+      request = https ? httpsRequest(options) : httpRequest(options);
     } catch (error) {
       // Invalid header values are refused synchronously by node:http.
       reject(error);
