@@ -633,7 +633,10 @@ async function prepare(state: ClientState, method: HttpVerb, path: string, data:
   if (options.retry) validateRetryOptions(options.retry, 'config.retry');
   const idempotent = options.idempotent === true;
   const axiosConfig: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(options)) if (!CONTROLLED_KEYS.has(key)) axiosConfig[key] = value;
+  for (const key of Object.keys(options)) {
+    const value = options[key];
+    if (value !== undefined && !CONTROLLED_KEYS.has(key)) axiosConfig[key] = value;
+  }
   const timeout = typeof options.timeout === 'number' ? options.timeout : state.timeout;
   const signal = options.signal as AbortSignal | undefined;
   // axios also takes signal-like objects without addEventListener; those stay with it.
@@ -671,7 +674,8 @@ function resolveURL(
   }
   let operationPath = '';
   for (const part of template.parts) operationPath += typeof part === 'string' ? part : encodePathParameter(options[part.name], part.name, where);
-  for (const name of template.names) delete options[name];
+  // Unset rather than deleted (which would turn the copy into a slow dictionary object): each option read below treats both alike.
+  for (const name of template.names) if (options[name] !== undefined) options[name] = undefined;
   const { query } = template;
 
   const base = typeof options.baseURL === 'string' ? parseBaseURL(options.baseURL, 'config.baseURL') : undefined;
@@ -788,6 +792,8 @@ function callerHeaders(headers: unknown): Record<string, string> {
 /** The query as sent, each key with its value (or values, when repeated). */
 function queryOf(url: URL): Record<string, string | string[]> {
   const query: Record<string, string | string[]> = {};
+  // Reading searchParams would build a URLSearchParams object for the URL.
+  if (url.search === '') return query;
   for (const [key, value] of url.searchParams) {
     const previous = query[key];
     query[key] = previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
@@ -1019,7 +1025,8 @@ function apiError(status: number, body: Buffer, headers: Record<string, string>)
 
 function plainHeaders(headers: object): Record<string, string> {
   const result: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
+  for (const name of Object.keys(headers)) {
+    const value: unknown = (headers as Record<string, unknown>)[name];
     if (typeof value === 'string' || typeof value === 'number') result[name.toLowerCase()] = String(value);
     else if (Array.isArray(value)) result[name.toLowerCase()] = value.join(', ');
   }

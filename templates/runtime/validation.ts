@@ -160,7 +160,8 @@ function wireBody(data: unknown): unknown {
 
 function wireText(values: Readonly<Record<string, unknown>>, keyOf: (name: string) => string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(values)) {
+  for (const name of Object.keys(values)) {
+    const value = values[name];
     if (value === undefined || value === null) continue;
     out[keyOf(name)] = value instanceof Date ? value.toISOString() : typeof value === 'object' ? value : String(value);
   }

@@ -431,7 +431,10 @@ async function prepare(state, method, path, data, config) {
   if (options.retry) validateRetryOptions(options.retry, 'config.retry');
   const idempotent = options.idempotent === true;
   const axiosConfig = {};
-  for (const [key, value] of Object.entries(options)) if (!CONTROLLED_KEYS.has(key)) axiosConfig[key] = value;
+  for (const key of Object.keys(options)) {
+    const value = options[key];
+    if (value !== undefined && !CONTROLLED_KEYS.has(key)) axiosConfig[key] = value;
+  }
   const timeout = typeof options.timeout === 'number' ? options.timeout : state.timeout;
   const signal = options.signal;
   // axios also takes signal-like objects without addEventListener; those stay with it.
@@ -483,7 +486,8 @@ function resolveURL(state, method, path, options) {
   let operationPath = '';
   for (const part of template.parts)
     operationPath += typeof part === 'string' ? part : encodePathParameter(options[part.name], part.name, where);
-  for (const name of template.names) delete options[name];
+  // Unset rather than deleted (which would turn the copy into a slow dictionary object): each option read below treats both alike.
+  for (const name of template.names) if (options[name] !== undefined) options[name] = undefined;
   const { query } = template;
   const base = typeof options.baseURL === 'string' ? parseBaseURL(options.baseURL, 'config.baseURL') : undefined;
   const matched = state.resolveOperation(method, operationPath);
@@ -592,6 +596,8 @@ function callerHeaders(headers) {
 /** The query as sent, each key with its value (or values, when repeated). */
 function queryOf(url) {
   const query = {};
+  // Reading searchParams would build a URLSearchParams object for the URL.
+  if (url.search === '') return query;
   for (const [key, value] of url.searchParams) {
     const previous = query[key];
     query[key] = previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
@@ -840,7 +846,8 @@ function apiError(status, body, headers) {
 }
 function plainHeaders(headers) {
   const result = {};
-  for (const [name, value] of Object.entries(headers)) {
+  for (const name of Object.keys(headers)) {
+    const value = headers[name];
     if (typeof value === 'string' || typeof value === 'number') result[name.toLowerCase()] = String(value);
     else if (Array.isArray(value)) result[name.toLowerCase()] = value.join(', ');
   }

@@ -117,7 +117,8 @@ function wireBody(data) {
 }
 function wireText(values, keyOf) {
   const out = {};
-  for (const [name, value] of Object.entries(values)) {
+  for (const name of Object.keys(values)) {
+    const value = values[name];
     if (value === undefined || value === null) continue;
     out[keyOf(name)] = value instanceof Date ? value.toISOString() : typeof value === 'object' ? value : String(value);
   }
