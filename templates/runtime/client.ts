@@ -33,7 +33,7 @@ import {
 import type { RequestSchemaTable } from './request-schema.js';
 import { validateRetryOptions, withRetries, type RetryOptions } from './retry.js';
 import { authorizationHeader, createNonce, headerValue, requestMessage, signMessage, verifyHeaders, type HeaderBag } from './signature.js';
-import { ACCEPT_ENCODING, Deadline, exchange } from './transport.js';
+import { ACCEPT_ENCODING, Deadline, exchange, readCapped, type CappedBody } from './transport.js';
 import { validateRequest } from './validation.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from './version.js';
 import {
@@ -823,11 +823,14 @@ async function attempt(state: ClientState, request: PreparedRequest): Promise<Ax
   const deadline = new Deadline(request.timeout);
   try {
     let response: AxiosResponse;
+    // Read by the direct transport as the response arrives, unless it is a download's stream.
+    let body: CappedBody | undefined;
     try {
-      response =
-        request.direct !== undefined && !proxiedByEnvironment(url, request.direct)
-          ? await sendDirect(request, request.direct, uri, authorization, deadline)
-          : await sendWithAxios(state, request, authorization, deadline);
+      if (request.direct !== undefined && !proxiedByEnvironment(url, request.direct)) {
+        ({ response, body } = await sendDirect(state, request, request.direct, uri, authorization, deadline));
+      } else {
+        response = await sendWithAxios(state, request, authorization, deadline);
+      }
     } catch (error) {
       throw transportError(error, where, request.timeout, deadline.expired);
     }
@@ -836,12 +839,12 @@ async function attempt(state: ClientState, request: PreparedRequest): Promise<Ax
     const success = response.status >= 200 && response.status < 300;
     // Downloads (by operation) carry no signature; the caller gets the stream.
     if (success && download) return response;
-    const limit = success ? state.maxResponseBytes : state.maxErrorBytes;
-    let body: { bytes: Buffer; complete: boolean };
-    try {
-      body = await readCapped(response.data, limit);
-    } catch (error) {
-      throw transportError(error, where, request.timeout, deadline.expired);
+    if (body === undefined) {
+      try {
+        body = await readBody(response.data, success ? state.maxResponseBytes : state.maxErrorBytes);
+      } catch (error) {
+        throw transportError(error, where, request.timeout, deadline.expired);
+      }
     }
     // An error body is kept up to its cap; a 2xx body that is cut off cannot be verified.
     if (!success) throw apiError(response.status, body.bytes, headers);
@@ -863,8 +866,18 @@ async function attempt(state: ClientState, request: PreparedRequest): Promise<Ax
   }
 }
 
-/** The request over node:http(s) directly; the response's `data` is the (decompressed) body stream. */
-async function sendDirect(request: PreparedRequest, direct: DirectOptions, uri: string, authorization: string, deadline: Deadline): Promise<AxiosResponse> {
+/**
+ * The request over node:http(s) directly. The (decompressed) body comes back read up to its cap,
+ * or, for a download's 2xx answer, as the response's `data` stream.
+ */
+async function sendDirect(
+  state: ClientState,
+  request: PreparedRequest,
+  direct: DirectOptions,
+  uri: string,
+  authorization: string,
+  deadline: Deadline,
+): Promise<{ response: AxiosResponse; body: CappedBody | undefined }> {
   const decompress = direct.decompress !== false;
   // Later names win over earlier ones (node:http reads them case-insensitively, in order).
   const headers: Record<string, string> = decompress ? { 'Accept-Encoding': ACCEPT_ENCODING, ...direct.headers } : { ...direct.headers };
@@ -884,13 +897,15 @@ async function sendDirect(request: PreparedRequest, direct: DirectOptions, uri: 
       body,
       agent: url.protocol === 'https:' ? direct.httpsAgent : direct.httpAgent,
       decompress,
+      caps: { success: request.download ? undefined : state.maxResponseBytes, error: state.maxErrorBytes },
     },
     deadline,
     request.signal,
   );
   const config = { ...request.axiosConfig, method: request.method, url: url.href, headers, timeout: request.timeout };
-  return {
-    data: incoming.body,
+  const streamed = incoming.body instanceof Readable;
+  const response: AxiosResponse = {
+    data: streamed ? incoming.body : undefined,
     status: incoming.status,
     statusText: incoming.statusText,
     // Node's record (lower-case names), as axios' raw response headers are typed.
@@ -898,6 +913,7 @@ async function sendDirect(request: PreparedRequest, direct: DirectOptions, uri: 
     config: config as AxiosResponse['config'],
     request: incoming.request,
   };
+  return { response, body: streamed ? undefined : (incoming.body as CappedBody) };
 }
 
 /** The request through the client's axios instance, for options only axios implements (proxies, adapters, ...). */
@@ -1040,25 +1056,10 @@ function toBuffer(data: unknown): Buffer {
   return Buffer.alloc(0);
 }
 
-/** Reads at most `limit` bytes of a (decompressed) body; on reaching the limit the stream is destroyed. */
-function readCapped(stream: unknown, limit: number): Promise<{ bytes: Buffer; complete: boolean }> {
-  if (!(stream instanceof Readable)) return Promise.resolve({ bytes: toBuffer(stream), complete: true });
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    stream.on('data', (chunk: Buffer) => {
-      if (size + chunk.length > limit) {
-        chunks.push(chunk.subarray(0, limit - size));
-        stream.destroy();
-        resolve({ bytes: Buffer.concat(chunks, limit), complete: false });
-        return;
-      }
-      chunks.push(chunk);
-      size += chunk.length;
-    });
-    stream.once('end', () => resolve({ bytes: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size), complete: true }));
-    stream.once('error', reject);
-  });
+/** Reads at most `limit` bytes of an axios response body (a stream, or bytes an adapter gave). */
+function readBody(data: unknown, limit: number): Promise<CappedBody> {
+  if (!(data instanceof Readable)) return Promise.resolve({ bytes: toBuffer(data), complete: true });
+  return new Promise((resolve, reject) => readCapped(data, limit, resolve, reject));
 }
 
 /** JSON when it parses, else the text; an empty body stays ''. */

@@ -27,6 +27,17 @@ export interface Outgoing {
   body: Buffer | undefined;
   agent: HttpAgent | undefined;
   decompress: boolean;
+  /**
+   * Caps for reading the (decompressed) body into memory, by status class; `success: undefined`
+   * hands a 2xx body over as a stream. Without caps every body is a stream.
+   */
+  caps?: { success: number | undefined; error: number };
+}
+
+/** A body read up to its cap: `complete` is false when the cap cut it off. */
+export interface CappedBody {
+  bytes: Buffer;
+  complete: boolean;
 }
 
 /** The answer: the body is a stream, decompressed when the server compressed it. */
@@ -34,7 +45,8 @@ export interface Incoming {
   status: number;
   statusText: string;
   headers: IncomingHttpHeaders;
-  body: Readable;
+  /** The body, read to its cap when the outgoing request set caps for this status; else a stream. */
+  body: Readable | CappedBody;
   request: ClientRequest;
 }
 
@@ -132,18 +144,43 @@ export function exchange(outgoing: Outgoing, deadline: Deadline, signal: AbortSi
         response.destroy();
         return;
       }
-      settled = true;
-      resolve({
-        status: response.statusCode ?? 0,
-        statusText: response.statusMessage ?? '',
-        headers: response.headers,
-        body: decoded(response, outgoing),
-        request,
-      });
+      const status = response.statusCode ?? 0;
+      const head = { status, statusText: response.statusMessage ?? '', headers: response.headers, request };
+      const body = decoded(response, outgoing);
+      const cap = outgoing.caps === undefined ? undefined : status >= 200 && status < 300 ? outgoing.caps.success : outgoing.caps.error;
+      if (cap === undefined) {
+        settled = true;
+        resolve({ ...head, body });
+        return;
+      }
+      // Read here, as the response arrives: a failure before the end (deadline, abort, reset) fails the call.
+      readCapped(body, cap, (bytes) => {
+        if (settled) return;
+        settled = true;
+        resolve({ ...head, body: bytes });
+      }, fail);
     });
     if (body === undefined) request.end();
     else request.end(body);
   });
+}
+
+/** Reads at most `cap` bytes of `stream`; on reaching the cap the stream is destroyed. */
+export function readCapped(stream: Readable, cap: number, done: (body: CappedBody) => void, fail: (error: Error) => void): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  stream.on('data', (chunk: Buffer) => {
+    if (size + chunk.length > cap) {
+      chunks.push(chunk.subarray(0, cap - size));
+      stream.destroy();
+      done({ bytes: Buffer.concat(chunks, cap), complete: false });
+      return;
+    }
+    chunks.push(chunk);
+    size += chunk.length;
+  });
+  stream.once('end', () => done({ bytes: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size), complete: true }));
+  stream.once('error', fail);
 }
 
 /** The body as the server meant it: inflated when compressed (the caps then count inflated bytes). */

@@ -24,7 +24,7 @@ import {
   signMessage,
   verifyHeaders,
 } from './signature.js';
-import { ACCEPT_ENCODING, Deadline, exchange } from './transport.js';
+import { ACCEPT_ENCODING, Deadline, exchange, readCapped } from './transport.js';
 import { validateRequest } from './validation.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from './version.js';
 import { createNotificationHandler } from './webhook.js';
@@ -632,11 +632,14 @@ async function attempt(state, request) {
   const deadline = new Deadline(request.timeout);
   try {
     let response;
+    // Read by the direct transport as the response arrives, unless it is a download's stream.
+    let body;
     try {
-      response =
-        request.direct !== undefined && !proxiedByEnvironment(url, request.direct)
-          ? await sendDirect(request, request.direct, uri, authorization, deadline)
-          : await sendWithAxios(state, request, authorization, deadline);
+      if (request.direct !== undefined && !proxiedByEnvironment(url, request.direct)) {
+        ({ response, body } = await sendDirect(state, request, request.direct, uri, authorization, deadline));
+      } else {
+        response = await sendWithAxios(state, request, authorization, deadline);
+      }
     } catch (error) {
       throw transportError(error, where, request.timeout, deadline.expired);
     }
@@ -644,12 +647,12 @@ async function attempt(state, request) {
     const success = response.status >= 200 && response.status < 300;
     // Downloads (by operation) carry no signature; the caller gets the stream.
     if (success && download) return response;
-    const limit = success ? state.maxResponseBytes : state.maxErrorBytes;
-    let body;
-    try {
-      body = await readCapped(response.data, limit);
-    } catch (error) {
-      throw transportError(error, where, request.timeout, deadline.expired);
+    if (body === undefined) {
+      try {
+        body = await readBody(response.data, success ? state.maxResponseBytes : state.maxErrorBytes);
+      } catch (error) {
+        throw transportError(error, where, request.timeout, deadline.expired);
+      }
     }
     // An error body is kept up to its cap; a 2xx body that is cut off cannot be verified.
     if (!success) throw apiError(response.status, body.bytes, headers);
@@ -673,8 +676,11 @@ async function attempt(state, request) {
     deadline.clear();
   }
 }
-/** The request over node:http(s) directly; the response's `data` is the (decompressed) body stream. */
-async function sendDirect(request, direct, uri, authorization, deadline) {
+/**
+ * The request over node:http(s) directly. The (decompressed) body comes back read up to its cap,
+ * or, for a download's 2xx answer, as the response's `data` stream.
+ */
+async function sendDirect(state, request, direct, uri, authorization, deadline) {
   const decompress = direct.decompress !== false;
   // Later names win over earlier ones (node:http reads them case-insensitively, in order).
   const headers = decompress
@@ -699,6 +705,10 @@ async function sendDirect(request, direct, uri, authorization, deadline) {
       body,
       agent: url.protocol === 'https:' ? direct.httpsAgent : direct.httpAgent,
       decompress,
+      caps: {
+        success: request.download ? undefined : state.maxResponseBytes,
+        error: state.maxErrorBytes,
+      },
     },
     deadline,
     request.signal,
@@ -710,14 +720,19 @@ async function sendDirect(request, direct, uri, authorization, deadline) {
     headers,
     timeout: request.timeout,
   };
-  return {
-    data: incoming.body,
+  const streamed = incoming.body instanceof Readable;
+  const response = {
+    data: streamed ? incoming.body : undefined,
     status: incoming.status,
     statusText: incoming.statusText,
     // Node's record (lower-case names), as axios' raw response headers are typed.
     headers: incoming.headers,
     config,
     request: incoming.request,
+  };
+  return {
+    response,
+    body: streamed ? undefined : incoming.body,
   };
 }
 /** The request through the client's axios instance, for options only axios implements (proxies, adapters, ...). */
@@ -859,37 +874,14 @@ function toBuffer(data) {
   if (typeof data === 'string') return Buffer.from(data, 'utf8');
   return Buffer.alloc(0);
 }
-/** Reads at most `limit` bytes of a (decompressed) body; on reaching the limit the stream is destroyed. */
-function readCapped(stream, limit) {
-  if (!(stream instanceof Readable))
+/** Reads at most `limit` bytes of an axios response body (a stream, or bytes an adapter gave). */
+function readBody(data, limit) {
+  if (!(data instanceof Readable))
     return Promise.resolve({
-      bytes: toBuffer(stream),
+      bytes: toBuffer(data),
       complete: true,
     });
-  return new Promise((resolve, reject) => {
-    const chunks = [];
-    let size = 0;
-    stream.on('data', (chunk) => {
-      if (size + chunk.length > limit) {
-        chunks.push(chunk.subarray(0, limit - size));
-        stream.destroy();
-        resolve({
-          bytes: Buffer.concat(chunks, limit),
-          complete: false,
-        });
-        return;
-      }
-      chunks.push(chunk);
-      size += chunk.length;
-    });
-    stream.once('end', () =>
-      resolve({
-        bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size),
-        complete: true,
-      }),
-    );
-    stream.once('error', reject);
-  });
+  return new Promise((resolve, reject) => readCapped(data, limit, resolve, reject));
 }
 /** JSON when it parses, else the text; an empty body stays ''. */
 function parseBody(raw, contentType) {

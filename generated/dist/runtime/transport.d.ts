@@ -17,13 +17,27 @@ export interface Outgoing {
   body: Buffer | undefined;
   agent: HttpAgent | undefined;
   decompress: boolean;
+  /**
+   * Caps for reading the (decompressed) body into memory, by status class; `success: undefined`
+   * hands a 2xx body over as a stream. Without caps every body is a stream.
+   */
+  caps?: {
+    success: number | undefined;
+    error: number;
+  };
+}
+/** A body read up to its cap: `complete` is false when the cap cut it off. */
+export interface CappedBody {
+  bytes: Buffer;
+  complete: boolean;
 }
 /** The answer: the body is a stream, decompressed when the server compressed it. */
 export interface Incoming {
   status: number;
   statusText: string;
   headers: IncomingHttpHeaders;
-  body: Readable;
+  /** The body, read to its cap when the outgoing request set caps for this status; else a stream. */
+  body: Readable | CappedBody;
   request: ClientRequest;
 }
 /** Accepted content encodings, as axios advertises them (less `compress`, which no server sends). */
@@ -48,3 +62,10 @@ export declare function exchange(
   deadline: Deadline,
   signal: AbortSignal | undefined,
 ): Promise<Incoming>;
+/** Reads at most `cap` bytes of `stream`; on reaching the cap the stream is destroyed. */
+export declare function readCapped(
+  stream: Readable,
+  cap: number,
+  done: (body: CappedBody) => void,
+  fail: (error: Error) => void,
+): void;

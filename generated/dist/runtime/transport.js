@@ -96,18 +96,71 @@ export function exchange(outgoing, deadline, signal) {
         response.destroy();
         return;
       }
-      settled = true;
-      resolve({
-        status: response.statusCode ?? 0,
+      const status = response.statusCode ?? 0;
+      const head = {
+        status,
         statusText: response.statusMessage ?? '',
         headers: response.headers,
-        body: decoded(response, outgoing),
         request,
-      });
+      };
+      const body = decoded(response, outgoing);
+      const cap =
+        outgoing.caps === undefined
+          ? undefined
+          : status >= 200 && status < 300
+            ? outgoing.caps.success
+            : outgoing.caps.error;
+      if (cap === undefined) {
+        settled = true;
+        resolve({
+          ...head,
+          body,
+        });
+        return;
+      }
+      // Read here, as the response arrives: a failure before the end (deadline, abort, reset) fails the call.
+      readCapped(
+        body,
+        cap,
+        (bytes) => {
+          if (settled) return;
+          settled = true;
+          resolve({
+            ...head,
+            body: bytes,
+          });
+        },
+        fail,
+      );
     });
     if (body === undefined) request.end();
     else request.end(body);
   });
+}
+/** Reads at most `cap` bytes of `stream`; on reaching the cap the stream is destroyed. */
+export function readCapped(stream, cap, done, fail) {
+  const chunks = [];
+  let size = 0;
+  stream.on('data', (chunk) => {
+    if (size + chunk.length > cap) {
+      chunks.push(chunk.subarray(0, cap - size));
+      stream.destroy();
+      done({
+        bytes: Buffer.concat(chunks, cap),
+        complete: false,
+      });
+      return;
+    }
+    chunks.push(chunk);
+    size += chunk.length;
+  });
+  stream.once('end', () =>
+    done({
+      bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size),
+      complete: true,
+    }),
+  );
+  stream.once('error', fail);
 }
 /** The body as the server meant it: inflated when compressed (the caps then count inflated bytes). */
 function decoded(response, outgoing) {
