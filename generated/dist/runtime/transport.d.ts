@@ -5,7 +5,7 @@
  * headers and a (decompressed) body stream back, a deadline for the whole call, abort signals, and
  * no redirects. Options it does not handle (proxies, custom adapters, ...) go through axios instead.
  */
-import { type Agent as HttpAgent, type ClientRequest, type IncomingHttpHeaders } from 'node:http';
+import { type Agent as HttpAgent, type ClientRequest, type IncomingHttpHeaders, type RequestOptions } from 'node:http';
 import { type Readable } from 'node:stream';
 /** What is asked of the server; `headers` are sent as given (with `decompress`, they should accept `ACCEPT_ENCODING`). */
 export interface Outgoing {
@@ -52,6 +52,11 @@ export declare class Deadline {
   bind(abort: () => void): void;
   clear(): void;
 }
+/**
+ * The node:http options of a request: plain options, not the URL, which node:http would convert
+ * into a larger options object on every call (the same host, port and path it would derive).
+ */
+export declare function requestOptions(outgoing: Outgoing): RequestOptions;
 /**
  * Sends one request and resolves with the response head and body stream. The deadline and the
  * signal stay bound to the exchange until the caller clears the deadline: while the body is read,

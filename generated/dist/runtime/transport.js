@@ -33,6 +33,24 @@ export class Deadline {
     this.onExpire = undefined;
   }
 }
+/**
+ * The node:http options of a request: plain options, not the URL, which node:http would convert
+ * into a larger options object on every call (the same host, port and path it would derive).
+ */
+export function requestOptions(outgoing) {
+  const { url } = outgoing;
+  const { hostname } = url;
+  return {
+    protocol: url.protocol,
+    // An IPv6 literal is bracketed in a URL, not in a socket address.
+    hostname: hostname.startsWith('[') ? hostname.slice(1, -1) : hostname,
+    port: url.port === '' ? undefined : Number(url.port),
+    path: outgoing.path,
+    method: outgoing.method,
+    headers: outgoing.headers,
+    agent: outgoing.agent,
+  };
+}
 /** The error of a call its caller aborted; the code and message axios gives one. */
 function canceledError() {
   return Object.assign(new Error('canceled'), { code: 'ERR_CANCELED' });
@@ -52,23 +70,11 @@ export function exchange(outgoing, deadline, signal) {
       reject(canceledError());
       return;
     }
-    const { url, body } = outgoing;
+    const { body } = outgoing;
     let request;
     try {
-      const https = url.protocol === 'https:';
-      // Plain options, not the URL: node:http would convert the URL into a larger options object per call.
-      const hostname = url.hostname;
-      const options = {
-        protocol: url.protocol,
-        // An IPv6 literal is bracketed in a URL, not in a socket address.
-        hostname: hostname.startsWith('[') ? hostname.slice(1, -1) : hostname,
-        port: url.port === '' ? undefined : Number(url.port),
-        path: outgoing.path,
-        method: outgoing.method,
-        headers: outgoing.headers,
-        agent: outgoing.agent,
-      };
-      request = https ? httpsRequest(options) : httpRequest(options);
+      const options = requestOptions(outgoing);
+      request = outgoing.url.protocol === 'https:' ? httpsRequest(options) : httpRequest(options);
     } catch (error) {
       // Invalid header values are refused synchronously by node:http.
       reject(error);
