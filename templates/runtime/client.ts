@@ -34,7 +34,7 @@ import type { RequestSchemaTable } from './request-schema.js';
 import { validateRetryOptions, withRetries, type RetryOptions } from './retry.js';
 import { authorizationHeader, createNonce, headerValue, requestMessage, signMessage, verifyHeaders, type HeaderBag } from './signature.js';
 import { ACCEPT_ENCODING, Deadline, exchange, readCapped, type CappedBody } from './transport.js';
-import { validateRequest } from './validation.js';
+import { checkRequest, requestValidator, type RequestValidator } from './validation.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from './version.js';
 import {
   createNotificationHandler,
@@ -195,6 +195,8 @@ interface ClientState {
   resolveOperation: OperationResolver;
   /** Request schemas by operation, when the class was made with them. */
   validators: RequestSchemaTable | undefined;
+  /** Each operation's compiled validator (`null`: no schema) by template and method, looked up once. */
+  requestValidators: Map<string, Map<HttpVerb, RequestValidator | null>>;
   validate: boolean;
   /** Origins a full URL may point at: the base URL's and those of operations with their own base URL. */
   origins: Set<string>;
@@ -407,6 +409,7 @@ function createState(
     direct: directOptions(axiosOptions, {}),
     resolveOperation,
     validators,
+    requestValidators: new Map(),
     validate,
     origins: new Set([base.origin, ...operationOrigins]),
     ciphertextSerials: new Map(),
@@ -596,7 +599,11 @@ async function prepare(state: ClientState, method: HttpVerb, path: string, data:
   const json = upload || payload === undefined || payload === null ? undefined : serialiseBody(payload, `${method.toUpperCase()} /${path}`);
   // Checked on what will be sent (headers the pipeline adds included), before any file is read or anything signed.
   if (matched !== undefined && state.validators !== undefined && (options.validate ?? state.validate)) {
-    validateRequest(state.validators, method, matched.template, {
+    let byMethod = state.requestValidators.get(matched.template);
+    if (byMethod === undefined) state.requestValidators.set(matched.template, (byMethod = new Map()));
+    let validator = byMethod.get(method);
+    if (validator === undefined) byMethod.set(method, (validator = requestValidator(state.validators, method, matched.template) ?? null));
+    if (validator !== null) checkRequest(validator, method, matched.template, {
       // An upload's parts are not JSON; its meta is not described by a request schema.
       data: json,
       params: queryOf(url),

@@ -25,7 +25,7 @@ import {
   verifyHeaders,
 } from './signature.js';
 import { ACCEPT_ENCODING, Deadline, exchange, readCapped } from './transport.js';
-import { validateRequest } from './validation.js';
+import { checkRequest, requestValidator } from './validation.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from './version.js';
 import { createNotificationHandler } from './webhook.js';
 export const DEFAULT_BASE_URL = 'https://api.mch.weixin.qq.com';
@@ -243,6 +243,7 @@ function createState(options, resolveOperation, validators, operationOrigins) {
     direct: directOptions(axiosOptions, {}),
     resolveOperation,
     validators,
+    requestValidators: new Map(),
     validate,
     origins: new Set([base.origin, ...operationOrigins]),
     ciphertextSerials: new Map(),
@@ -396,13 +397,19 @@ async function prepare(state, method, path, data, config) {
       : serialiseBody(payload, `${method.toUpperCase()} /${path}`);
   // Checked on what will be sent (headers the pipeline adds included), before any file is read or anything signed.
   if (matched !== undefined && state.validators !== undefined && (options.validate ?? state.validate)) {
-    validateRequest(state.validators, method, matched.template, {
-      // An upload's parts are not JSON; its meta is not described by a request schema.
-      data: json,
-      params: queryOf(url),
-      headers,
-      pathParams: matched.pathParams,
-    });
+    let byMethod = state.requestValidators.get(matched.template);
+    if (byMethod === undefined) state.requestValidators.set(matched.template, (byMethod = new Map()));
+    let validator = byMethod.get(method);
+    if (validator === undefined)
+      byMethod.set(method, (validator = requestValidator(state.validators, method, matched.template) ?? null));
+    if (validator !== null)
+      checkRequest(validator, method, matched.template, {
+        // An upload's parts are not JSON; its meta is not described by a request schema.
+        data: json,
+        params: queryOf(url),
+        headers,
+        pathParams: matched.pathParams,
+      });
   }
   let body;
   let signedBody = Buffer.alloc(0);

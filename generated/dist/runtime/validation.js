@@ -215,7 +215,12 @@ export function formatIssues(issues) {
  * An operation without a schema passes unchecked.
  */
 export function validateRequest(schemas, method, pathTemplate, request) {
-  const issues = requestValidator(schemas, method, pathTemplate)?.(request) ?? [];
+  const validator = requestValidator(schemas, method, pathTemplate);
+  if (validator !== undefined) checkRequest(validator, method, pathTemplate, request);
+}
+/** Runs an operation's validator; throws `UsageError` listing every problem. */
+export function checkRequest(validator, method, pathTemplate, request) {
+  const issues = validator(request);
   if (issues.length === 0) return;
   const lines = formatIssues(issues)
     .split('\n')
