@@ -33,8 +33,8 @@ import {
 import type { RequestSchemaTable } from './request-schema.js';
 import { validateRetryOptions, withRetries, type RetryOptions } from './retry.js';
 import { authorizationHeader, createNonce, headerValue, requestMessage, signMessage, verifyHeaders, type HeaderBag } from './signature.js';
-import { ACCEPT_ENCODING, Deadline, exchange } from './transport.js';
-import { validateRequest } from './validation.js';
+import { ACCEPT_ENCODING, Deadline, exchange, readCapped, type CappedBody } from './transport.js';
+import { checkRequest, requestValidator, type RequestValidator } from './validation.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from './version.js';
 import {
   createNotificationHandler,
@@ -195,6 +195,8 @@ interface ClientState {
   resolveOperation: OperationResolver;
   /** Request schemas by operation, when the class was made with them. */
   validators: RequestSchemaTable | undefined;
+  /** Each operation's compiled validator (`null`: no schema) by template and method, looked up once. */
+  requestValidators: Map<string, Map<HttpVerb, RequestValidator | null>>;
   validate: boolean;
   /** Origins a full URL may point at: the base URL's and those of operations with their own base URL. */
   origins: Set<string>;
@@ -407,6 +409,7 @@ function createState(
     direct: directOptions(axiosOptions, {}),
     resolveOperation,
     validators,
+    requestValidators: new Map(),
     validate,
     origins: new Set([base.origin, ...operationOrigins]),
     ciphertextSerials: new Map(),
@@ -596,7 +599,11 @@ async function prepare(state: ClientState, method: HttpVerb, path: string, data:
   const json = upload || payload === undefined || payload === null ? undefined : serialiseBody(payload, `${method.toUpperCase()} /${path}`);
   // Checked on what will be sent (headers the pipeline adds included), before any file is read or anything signed.
   if (matched !== undefined && state.validators !== undefined && (options.validate ?? state.validate)) {
-    validateRequest(state.validators, method, matched.template, {
+    let byMethod = state.requestValidators.get(matched.template);
+    if (byMethod === undefined) state.requestValidators.set(matched.template, (byMethod = new Map()));
+    let validator = byMethod.get(method);
+    if (validator === undefined) byMethod.set(method, (validator = requestValidator(state.validators, method, matched.template) ?? null));
+    if (validator !== null) checkRequest(validator, method, matched.template, {
       // An upload's parts are not JSON; its meta is not described by a request schema.
       data: json,
       params: queryOf(url),
@@ -633,7 +640,10 @@ async function prepare(state: ClientState, method: HttpVerb, path: string, data:
   if (options.retry) validateRetryOptions(options.retry, 'config.retry');
   const idempotent = options.idempotent === true;
   const axiosConfig: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(options)) if (!CONTROLLED_KEYS.has(key)) axiosConfig[key] = value;
+  for (const key of Object.keys(options)) {
+    const value = options[key];
+    if (value !== undefined && !CONTROLLED_KEYS.has(key)) axiosConfig[key] = value;
+  }
   const timeout = typeof options.timeout === 'number' ? options.timeout : state.timeout;
   const signal = options.signal as AbortSignal | undefined;
   // axios also takes signal-like objects without addEventListener; those stay with it.
@@ -671,7 +681,8 @@ function resolveURL(
   }
   let operationPath = '';
   for (const part of template.parts) operationPath += typeof part === 'string' ? part : encodePathParameter(options[part.name], part.name, where);
-  for (const name of template.names) delete options[name];
+  // Unset rather than deleted (which would turn the copy into a slow dictionary object): each option read below treats both alike.
+  for (const name of template.names) if (options[name] !== undefined) options[name] = undefined;
   const { query } = template;
 
   const base = typeof options.baseURL === 'string' ? parseBaseURL(options.baseURL, 'config.baseURL') : undefined;
@@ -788,6 +799,8 @@ function callerHeaders(headers: unknown): Record<string, string> {
 /** The query as sent, each key with its value (or values, when repeated). */
 function queryOf(url: URL): Record<string, string | string[]> {
   const query: Record<string, string | string[]> = {};
+  // Reading searchParams would build a URLSearchParams object for the URL.
+  if (url.search === '') return query;
   for (const [key, value] of url.searchParams) {
     const previous = query[key];
     query[key] = previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
@@ -817,11 +830,14 @@ async function attempt(state: ClientState, request: PreparedRequest): Promise<Ax
   const deadline = new Deadline(request.timeout);
   try {
     let response: AxiosResponse;
+    // Read by the direct transport as the response arrives, unless it is a download's stream.
+    let body: CappedBody | undefined;
     try {
-      response =
-        request.direct !== undefined && !proxiedByEnvironment(url, request.direct)
-          ? await sendDirect(request, request.direct, authorization, deadline)
-          : await sendWithAxios(state, request, authorization, deadline);
+      if (request.direct !== undefined && !proxiedByEnvironment(url, request.direct)) {
+        ({ response, body } = await sendDirect(state, request, request.direct, uri, authorization, deadline));
+      } else {
+        response = await sendWithAxios(state, request, authorization, deadline);
+      }
     } catch (error) {
       throw transportError(error, where, request.timeout, deadline.expired);
     }
@@ -830,12 +846,12 @@ async function attempt(state: ClientState, request: PreparedRequest): Promise<Ax
     const success = response.status >= 200 && response.status < 300;
     // Downloads (by operation) carry no signature; the caller gets the stream.
     if (success && download) return response;
-    const limit = success ? state.maxResponseBytes : state.maxErrorBytes;
-    let body: { bytes: Buffer; complete: boolean };
-    try {
-      body = await readCapped(response.data, limit);
-    } catch (error) {
-      throw transportError(error, where, request.timeout, deadline.expired);
+    if (body === undefined) {
+      try {
+        body = await readBody(response.data, success ? state.maxResponseBytes : state.maxErrorBytes);
+      } catch (error) {
+        throw transportError(error, where, request.timeout, deadline.expired);
+      }
     }
     // An error body is kept up to its cap; a 2xx body that is cut off cannot be verified.
     if (!success) throw apiError(response.status, body.bytes, headers);
@@ -857,8 +873,18 @@ async function attempt(state: ClientState, request: PreparedRequest): Promise<Ax
   }
 }
 
-/** The request over node:http(s) directly; the response's `data` is the (decompressed) body stream. */
-async function sendDirect(request: PreparedRequest, direct: DirectOptions, authorization: string, deadline: Deadline): Promise<AxiosResponse> {
+/**
+ * The request over node:http(s) directly. The (decompressed) body comes back read up to its cap,
+ * or, for a download's 2xx answer, as the response's `data` stream.
+ */
+async function sendDirect(
+  state: ClientState,
+  request: PreparedRequest,
+  direct: DirectOptions,
+  uri: string,
+  authorization: string,
+  deadline: Deadline,
+): Promise<{ response: AxiosResponse; body: CappedBody | undefined }> {
   const decompress = direct.decompress !== false;
   // Later names win over earlier ones (node:http reads them case-insensitively, in order).
   const headers: Record<string, string> = decompress ? { 'Accept-Encoding': ACCEPT_ENCODING, ...direct.headers } : { ...direct.headers };
@@ -873,17 +899,20 @@ async function sendDirect(request: PreparedRequest, direct: DirectOptions, autho
     {
       method: request.method.toUpperCase(),
       url,
+      path: uri,
       headers,
       body,
       agent: url.protocol === 'https:' ? direct.httpsAgent : direct.httpAgent,
       decompress,
+      caps: { success: request.download ? undefined : state.maxResponseBytes, error: state.maxErrorBytes },
     },
     deadline,
     request.signal,
   );
   const config = { ...request.axiosConfig, method: request.method, url: url.href, headers, timeout: request.timeout };
-  return {
-    data: incoming.body,
+  const streamed = incoming.body instanceof Readable;
+  const response: AxiosResponse = {
+    data: streamed ? incoming.body : undefined,
     status: incoming.status,
     statusText: incoming.statusText,
     // Node's record (lower-case names), as axios' raw response headers are typed.
@@ -891,6 +920,7 @@ async function sendDirect(request: PreparedRequest, direct: DirectOptions, autho
     config: config as AxiosResponse['config'],
     request: incoming.request,
   };
+  return { response, body: streamed ? undefined : (incoming.body as CappedBody) };
 }
 
 /** The request through the client's axios instance, for options only axios implements (proxies, adapters, ...). */
@@ -1018,7 +1048,8 @@ function apiError(status: number, body: Buffer, headers: Record<string, string>)
 
 function plainHeaders(headers: object): Record<string, string> {
   const result: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
+  for (const name of Object.keys(headers)) {
+    const value: unknown = (headers as Record<string, unknown>)[name];
     if (typeof value === 'string' || typeof value === 'number') result[name.toLowerCase()] = String(value);
     else if (Array.isArray(value)) result[name.toLowerCase()] = value.join(', ');
   }
@@ -1032,25 +1063,10 @@ function toBuffer(data: unknown): Buffer {
   return Buffer.alloc(0);
 }
 
-/** Reads at most `limit` bytes of a (decompressed) body; on reaching the limit the stream is destroyed. */
-function readCapped(stream: unknown, limit: number): Promise<{ bytes: Buffer; complete: boolean }> {
-  if (!(stream instanceof Readable)) return Promise.resolve({ bytes: toBuffer(stream), complete: true });
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    stream.on('data', (chunk: Buffer) => {
-      if (size + chunk.length > limit) {
-        chunks.push(chunk.subarray(0, limit - size));
-        stream.destroy();
-        resolve({ bytes: Buffer.concat(chunks, limit), complete: false });
-        return;
-      }
-      chunks.push(chunk);
-      size += chunk.length;
-    });
-    stream.once('end', () => resolve({ bytes: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size), complete: true }));
-    stream.once('error', reject);
-  });
+/** Reads at most `limit` bytes of an axios response body (a stream, or bytes an adapter gave). */
+function readBody(data: unknown, limit: number): Promise<CappedBody> {
+  if (!(data instanceof Readable)) return Promise.resolve({ bytes: toBuffer(data), complete: true });
+  return new Promise((resolve, reject) => readCapped(data, limit, resolve, reject));
 }
 
 /** JSON when it parses, else the text; an empty body stays ''. */

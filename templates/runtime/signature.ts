@@ -27,14 +27,21 @@ function randomByte(): number {
   return byte;
 }
 
+const ALPHABET_CODES = Buffer.from(NONCE_ALPHABET, 'latin1');
+// Characters are written here and read out as one string (appending them one by one builds 32 strings).
+const nonceBytes = Buffer.alloc(NONCE_LENGTH);
+
 /** 32 crypto-random characters from `[0-9A-Za-z]`. */
 export function createNonce(): string {
-  let nonce = '';
-  while (nonce.length < NONCE_LENGTH) {
+  let length = 0;
+  while (length < NONCE_LENGTH) {
     const byte = randomByte();
-    if (byte < UNBIASED_LIMIT) nonce += NONCE_ALPHABET[byte % NONCE_ALPHABET.length];
+    if (byte < UNBIASED_LIMIT) {
+      nonceBytes[length] = ALPHABET_CODES[byte % ALPHABET_CODES.length] as number;
+      length += 1;
+    }
   }
-  return nonce;
+  return nonceBytes.toString('latin1', 0, NONCE_LENGTH);
 }
 
 /** `METHOD\nURI\nTIMESTAMP\nNONCE\nBODY\n`, the BODY being the exact bytes sent. */
@@ -53,12 +60,19 @@ export function responseMessage(timestamp: number | string, nonce: string, body:
   return joinMessage([String(timestamp), nonce], body);
 }
 
-const NEWLINE = Buffer.from('\n');
+const NEWLINE = 0x0a;
 
+/** The lines, each ended by a newline, then the body and a newline, written into one buffer. */
 function joinMessage(lines: string[], body: string | Buffer): Buffer {
-  const head = Buffer.from(`${lines.join('\n')}\n`, 'utf8');
-  const bodyBytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-  return Buffer.concat([head, bodyBytes, NEWLINE]);
+  const head = `${lines.join('\n')}\n`;
+  const headLength = Buffer.byteLength(head, 'utf8');
+  const bodyLength = typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : body.length;
+  const message = Buffer.allocUnsafe(headLength + bodyLength + 1);
+  message.write(head, 0, 'utf8');
+  if (typeof body === 'string') message.write(body, headLength, 'utf8');
+  else body.copy(message, headLength);
+  message[headLength + bodyLength] = NEWLINE;
+  return message;
 }
 
 /** SHA256withRSA (PKCS#1 v1.5), base64. */
@@ -71,11 +85,13 @@ export const STRICT_BASE64: RegExp = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}=
 
 /**
  * `false` for a wrong or malformed signature, never a throw. The signature must be exactly one
- * strict base64 value as long as the key's modulus.
+ * canonical base64 value (padded, no other characters, unused bits zero) as long as the key's modulus.
  */
 export function verifyMessage(message: Buffer, signature: string, publicKey: KeyObject): boolean {
-  if (typeof signature !== 'string' || !STRICT_BASE64.test(signature)) return false;
+  if (typeof signature !== 'string') return false;
   const bytes = Buffer.from(signature, 'base64');
+  // Decoding skips junk, whitespace and a second value; only the canonical spelling encodes back to the same text.
+  if (bytes.toString('base64') !== signature) return false;
   const modulusBits = publicKey.asymmetricKeyDetails?.modulusLength;
   if (modulusBits === undefined || bytes.length !== Math.ceil(modulusBits / 8)) return false;
   try {

@@ -5,7 +5,14 @@
  * headers and a (decompressed) body stream back, a deadline for the whole call, abort signals, and
  * no redirects. Options it does not handle (proxies, custom adapters, ...) go through axios instead.
  */
-import { request as httpRequest, type Agent as HttpAgent, type ClientRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
+import {
+  request as httpRequest,
+  type Agent as HttpAgent,
+  type ClientRequest,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type RequestOptions,
+} from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { pipeline, type Readable } from 'node:stream';
 import { constants, createBrotliDecompress, createUnzip } from 'node:zlib';
@@ -14,10 +21,23 @@ import { constants, createBrotliDecompress, createUnzip } from 'node:zlib';
 export interface Outgoing {
   method: string;
   url: URL;
+  /** The URL's path and query, as signed. */
+  path: string;
   headers: Record<string, string>;
   body: Buffer | undefined;
   agent: HttpAgent | undefined;
   decompress: boolean;
+  /**
+   * Caps for reading the (decompressed) body into memory, by status class; `success: undefined`
+   * hands a 2xx body over as a stream. Without caps every body is a stream.
+   */
+  caps?: { success: number | undefined; error: number };
+}
+
+/** A body read up to its cap: `complete` is false when the cap cut it off. */
+export interface CappedBody {
+  bytes: Buffer;
+  complete: boolean;
 }
 
 /** The answer: the body is a stream, decompressed when the server compressed it. */
@@ -25,7 +45,8 @@ export interface Incoming {
   status: number;
   statusText: string;
   headers: IncomingHttpHeaders;
-  body: Readable;
+  /** The body, read to its cap when the outgoing request set caps for this status; else a stream. */
+  body: Readable | CappedBody;
   request: ClientRequest;
 }
 
@@ -58,6 +79,25 @@ export class Deadline {
   }
 }
 
+/**
+ * The node:http options of a request: plain options, not the URL, which node:http would convert
+ * into a larger options object on every call (the same host, port and path it would derive).
+ */
+export function requestOptions(outgoing: Outgoing): RequestOptions {
+  const { url } = outgoing;
+  const { hostname } = url;
+  return {
+    protocol: url.protocol,
+    // An IPv6 literal is bracketed in a URL, not in a socket address.
+    hostname: hostname.startsWith('[') ? hostname.slice(1, -1) : hostname,
+    port: url.port === '' ? undefined : Number(url.port),
+    path: outgoing.path,
+    method: outgoing.method,
+    headers: outgoing.headers,
+    agent: outgoing.agent,
+  };
+}
+
 /** The error of a call its caller aborted; the code and message axios gives one. */
 function canceledError(): Error & { code: string } {
   return Object.assign(new Error('canceled'), { code: 'ERR_CANCELED' });
@@ -79,11 +119,11 @@ export function exchange(outgoing: Outgoing, deadline: Deadline, signal: AbortSi
       reject(canceledError());
       return;
     }
-    const { url, body, headers } = outgoing;
+    const { body } = outgoing;
     let request: ClientRequest;
     try {
-      const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-      request = send(url, { method: outgoing.method, headers, agent: outgoing.agent });
+      const options = requestOptions(outgoing);
+      request = outgoing.url.protocol === 'https:' ? httpsRequest(options) : httpRequest(options);
     } catch (error) {
       // Invalid header values are refused synchronously by node:http.
       reject(error);
@@ -111,18 +151,43 @@ export function exchange(outgoing: Outgoing, deadline: Deadline, signal: AbortSi
         response.destroy();
         return;
       }
-      settled = true;
-      resolve({
-        status: response.statusCode ?? 0,
-        statusText: response.statusMessage ?? '',
-        headers: response.headers,
-        body: decoded(response, outgoing),
-        request,
-      });
+      const status = response.statusCode ?? 0;
+      const head = { status, statusText: response.statusMessage ?? '', headers: response.headers, request };
+      const body = decoded(response, outgoing);
+      const cap = outgoing.caps === undefined ? undefined : status >= 200 && status < 300 ? outgoing.caps.success : outgoing.caps.error;
+      if (cap === undefined) {
+        settled = true;
+        resolve({ ...head, body });
+        return;
+      }
+      // Read here, as the response arrives: a failure before the end (deadline, abort, reset) fails the call.
+      readCapped(body, cap, (bytes) => {
+        if (settled) return;
+        settled = true;
+        resolve({ ...head, body: bytes });
+      }, fail);
     });
     if (body === undefined) request.end();
     else request.end(body);
   });
+}
+
+/** Reads at most `cap` bytes of `stream`; on reaching the cap the stream is destroyed. */
+export function readCapped(stream: Readable, cap: number, done: (body: CappedBody) => void, fail: (error: Error) => void): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  stream.on('data', (chunk: Buffer) => {
+    if (size + chunk.length > cap) {
+      chunks.push(chunk.subarray(0, cap - size));
+      stream.destroy();
+      done({ bytes: Buffer.concat(chunks, cap), complete: false });
+      return;
+    }
+    chunks.push(chunk);
+    size += chunk.length;
+  });
+  stream.once('end', () => done({ bytes: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size), complete: true }));
+  stream.once('error', fail);
 }
 
 /** The body as the server meant it: inflated when compressed (the caps then count inflated bytes). */

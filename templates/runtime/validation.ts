@@ -160,7 +160,8 @@ function wireBody(data: unknown): unknown {
 
 function wireText(values: Readonly<Record<string, unknown>>, keyOf: (name: string) => string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(values)) {
+  for (const name of Object.keys(values)) {
+    const value = values[name];
     if (value === undefined || value === null) continue;
     out[keyOf(name)] = value instanceof Date ? value.toISOString() : typeof value === 'object' ? value : String(value);
   }
@@ -259,7 +260,13 @@ export function formatIssues(issues: readonly ValidationIssue[]): string {
  * An operation without a schema passes unchecked.
  */
 export function validateRequest(schemas: RequestSchemaTable, method: string, pathTemplate: string, request: RequestParts): void {
-  const issues = requestValidator(schemas, method, pathTemplate)?.(request) ?? [];
+  const validator = requestValidator(schemas, method, pathTemplate);
+  if (validator !== undefined) checkRequest(validator, method, pathTemplate, request);
+}
+
+/** Runs an operation's validator; throws `UsageError` listing every problem. */
+export function checkRequest(validator: RequestValidator, method: string, pathTemplate: string, request: RequestParts): void {
+  const issues = validator(request);
   if (issues.length === 0) return;
   const lines = formatIssues(issues).split('\n').map((line) => `  - ${line}`);
   throw new UsageError(`Invalid request for ${method.toUpperCase()} /${pathTemplate.replace(/^\/+/, '')}:\n${lines.join('\n')}`);

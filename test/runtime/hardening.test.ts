@@ -32,6 +32,10 @@ useTestServer(keys, (started) => (server = started));
 /** `v3/things/{id}`: in the operation table, not in the declarations fixture. */
 const things = (client: object) => loose(client).v3!.things!._id_!;
 
+const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+/** The base64 character with the same top 2 bits as `char` and some of the low 4 bits set. */
+const otherBits = (char: string): string => BASE64_ALPHABET[BASE64_ALPHABET.indexOf(char) | 0b0101] as string;
+
 describe('timeout is a deadline for the whole call (item 1)', () => {
   it('a body trickled one byte every 500 ms ends in TimeoutError at the deadline', async () => {
     server.respond = () => ({ body: { padding: 'x'.repeat(40) }, trickle: 500 });
@@ -122,6 +126,8 @@ describe('Wechatpay-Signature is parsed strictly (item 3)', () => {
     ['base64url spelling', (sig: string) => sig.replaceAll('+', '-').replaceAll('/', '_')],
     ['a shorter signature', (sig: string) => sig.slice(0, 172)],
     ['a signature of another key size', (sig: string) => Buffer.concat([Buffer.from(sig, 'base64'), Buffer.alloc(2)]).toString('base64')],
+    // 256 bytes end in one character carrying 2 bits and 4 unused ones: setting those decodes to the same bytes.
+    ['a non-canonical spelling (unused bits set)', (sig: string) => `${sig.slice(0, -3)}${otherBits(sig.at(-3) as string)}==`],
   ])('refuses %s', (_case, change) => {
     const headers = signed('{}');
     headers['Wechatpay-Signature'] = change(headers['Wechatpay-Signature'] as string);

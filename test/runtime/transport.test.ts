@@ -5,10 +5,12 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer as createNetServer } from 'node:net';
+import { urlToHttpOptions } from 'node:url';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import type { AxiosAdapter, AxiosResponse } from 'axios';
 import { ApiError, NetworkError, TimeoutError, createNonce, responseMessage, signMessage } from '../../templates/runtime/index.ts';
+import { requestOptions } from '../../templates/runtime/transport.ts';
 import { Wechatpay, clientOptions, loose, readStream } from './support/client.ts';
 import { generateTestKeys, useTestServer, type TestServer } from './support/server.ts';
 
@@ -74,6 +76,48 @@ describe('connections', () => {
       expect(ports.size).toBe(1);
     } finally {
       httpAgent.destroy();
+    }
+  });
+
+  it('asks node:http for the host, port and path it would derive from the URL itself', () => {
+    for (const href of [
+      'http://127.0.0.1:8080/v3/a?b=1&c=%20',
+      'https://api.mch.weixin.qq.com/v3/pay/transactions/native',
+      'https://api.mch.weixin.qq.com:443/v3/x',
+      'http://[::1]:9000/v3/x',
+      'https://[2001:db8::1]/v3/x?y=1',
+    ]) {
+      const url = new URL(href);
+      const path = `${url.pathname}${url.search}`;
+      const options = requestOptions({ method: 'GET', url, path, headers: {}, body: undefined, agent: undefined, decompress: true });
+      const derived = urlToHttpOptions(url);
+      expect({ protocol: options.protocol, hostname: options.hostname, port: options.port, path: options.path }).toEqual({
+        protocol: derived.protocol,
+        hostname: derived.hostname,
+        port: derived.port === '' ? undefined : derived.port,
+        path: derived.path,
+      });
+    }
+  });
+
+  it('fails the call when the connection drops in the middle of the body', async () => {
+    // Headers announce 100 bytes; 10 arrive, then the connection is cut.
+    const cutting = createNetServer((socket) => {
+      socket.once('data', () => {
+        socket.write('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"a":"1234');
+        setTimeout(() => socket.destroy(), 20);
+      });
+    });
+    await new Promise<void>((resolve) => cutting.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = cutting.address() as AddressInfo;
+      const error: unknown = await things(new Wechatpay(clientOptions(keys, `http://127.0.0.1:${port}`)))
+        .get({ id: '1' })
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(NetworkError);
+      expect(error).not.toBeInstanceOf(TimeoutError);
+    } finally {
+      await new Promise<void>((resolve) => cutting.close(() => resolve()));
     }
   });
 

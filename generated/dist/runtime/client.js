@@ -24,8 +24,8 @@ import {
   signMessage,
   verifyHeaders,
 } from './signature.js';
-import { ACCEPT_ENCODING, Deadline, exchange } from './transport.js';
-import { validateRequest } from './validation.js';
+import { ACCEPT_ENCODING, Deadline, exchange, readCapped } from './transport.js';
+import { checkRequest, requestValidator } from './validation.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from './version.js';
 import { createNotificationHandler } from './webhook.js';
 export const DEFAULT_BASE_URL = 'https://api.mch.weixin.qq.com';
@@ -243,6 +243,7 @@ function createState(options, resolveOperation, validators, operationOrigins) {
     direct: directOptions(axiosOptions, {}),
     resolveOperation,
     validators,
+    requestValidators: new Map(),
     validate,
     origins: new Set([base.origin, ...operationOrigins]),
     ciphertextSerials: new Map(),
@@ -396,13 +397,19 @@ async function prepare(state, method, path, data, config) {
       : serialiseBody(payload, `${method.toUpperCase()} /${path}`);
   // Checked on what will be sent (headers the pipeline adds included), before any file is read or anything signed.
   if (matched !== undefined && state.validators !== undefined && (options.validate ?? state.validate)) {
-    validateRequest(state.validators, method, matched.template, {
-      // An upload's parts are not JSON; its meta is not described by a request schema.
-      data: json,
-      params: queryOf(url),
-      headers,
-      pathParams: matched.pathParams,
-    });
+    let byMethod = state.requestValidators.get(matched.template);
+    if (byMethod === undefined) state.requestValidators.set(matched.template, (byMethod = new Map()));
+    let validator = byMethod.get(method);
+    if (validator === undefined)
+      byMethod.set(method, (validator = requestValidator(state.validators, method, matched.template) ?? null));
+    if (validator !== null)
+      checkRequest(validator, method, matched.template, {
+        // An upload's parts are not JSON; its meta is not described by a request schema.
+        data: json,
+        params: queryOf(url),
+        headers,
+        pathParams: matched.pathParams,
+      });
   }
   let body;
   let signedBody = Buffer.alloc(0);
@@ -431,7 +438,10 @@ async function prepare(state, method, path, data, config) {
   if (options.retry) validateRetryOptions(options.retry, 'config.retry');
   const idempotent = options.idempotent === true;
   const axiosConfig = {};
-  for (const [key, value] of Object.entries(options)) if (!CONTROLLED_KEYS.has(key)) axiosConfig[key] = value;
+  for (const key of Object.keys(options)) {
+    const value = options[key];
+    if (value !== undefined && !CONTROLLED_KEYS.has(key)) axiosConfig[key] = value;
+  }
   const timeout = typeof options.timeout === 'number' ? options.timeout : state.timeout;
   const signal = options.signal;
   // axios also takes signal-like objects without addEventListener; those stay with it.
@@ -483,7 +493,8 @@ function resolveURL(state, method, path, options) {
   let operationPath = '';
   for (const part of template.parts)
     operationPath += typeof part === 'string' ? part : encodePathParameter(options[part.name], part.name, where);
-  for (const name of template.names) delete options[name];
+  // Unset rather than deleted (which would turn the copy into a slow dictionary object): each option read below treats both alike.
+  for (const name of template.names) if (options[name] !== undefined) options[name] = undefined;
   const { query } = template;
   const base = typeof options.baseURL === 'string' ? parseBaseURL(options.baseURL, 'config.baseURL') : undefined;
   const matched = state.resolveOperation(method, operationPath);
@@ -592,6 +603,8 @@ function callerHeaders(headers) {
 /** The query as sent, each key with its value (or values, when repeated). */
 function queryOf(url) {
   const query = {};
+  // Reading searchParams would build a URLSearchParams object for the URL.
+  if (url.search === '') return query;
   for (const [key, value] of url.searchParams) {
     const previous = query[key];
     query[key] = previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
@@ -626,11 +639,14 @@ async function attempt(state, request) {
   const deadline = new Deadline(request.timeout);
   try {
     let response;
+    // Read by the direct transport as the response arrives, unless it is a download's stream.
+    let body;
     try {
-      response =
-        request.direct !== undefined && !proxiedByEnvironment(url, request.direct)
-          ? await sendDirect(request, request.direct, authorization, deadline)
-          : await sendWithAxios(state, request, authorization, deadline);
+      if (request.direct !== undefined && !proxiedByEnvironment(url, request.direct)) {
+        ({ response, body } = await sendDirect(state, request, request.direct, uri, authorization, deadline));
+      } else {
+        response = await sendWithAxios(state, request, authorization, deadline);
+      }
     } catch (error) {
       throw transportError(error, where, request.timeout, deadline.expired);
     }
@@ -638,12 +654,12 @@ async function attempt(state, request) {
     const success = response.status >= 200 && response.status < 300;
     // Downloads (by operation) carry no signature; the caller gets the stream.
     if (success && download) return response;
-    const limit = success ? state.maxResponseBytes : state.maxErrorBytes;
-    let body;
-    try {
-      body = await readCapped(response.data, limit);
-    } catch (error) {
-      throw transportError(error, where, request.timeout, deadline.expired);
+    if (body === undefined) {
+      try {
+        body = await readBody(response.data, success ? state.maxResponseBytes : state.maxErrorBytes);
+      } catch (error) {
+        throw transportError(error, where, request.timeout, deadline.expired);
+      }
     }
     // An error body is kept up to its cap; a 2xx body that is cut off cannot be verified.
     if (!success) throw apiError(response.status, body.bytes, headers);
@@ -667,8 +683,11 @@ async function attempt(state, request) {
     deadline.clear();
   }
 }
-/** The request over node:http(s) directly; the response's `data` is the (decompressed) body stream. */
-async function sendDirect(request, direct, authorization, deadline) {
+/**
+ * The request over node:http(s) directly. The (decompressed) body comes back read up to its cap,
+ * or, for a download's 2xx answer, as the response's `data` stream.
+ */
+async function sendDirect(state, request, direct, uri, authorization, deadline) {
   const decompress = direct.decompress !== false;
   // Later names win over earlier ones (node:http reads them case-insensitively, in order).
   const headers = decompress
@@ -688,10 +707,15 @@ async function sendDirect(request, direct, authorization, deadline) {
     {
       method: request.method.toUpperCase(),
       url,
+      path: uri,
       headers,
       body,
       agent: url.protocol === 'https:' ? direct.httpsAgent : direct.httpAgent,
       decompress,
+      caps: {
+        success: request.download ? undefined : state.maxResponseBytes,
+        error: state.maxErrorBytes,
+      },
     },
     deadline,
     request.signal,
@@ -703,14 +727,19 @@ async function sendDirect(request, direct, authorization, deadline) {
     headers,
     timeout: request.timeout,
   };
-  return {
-    data: incoming.body,
+  const streamed = incoming.body instanceof Readable;
+  const response = {
+    data: streamed ? incoming.body : undefined,
     status: incoming.status,
     statusText: incoming.statusText,
     // Node's record (lower-case names), as axios' raw response headers are typed.
     headers: incoming.headers,
     config,
     request: incoming.request,
+  };
+  return {
+    response,
+    body: streamed ? undefined : incoming.body,
   };
 }
 /** The request through the client's axios instance, for options only axios implements (proxies, adapters, ...). */
@@ -839,7 +868,8 @@ function apiError(status, body, headers) {
 }
 function plainHeaders(headers) {
   const result = {};
-  for (const [name, value] of Object.entries(headers)) {
+  for (const name of Object.keys(headers)) {
+    const value = headers[name];
     if (typeof value === 'string' || typeof value === 'number') result[name.toLowerCase()] = String(value);
     else if (Array.isArray(value)) result[name.toLowerCase()] = value.join(', ');
   }
@@ -851,37 +881,14 @@ function toBuffer(data) {
   if (typeof data === 'string') return Buffer.from(data, 'utf8');
   return Buffer.alloc(0);
 }
-/** Reads at most `limit` bytes of a (decompressed) body; on reaching the limit the stream is destroyed. */
-function readCapped(stream, limit) {
-  if (!(stream instanceof Readable))
+/** Reads at most `limit` bytes of an axios response body (a stream, or bytes an adapter gave). */
+function readBody(data, limit) {
+  if (!(data instanceof Readable))
     return Promise.resolve({
-      bytes: toBuffer(stream),
+      bytes: toBuffer(data),
       complete: true,
     });
-  return new Promise((resolve, reject) => {
-    const chunks = [];
-    let size = 0;
-    stream.on('data', (chunk) => {
-      if (size + chunk.length > limit) {
-        chunks.push(chunk.subarray(0, limit - size));
-        stream.destroy();
-        resolve({
-          bytes: Buffer.concat(chunks, limit),
-          complete: false,
-        });
-        return;
-      }
-      chunks.push(chunk);
-      size += chunk.length;
-    });
-    stream.once('end', () =>
-      resolve({
-        bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size),
-        complete: true,
-      }),
-    );
-    stream.once('error', reject);
-  });
+  return new Promise((resolve, reject) => readCapped(data, limit, resolve, reject));
 }
 /** JSON when it parses, else the text; an empty body stays ''. */
 function parseBody(raw, contentType) {

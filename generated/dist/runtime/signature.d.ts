@@ -23,7 +23,7 @@ export declare function signMessage(message: Buffer, privateKey: KeyObject): str
 export declare const STRICT_BASE64: RegExp;
 /**
  * `false` for a wrong or malformed signature, never a throw. The signature must be exactly one
- * strict base64 value as long as the key's modulus.
+ * canonical base64 value (padded, no other characters, unused bits zero) as long as the key's modulus.
  */
 export declare function verifyMessage(message: Buffer, signature: string, publicKey: KeyObject): boolean;
 export interface AuthorizationParts {

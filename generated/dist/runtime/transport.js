@@ -33,6 +33,24 @@ export class Deadline {
     this.onExpire = undefined;
   }
 }
+/**
+ * The node:http options of a request: plain options, not the URL, which node:http would convert
+ * into a larger options object on every call (the same host, port and path it would derive).
+ */
+export function requestOptions(outgoing) {
+  const { url } = outgoing;
+  const { hostname } = url;
+  return {
+    protocol: url.protocol,
+    // An IPv6 literal is bracketed in a URL, not in a socket address.
+    hostname: hostname.startsWith('[') ? hostname.slice(1, -1) : hostname,
+    port: url.port === '' ? undefined : Number(url.port),
+    path: outgoing.path,
+    method: outgoing.method,
+    headers: outgoing.headers,
+    agent: outgoing.agent,
+  };
+}
 /** The error of a call its caller aborted; the code and message axios gives one. */
 function canceledError() {
   return Object.assign(new Error('canceled'), { code: 'ERR_CANCELED' });
@@ -52,15 +70,11 @@ export function exchange(outgoing, deadline, signal) {
       reject(canceledError());
       return;
     }
-    const { url, body, headers } = outgoing;
+    const { body } = outgoing;
     let request;
     try {
-      const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-      request = send(url, {
-        method: outgoing.method,
-        headers,
-        agent: outgoing.agent,
-      });
+      const options = requestOptions(outgoing);
+      request = outgoing.url.protocol === 'https:' ? httpsRequest(options) : httpRequest(options);
     } catch (error) {
       // Invalid header values are refused synchronously by node:http.
       reject(error);
@@ -88,18 +102,71 @@ export function exchange(outgoing, deadline, signal) {
         response.destroy();
         return;
       }
-      settled = true;
-      resolve({
-        status: response.statusCode ?? 0,
+      const status = response.statusCode ?? 0;
+      const head = {
+        status,
         statusText: response.statusMessage ?? '',
         headers: response.headers,
-        body: decoded(response, outgoing),
         request,
-      });
+      };
+      const body = decoded(response, outgoing);
+      const cap =
+        outgoing.caps === undefined
+          ? undefined
+          : status >= 200 && status < 300
+            ? outgoing.caps.success
+            : outgoing.caps.error;
+      if (cap === undefined) {
+        settled = true;
+        resolve({
+          ...head,
+          body,
+        });
+        return;
+      }
+      // Read here, as the response arrives: a failure before the end (deadline, abort, reset) fails the call.
+      readCapped(
+        body,
+        cap,
+        (bytes) => {
+          if (settled) return;
+          settled = true;
+          resolve({
+            ...head,
+            body: bytes,
+          });
+        },
+        fail,
+      );
     });
     if (body === undefined) request.end();
     else request.end(body);
   });
+}
+/** Reads at most `cap` bytes of `stream`; on reaching the cap the stream is destroyed. */
+export function readCapped(stream, cap, done, fail) {
+  const chunks = [];
+  let size = 0;
+  stream.on('data', (chunk) => {
+    if (size + chunk.length > cap) {
+      chunks.push(chunk.subarray(0, cap - size));
+      stream.destroy();
+      done({
+        bytes: Buffer.concat(chunks, cap),
+        complete: false,
+      });
+      return;
+    }
+    chunks.push(chunk);
+    size += chunk.length;
+  });
+  stream.once('end', () =>
+    done({
+      bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size),
+      complete: true,
+    }),
+  );
+  stream.once('error', fail);
 }
 /** The body as the server meant it: inflated when compressed (the caps then count inflated bytes). */
 function decoded(response, outgoing) {

@@ -61,3 +61,10 @@ export declare function validateRequest(
   pathTemplate: string,
   request: RequestParts,
 ): void;
+/** Runs an operation's validator; throws `UsageError` listing every problem. */
+export declare function checkRequest(
+  validator: RequestValidator,
+  method: string,
+  pathTemplate: string,
+  request: RequestParts,
+): void;

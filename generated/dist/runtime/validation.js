@@ -117,7 +117,8 @@ function wireBody(data) {
 }
 function wireText(values, keyOf) {
   const out = {};
-  for (const [name, value] of Object.entries(values)) {
+  for (const name of Object.keys(values)) {
+    const value = values[name];
     if (value === undefined || value === null) continue;
     out[keyOf(name)] = value instanceof Date ? value.toISOString() : typeof value === 'object' ? value : String(value);
   }
@@ -214,7 +215,12 @@ export function formatIssues(issues) {
  * An operation without a schema passes unchecked.
  */
 export function validateRequest(schemas, method, pathTemplate, request) {
-  const issues = requestValidator(schemas, method, pathTemplate)?.(request) ?? [];
+  const validator = requestValidator(schemas, method, pathTemplate);
+  if (validator !== undefined) checkRequest(validator, method, pathTemplate, request);
+}
+/** Runs an operation's validator; throws `UsageError` listing every problem. */
+export function checkRequest(validator, method, pathTemplate, request) {
+  const issues = validator(request);
   if (issues.length === 0) return;
   const lines = formatIssues(issues)
     .split('\n')
