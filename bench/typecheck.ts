@@ -12,6 +12,8 @@
  * declarations' own cost is a consumer's time net of it. Rounds are interleaved, fresh processes,
  * medians of wall time and of CPU time (user + system of the compiler's processes, as bash's
  * `times` reports them: on a loaded machine far steadier than wall time; tsgo's threads add up).
+ * Then one `--extendedDiagnostics` run per compiler of the full package's consumer, openapi-typescript's
+ * and the baseline shows where the difference lies: the phases' times and the checker's counts.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -202,6 +204,22 @@ export function main(): void {
       pair('8x / 1x (goal <= 8)', 'eightfold', 'full');
       pair('full / selected (goal >= 5)', 'full', 'selected');
       pair('full / selected, clients', 'fullClient', 'selectedClient');
+    }
+    out(
+      'where the time goes (one --extendedDiagnostics run each; phase times are wall, so only indicative under load)',
+    );
+    const FIELDS = ['Parse time', 'Bind time', 'Check time', 'Symbols', 'Types', 'Instantiations', 'Memory used'];
+    for (const [compiler, bin] of Object.entries(COMPILERS)) {
+      out(`  ${compiler.padEnd(20)} ${FIELDS.map((field) => field.padStart(15)).join('')}`);
+      for (const name of ['baseline', 'full', 'openapiTypescript'] as const) {
+        const report = spawnSync(process.execPath, [bin, '-p', consumers[name], '--extendedDiagnostics'], {
+          encoding: 'utf8',
+        }).stdout;
+        const cells = FIELDS.map((field) =>
+          (report.match(new RegExp(`^${field}:\\s+(\\S+)`, 'm'))?.[1] ?? '?').padStart(15),
+        );
+        out(`    ${name.padEnd(18)} ${cells.join('')}`);
+      }
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
