@@ -1,5 +1,6 @@
 import { HTTP_METHOD_TABLE, type Endpoint, type Operation, type Parameter, type Schema } from '../../model/types.ts';
 import { isIdentifier, propertyKey, stringLiteral } from '../literal.ts';
+import { render } from '../render.ts';
 import { exampleJson, isScalar } from './json-examples.ts';
 
 /**
@@ -244,21 +245,14 @@ export function operationExampleParts(endpoint: Endpoint, operation: Operation, 
   const args = callArguments(operation, new Scope(), declarations, imports).join(', ');
   const handler = responseHandler(operation, imports);
 
-  const header: string[] = [];
-  const nodeImports = [...imports].sort();
-  if (nodeImports.length > 0) header.push(`import { ${nodeImports.join(', ')} } from 'node:fs';`);
-  header.push(
-    `import { Wechatpay } from ${stringLiteral(context.packageName)};`,
-    '',
-    'declare const wxpay: Wechatpay;',
-    '',
-  );
-  if (declarations.length > 0) {
-    header.push(...declarations.map(({ binding, value }) => `const ${binding} = ${value};`), '');
-  }
+  const header = render('docs/example.ts', {
+    nodeImports: [...imports].sort().join(', '),
+    packageName: stringLiteral(context.packageName),
+    declarations,
+  });
   const call = (style: AccessStyle): string => `${styleAccess(endpoint, style)}.${operation.method}(${args})`;
   return {
-    header: header.join('\n'),
+    header,
     calls: { chained: call('chained'), declarative: call('declarative'), attribute: call('attribute') },
     handler,
   };
