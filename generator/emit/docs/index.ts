@@ -4,7 +4,7 @@ import type { EmittedFile } from '../files.ts';
 import { operationExampleParts } from './examples.ts';
 import { htmlText, inlineText, tableCell, tableCode, yamlString } from './markdown.ts';
 import { memo } from '../memo.ts';
-import { render } from '../render.ts';
+import { packageFile, render } from '../render.ts';
 import { notificationPageFile, notificationPageView } from './notifications.ts';
 import { endpointPageView, endpointTitle } from './view-model.ts';
 
@@ -126,18 +126,17 @@ export async function emitDocs(model: ApiModel, options: DocsOptions = {}): Prom
 export function emitPackageFiles(model: ApiModel, info = DEFAULT_PACKAGE): EmittedFile[] {
   const description =
     'Typed WeChat Pay APIv3 client: signed requests, verified responses, one typed method per endpoint.';
-  const packageJson = render('package/package.json', {
-    name: info.name,
-    version: info.version,
-    description,
-    ajvRange: rootPackage.devDependencies.ajv,
-    axiosRange: rootPackage.dependencies.axios,
-    forgeRange: rootPackage.devDependencies['node-forge'],
-    re2jsRange: rootPackage.devDependencies.re2js,
-  });
   return [
-    { path: 'package.json', contents: packageJson },
-    { path: 'README.md', contents: render('package/README.md', readmeView(model, info.name, description)) },
+    packageFile('package.json', {
+      name: info.name,
+      version: info.version,
+      description,
+      ajvRange: rootPackage.devDependencies.ajv,
+      axiosRange: rootPackage.dependencies.axios,
+      forgeRange: rootPackage.devDependencies['node-forge'],
+      re2jsRange: rootPackage.devDependencies.re2js,
+    }),
+    packageFile('README.md', readmeView(model, info.name, description)),
   ];
 }
 
