@@ -82,28 +82,29 @@ function requestRows(operation: Operation): TableRow[] {
   ] as const;
   for (const [group, parameters, description] of groups) {
     if (parameters.length === 0) continue;
+    const anyRequired = parameters.some((parameter) => parameter.required);
     rows.push(
-      groupRow(
-        group,
-        parameters.some((parameter) => parameter.required),
-        description,
-      ),
+      groupRow(group, anyRequired, description),
+      ...parameters.flatMap((parameter) => parameterRows(parameter, `${group}.${parameter.name}`, 1)),
     );
-    rows.push(...parameters.flatMap((parameter) => parameterRows(parameter, `${group}.${parameter.name}`, 1)));
   }
   const body = operation.body;
   if (body?.kind === 'json') {
-    rows.push(row('data', 0, body.schema, body.required, body.schema.description ?? '请求的 `JSON` 数据'));
-    rows.push(...schemaRows(body.schema, 'data', 1));
+    rows.push(
+      row('data', 0, body.schema, body.required, body.schema.description ?? '请求的 `JSON` 数据'),
+      ...schemaRows(body.schema, 'data', 1),
+    );
   } else if (body?.kind === 'multipart') {
     const meta = `data.${body.metaField}`;
-    rows.push(groupRow('data', true, '`multipart/form-data` 数据'));
-    rows.push(row(meta, 1, body.meta, true, body.meta.description ?? '文件元信息，`JSON` 字符串（签名覆盖此部分）'));
-    rows.push(...schemaRows(body.meta, meta, 2));
-    rows.push({
-      ...row(`data.${body.fileField}`, 1, { kind: 'file', constraints: {} }, true, '文件内容'),
-      type: tableCode('ReadStream'),
-    });
+    rows.push(
+      groupRow('data', true, '`multipart/form-data` 数据'),
+      row(meta, 1, body.meta, true, body.meta.description ?? '文件元信息，`JSON` 字符串（签名覆盖此部分）'),
+      ...schemaRows(body.meta, meta, 2),
+      {
+        ...row(`data.${body.fileField}`, 1, { kind: 'file', constraints: {} }, true, '文件内容'),
+        type: tableCode('ReadStream'),
+      },
+    );
   }
   return rows;
 }
