@@ -101,10 +101,9 @@ function exampleValue(schema: Schema, example: unknown, options: ValueOptions): 
       // An array without `items` is typed as the empty tuple `[]`.
       if (!schema.items) return '[] as []';
       const items = schema.items;
-      const givenItems = Array.isArray(given) && given.length > 0 && given.every(isScalar) ? given : [undefined];
-      const values = isScalarSchema(items)
-        ? givenItems.map((item) => exampleValue(items, item, inner))
-        : [exampleValue(items, undefined, inner)];
+      // Scalar items take the spec's list of examples, any other item the example of its own schema.
+      const scalars = isScalarSchema(items) && Array.isArray(given) && given.length > 0 && given.every(isScalar);
+      const values = (scalars ? given : [undefined]).map((item) => exampleValue(items, item, inner));
       return literal('[]', values, options.indent);
     }
     case 'file':
@@ -125,15 +124,11 @@ function isScalarSchema(schema: Schema): boolean {
   return schema.kind === 'string' || schema.kind === 'number' || schema.kind === 'boolean';
 }
 
-/** The chained property access of an endpoint: `wxpay.v3.marketing.busifavor...couponcodes`. */
-function chainedAccess(endpoint: Endpoint): string {
-  return ['wxpay', ...endpoint.segments.map((segment) => segment.propName)].join('.');
-}
-
 function styleAccess(endpoint: Endpoint, style: AccessStyle): string {
   switch (style) {
+    // `wxpay.v3.marketing.busifavor...couponcodes`
     case 'chained':
-      return chainedAccess(endpoint);
+      return ['wxpay', ...endpoint.segments.map((segment) => segment.propName)].join('.');
     case 'declarative':
       return `wxpay.chain(${stringLiteral(endpoint.path)})`;
     case 'attribute':
