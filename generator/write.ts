@@ -1,5 +1,5 @@
-import { mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
-import { readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { EmittedFile } from './emit/files.ts';
 
@@ -17,7 +17,7 @@ export async function writeAtomically(outDir: string, files: readonly EmittedFil
   try {
     mkdirSync(staging, { recursive: true });
     writeFiles(staging, files);
-    const hadPrevious = await exists(target);
+    const hadPrevious = existsSync(target);
     if (hadPrevious) await rename(target, retired);
     try {
       await rename(staging, target);
@@ -35,9 +35,6 @@ export async function writeAtomically(outDir: string, files: readonly EmittedFil
 
 /** Staging and retired directories of runs that were killed (their process is gone) are removed. */
 function removeAbandoned(target: string): void {
-  const pattern = new RegExp(
-    `^${basename(target).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(?:staging|retired)-(\\d+)$`,
-  );
   let siblings: string[];
   try {
     siblings = readdirSync(dirname(target));
@@ -45,8 +42,8 @@ function removeAbandoned(target: string): void {
     return;
   }
   for (const name of siblings) {
-    const pid = Number(pattern.exec(name)?.[1]);
-    if (Number.isInteger(pid) && pid !== process.pid && !isAlive(pid))
+    const [, base, pid] = /^(.*)\.(?:staging|retired)-(\d+)$/.exec(name) ?? [];
+    if (base === basename(target) && Number(pid) !== process.pid && !isAlive(Number(pid)))
       rmSync(join(dirname(target), name), { recursive: true, force: true });
   }
 }
@@ -128,16 +125,9 @@ export async function findStaleFiles(outDir: string, files: readonly EmittedFile
 }
 
 async function listFiles(root: string): Promise<string[]> {
-  if (!(await exists(root))) return [];
+  if (!existsSync(root)) return [];
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile())
     .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'));
-}
-
-function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
 }

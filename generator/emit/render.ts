@@ -30,7 +30,7 @@ export function render(name: string, view: object = {}): string {
   return template(view);
 }
 
-/** A package file whose contents depend on nothing in the model: `templates/package/<path>.hbs`. */
-export function packageFile(path: string): EmittedFile {
-  return { path, contents: render(`package/${path}`) };
+/** A package file laid out by its template, `templates/package/<path>.hbs`. */
+export function packageFile(path: string, view: object = {}): EmittedFile {
+  return { path, contents: render(`package/${path}`, view) };
 }

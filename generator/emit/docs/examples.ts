@@ -1,5 +1,6 @@
 import { HTTP_METHOD_TABLE, type Endpoint, type Operation, type Parameter, type Schema } from '../../model/types.ts';
 import { isIdentifier, propertyKey, stringLiteral } from '../literal.ts';
+import { render } from '../render.ts';
 import { exampleJson, isScalar } from './json-examples.ts';
 
 /**
@@ -100,10 +101,9 @@ function exampleValue(schema: Schema, example: unknown, options: ValueOptions): 
       // An array without `items` is typed as the empty tuple `[]`.
       if (!schema.items) return '[] as []';
       const items = schema.items;
-      const givenItems = Array.isArray(given) && given.length > 0 && given.every(isScalar) ? given : [undefined];
-      const values = isScalarSchema(items)
-        ? givenItems.map((item) => exampleValue(items, item, inner))
-        : [exampleValue(items, undefined, inner)];
+      // Scalar items take the spec's list of examples, any other item the example of its own schema.
+      const scalars = isScalarSchema(items) && Array.isArray(given) && given.length > 0 && given.every(isScalar);
+      const values = (scalars ? given : [undefined]).map((item) => exampleValue(items, item, inner));
       return literal('[]', values, options.indent);
     }
     case 'file':
@@ -124,15 +124,11 @@ function isScalarSchema(schema: Schema): boolean {
   return schema.kind === 'string' || schema.kind === 'number' || schema.kind === 'boolean';
 }
 
-/** The chained property access of an endpoint: `wxpay.v3.marketing.busifavor...couponcodes`. */
-function chainedAccess(endpoint: Endpoint): string {
-  return ['wxpay', ...endpoint.segments.map((segment) => segment.propName)].join('.');
-}
-
 function styleAccess(endpoint: Endpoint, style: AccessStyle): string {
   switch (style) {
+    // `wxpay.v3.marketing.busifavor...couponcodes`
     case 'chained':
-      return chainedAccess(endpoint);
+      return ['wxpay', ...endpoint.segments.map((segment) => segment.propName)].join('.');
     case 'declarative':
       return `wxpay.chain(${stringLiteral(endpoint.path)})`;
     case 'attribute':
@@ -244,21 +240,14 @@ export function operationExampleParts(endpoint: Endpoint, operation: Operation, 
   const args = callArguments(operation, new Scope(), declarations, imports).join(', ');
   const handler = responseHandler(operation, imports);
 
-  const header: string[] = [];
-  const nodeImports = [...imports].sort();
-  if (nodeImports.length > 0) header.push(`import { ${nodeImports.join(', ')} } from 'node:fs';`);
-  header.push(
-    `import { Wechatpay } from ${stringLiteral(context.packageName)};`,
-    '',
-    'declare const wxpay: Wechatpay;',
-    '',
-  );
-  if (declarations.length > 0) {
-    header.push(...declarations.map(({ binding, value }) => `const ${binding} = ${value};`), '');
-  }
+  const header = render('docs/example.ts', {
+    nodeImports: [...imports].sort().join(', '),
+    packageName: stringLiteral(context.packageName),
+    declarations,
+  });
   const call = (style: AccessStyle): string => `${styleAccess(endpoint, style)}.${operation.method}(${args})`;
   return {
-    header: header.join('\n'),
+    header,
     calls: { chained: call('chained'), declarative: call('declarative'), attribute: call('attribute') },
     handler,
   };

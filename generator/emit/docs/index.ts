@@ -1,18 +1,11 @@
 import rootPackage from '../../../package.json' with { type: 'json' };
-import {
-  compareText,
-  operationsOf,
-  type ApiModel,
-  type Endpoint,
-  type HttpMethod,
-  type Operation,
-} from '../../model/types.ts';
+import { compareText, operationsOf, type ApiModel, type Endpoint, type Operation } from '../../model/types.ts';
 import type { EmittedFile } from '../files.ts';
 import { operationExampleParts } from './examples.ts';
 import { htmlText, inlineText, tableCell, tableCode, yamlString } from './markdown.ts';
 import { memo } from '../memo.ts';
-import { render } from '../render.ts';
-import { notificationPageFile, notificationPageLink, notificationPageView } from './notifications.ts';
+import { packageFile, render } from '../render.ts';
+import { notificationPageFile, notificationPageView } from './notifications.ts';
 import { endpointPageView, endpointTitle } from './view-model.ts';
 
 export { operationExampleParts, operationExamples } from './examples.ts';
@@ -36,17 +29,10 @@ export function pageFile(endpoint: Endpoint): string {
   return `docs/${endpoint.segments.map((segment) => (segment.kind === 'empty' ? '{empty}' : segment.raw)).join('/')}.md`;
 }
 
-/** The site link of a page: its file path from the docs root, without `.md`. */
-export function pageLink(endpoint: Endpoint): string {
-  return `/${pageFile(endpoint).slice('docs/'.length, -'.md'.length)}`;
-}
-
-/**
- * A page link relative to the package root (`docs/v3/pay/transactions/jsapi.md#post`), which works
- * in the published tarball, on a code host and, from `docs/index.md`, on the site.
- */
-function relativePageLink(endpoint: Endpoint, method: HttpMethod): string {
-  return `./${pageFile(endpoint)}#${method}`;
+/** A page's link on the site (`/v3/pay/transactions/jsapi`) and from `docs/index.md` (`./v3/pay/transactions/jsapi.md`). */
+function pageLinks(file: string): { site: string; relative: string } {
+  const path = file.slice('docs/'.length);
+  return { site: `/${path.slice(0, -'.md'.length)}`, relative: `./${path}` };
 }
 
 export interface SidebarGroup {
@@ -102,14 +88,14 @@ export async function emitDocs(model: ApiModel, options: DocsOptions = {}): Prom
         tag: inlineText(tag),
         entries: entries.map(({ endpoint, method, title }) => ({
           title: tableCell(title),
-          link: `./${pageFile(endpoint).slice('docs/'.length)}#${method}`,
+          link: `${pageLinks(pageFile(endpoint)).relative}#${method}`,
           method: method.toUpperCase(),
           path: tableCode(endpoint.path),
         })),
       })),
       notifications: events.map((event) => ({
         title: tableCell(event.summary),
-        link: `./${notificationPageFile(event).slice('docs/'.length)}`,
+        link: pageLinks(notificationPageFile(event)).relative,
         eventType: tableCode(event.eventType),
       })),
       notificationsHeading: NOTIFICATIONS_HEADING,
@@ -120,7 +106,7 @@ export async function emitDocs(model: ApiModel, options: DocsOptions = {}): Prom
     text: htmlText(tag),
     items: entries.map(({ endpoint, method, title }) => ({
       text: htmlText(`${method.toUpperCase()} ${title}`),
-      link: `${pageLink(endpoint)}#${method}`,
+      link: `${pageLinks(pageFile(endpoint)).site}#${method}`,
     })),
   }));
   if (events.length > 0) {
@@ -128,7 +114,7 @@ export async function emitDocs(model: ApiModel, options: DocsOptions = {}): Prom
       text: NOTIFICATIONS_HEADING,
       items: events.map((event) => ({
         text: `${event.eventType} ${event.summary}`,
-        link: notificationPageLink(event),
+        link: pageLinks(notificationPageFile(event)).site,
       })),
     });
   }
@@ -140,18 +126,17 @@ export async function emitDocs(model: ApiModel, options: DocsOptions = {}): Prom
 export function emitPackageFiles(model: ApiModel, info = DEFAULT_PACKAGE): EmittedFile[] {
   const description =
     'Typed WeChat Pay APIv3 client: signed requests, verified responses, one typed method per endpoint.';
-  const packageJson = render('package/package.json', {
-    name: info.name,
-    version: info.version,
-    description,
-    ajvRange: rootPackage.devDependencies.ajv,
-    axiosRange: rootPackage.dependencies.axios,
-    forgeRange: rootPackage.devDependencies['node-forge'],
-    re2jsRange: rootPackage.devDependencies.re2js,
-  });
   return [
-    { path: 'package.json', contents: packageJson },
-    { path: 'README.md', contents: render('package/README.md', readmeView(model, info.name, description)) },
+    packageFile('package.json', {
+      name: info.name,
+      version: info.version,
+      description,
+      ajvRange: rootPackage.devDependencies.ajv,
+      axiosRange: rootPackage.dependencies.axios,
+      forgeRange: rootPackage.devDependencies['node-forge'],
+      re2jsRange: rootPackage.devDependencies.re2js,
+    }),
+    packageFile('README.md', readmeView(model, info.name, description)),
   ];
 }
 
@@ -182,8 +167,9 @@ function readmeView(model: ApiModel, packageName: string, description: string): 
     endpointCount: model.endpoints.length,
     operationCount: operationsOf(model).length,
     example: parts ? `${parts.header}\n${parts.calls.chained}\n  .then(${parts.handler});` : '',
+    // Relative to the package root: it works in the published tarball and on a code host.
     examplePage: featured
-      ? { file: pageFile(featured.endpoint), link: relativePageLink(featured.endpoint, featured.operation.method) }
+      ? { file: pageFile(featured.endpoint), link: `./${pageFile(featured.endpoint)}#${featured.operation.method}` }
       : null,
     stylesHeader: parts?.header ?? '',
     styles: parts?.calls ?? { chained: '', declarative: '', attribute: '' },

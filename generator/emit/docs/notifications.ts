@@ -1,7 +1,7 @@
 import { splitDocLinks, type NotificationEvent, type Notifications, type Schema } from '../../model/types.ts';
 import { exampleJson } from './json-examples.ts';
 import { inlineCode, inlineText, linkDestination, yamlString } from './markdown.ts';
-import { schemaChildren, type TableRow } from './view-model.ts';
+import { schemaRows } from './view-model.ts';
 
 /** The namespace the declarations put the resources in; the pages name the types by it. */
 const RESOURCE_NAMESPACE = 'WeChatPay.OpenAPI.V3.Notifications';
@@ -9,10 +9,6 @@ const RESOURCE_NAMESPACE = 'WeChatPay.OpenAPI.V3.Notifications';
 /** `docs/notifications/TRANSACTION.SUCCESS.md`. */
 export function notificationPageFile(event: NotificationEvent): string {
   return `docs/notifications/${event.eventType}.md`;
-}
-
-export function notificationPageLink(event: NotificationEvent): string {
-  return `/${notificationPageFile(event).slice('docs/'.length, -'.md'.length)}`;
 }
 
 export function notificationPageView(event: NotificationEvent, notifications: Notifications) {
@@ -29,15 +25,9 @@ export function notificationPageView(event: NotificationEvent, notifications: No
     typeName: `${RESOURCE_NAMESPACE}.${event.resourceName}`,
     envelopeExample: notifications.envelope ? envelopeExample(notifications.envelope, event) : '',
     resourceExample: JSON.stringify(resourceExample(event), null, 2),
-    envelopeRows: notifications.envelope ? rows(notifications.envelope) : [],
-    resourceRows: rows(event.resource),
+    envelopeRows: notifications.envelope ? schemaRows(notifications.envelope) : [],
+    resourceRows: schemaRows(event.resource),
   };
-}
-
-function rows(schema: Schema): TableRow[] {
-  const result: TableRow[] = [];
-  schemaChildren(schema, '', 0, result);
-  return result;
 }
 
 /**

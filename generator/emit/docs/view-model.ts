@@ -71,47 +71,40 @@ function operationView(endpoint: Endpoint, operation: Operation, packageName: st
 }
 
 function requestRows(operation: Operation): TableRow[] {
-  const rows: TableRow[] = [];
-  const parameterRow = (parameter: Parameter, name: string, indent: number): void => {
-    rows.push(row(name, indent, parameter.schema, parameter.required, parameter.description));
-    schemaChildren(parameter.schema, name, indent + 1, rows);
-  };
-  for (const parameter of operation.pathParams) parameterRow(parameter, parameter.name, 0);
+  const parameterRows = (parameter: Parameter, name: string, indent: number): TableRow[] => [
+    row(name, indent, parameter.schema, parameter.required, parameter.description),
+    ...schemaRows(parameter.schema, name, indent + 1),
+  ];
+  const rows = operation.pathParams.flatMap((parameter) => parameterRows(parameter, parameter.name, 0));
   const groups = [
     ['params', operation.queryParams, '查询参数'],
     ['headers', operation.headerParams, '请求头'],
   ] as const;
   for (const [group, parameters, description] of groups) {
     if (parameters.length === 0) continue;
+    const anyRequired = parameters.some((parameter) => parameter.required);
     rows.push(
-      groupRow(
-        group,
-        parameters.some((parameter) => parameter.required),
-        description,
-      ),
+      groupRow(group, anyRequired, description),
+      ...parameters.flatMap((parameter) => parameterRows(parameter, `${group}.${parameter.name}`, 1)),
     );
-    for (const parameter of parameters) parameterRow(parameter, `${group}.${parameter.name}`, 1);
   }
   const body = operation.body;
   if (body?.kind === 'json') {
-    rows.push(row('data', 0, body.schema, body.required, body.schema.description ?? '请求的 `JSON` 数据'));
-    schemaChildren(body.schema, 'data', 1, rows);
-  } else if (body?.kind === 'multipart') {
-    rows.push(groupRow('data', true, '`multipart/form-data` 数据'));
     rows.push(
-      row(
-        `data.${body.metaField}`,
-        1,
-        body.meta,
-        true,
-        body.meta.description ?? '文件元信息，`JSON` 字符串（签名覆盖此部分）',
-      ),
+      row('data', 0, body.schema, body.required, body.schema.description ?? '请求的 `JSON` 数据'),
+      ...schemaRows(body.schema, 'data', 1),
     );
-    schemaChildren(body.meta, `data.${body.metaField}`, 2, rows);
-    rows.push({
-      ...row(`data.${body.fileField}`, 1, { kind: 'file', constraints: {} }, true, '文件内容'),
-      type: tableCode('ReadStream'),
-    });
+  } else if (body?.kind === 'multipart') {
+    const meta = `data.${body.metaField}`;
+    rows.push(
+      groupRow('data', true, '`multipart/form-data` 数据'),
+      row(meta, 1, body.meta, true, body.meta.description ?? '文件元信息，`JSON` 字符串（签名覆盖此部分）'),
+      ...schemaRows(body.meta, meta, 2),
+      {
+        ...row(`data.${body.fileField}`, 1, { kind: 'file', constraints: {} }, true, '文件内容'),
+        type: tableCode('ReadStream'),
+      },
+    );
   }
   return rows;
 }
@@ -119,28 +112,24 @@ function requestRows(operation: Operation): TableRow[] {
 function responseRows(operation: Operation): TableRow[] {
   const response = operation.response;
   if (response.kind !== 'json') return [];
-  const rows: TableRow[] = [];
-  if (response.schema.kind === 'object' && response.schema.properties) {
-    schemaChildren(response.schema, '', 0, rows);
-  } else {
-    rows.push(row('data', 0, response.schema, true, response.schema.description));
-    schemaChildren(response.schema, 'data', 1, rows);
-  }
-  return rows;
+  if (response.schema.kind === 'object' && response.schema.properties) return schemaRows(response.schema);
+  return [
+    row('data', 0, response.schema, true, response.schema.description),
+    ...schemaRows(response.schema, 'data', 1),
+  ];
 }
 
 /** Rows for the members of an object (or of an array's object items), depth-first in spec order. */
-export function schemaChildren(schema: Schema, prefix: string, indent: number, rows: TableRow[]): void {
-  if (schema.kind === 'array' && schema.items) {
-    schemaChildren(schema.items, `${prefix}[]`, indent, rows);
-    return;
-  }
-  if (schema.kind !== 'object' || !schema.properties) return;
-  for (const property of schema.properties) {
+export function schemaRows(schema: Schema, prefix = '', indent = 0): TableRow[] {
+  if (schema.kind === 'array' && schema.items) return schemaRows(schema.items, `${prefix}[]`, indent);
+  if (schema.kind !== 'object' || !schema.properties) return [];
+  return schema.properties.flatMap((property) => {
     const name = prefix ? `${prefix}.${property.name}` : property.name;
-    rows.push(row(name, indent, property.schema, property.required, property.schema.description));
-    schemaChildren(property.schema, name, indent + 1, rows);
-  }
+    return [
+      row(name, indent, property.schema, property.required, property.schema.description),
+      ...schemaRows(property.schema, name, indent + 1),
+    ];
+  });
 }
 
 function groupRow(name: string, required: boolean, description: string): TableRow {

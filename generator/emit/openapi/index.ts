@@ -16,28 +16,11 @@ import {
 import { render } from '../render.ts';
 import { SchemaConverter, toJson, type JsonObject } from './schema.ts';
 
-export const DEFAULT_SERVER = 'https://api.mch.weixin.qq.com';
-export const SECURITY_SCHEME = 'WECHATPAY2-SHA256-RSA2048';
-
-/** The error body of every 4xx/5xx response. */
-const ERROR_SCHEMA: JsonObject = {
-  type: 'object',
-  description: 'The body of every error response (4xx/5xx).',
-  required: ['code', 'message'],
-  properties: {
-    code: { type: 'string', description: 'The error code (`PARAM_ERROR`, `SYSTEM_ERROR`, ...).' },
-    message: { type: 'string', description: 'What went wrong, in words.' },
-    detail: {
-      type: 'object',
-      description: 'Where the error lies (`field`, `value`, `issue`, `location`), when given.',
-    },
-  },
-};
-
-/** The headers WeChat Pay signs a notification with. */
-const NOTIFICATION_HEADERS = ['Wechatpay-Signature', 'Wechatpay-Timestamp', 'Wechatpay-Nonce', 'Wechatpay-Serial'];
-
-/** The model as one OpenAPI 3.1 document. Reads only the model; equal models give equal documents. */
+/**
+ * The model as one OpenAPI 3.1 document. Reads only the model; equal models give equal documents.
+ * The template holds the document's fixed parts (servers, security, the error schema, the notification
+ * headers and answers); this module converts the operations and schemas that fill it.
+ */
 export function openApiDocument(model: ApiModel): JsonObject {
   const schemas = new SchemaConverter();
   const operations = operationsOf(model);
@@ -46,13 +29,11 @@ export function openApiDocument(model: ApiModel): JsonObject {
   const envelope = model.notifications?.envelope;
   if (envelope) schemas.collect(envelope);
   // A resource is a component under the name the declarations give it.
-  const resources = new Map(
-    events.map((event) => [
-      event.eventType,
-      { ...event.resource, definition: event.resource.definition ?? event.resourceName },
-    ]),
-  );
-  for (const resource of resources.values()) schemas.collect(resource);
+  const resources = events.map((event) => ({
+    ...event.resource,
+    definition: event.resource.definition ?? event.resourceName,
+  }));
+  for (const resource of resources) schemas.collect(resource);
 
   const paths: JsonObject = {};
   for (const endpoint of model.endpoints) {
@@ -60,66 +41,19 @@ export function openApiDocument(model: ApiModel): JsonObject {
     for (const operation of endpoint.operations) item[operation.method] = operationObject(operation, schemas);
     paths[`/${endpoint.path}`] = item;
   }
-
-  const webhooks: JsonObject = {};
-  for (const event of events) {
-    const envelopeSchema: JsonObject = envelope ? schemas.convert(envelope) : { type: 'object' };
-    const body: JsonObject = {
-      allOf: [envelopeSchema, { type: 'object', properties: { event_type: { const: event.eventType } } }],
-    };
-    webhooks[event.eventType] = {
-      post: {
-        operationId: `Notifications.${event.eventType}`,
-        summary: event.summary,
-        ...(event.description === undefined ? {} : { description: event.description }),
-        parameters: NOTIFICATION_HEADERS.map((name) => ({
-          name,
-          in: 'header',
-          required: true,
-          schema: { type: 'string' },
-        })),
-        requestBody: {
-          required: true,
-          description: `A signed notification; \`resource\` decrypts (AEAD_AES_256_GCM with the APIv3 key) to \`x-decrypted-resource\`.`,
-          content: { 'application/json': { schema: body } },
-        },
-        'x-decrypted-resource': schemas.convert(resources.get(event.eventType) ?? event.resource),
-        responses: {
-          '200': { description: 'Received; an empty 200 or 204 stops the retries.' },
-          '204': { description: 'Received.' },
-        },
-        security: [],
-      },
-    };
-  }
-
-  const tags = [...new Set(operations.flatMap((operation) => operation.tags))].sort(compareText);
-  const document: JsonObject = {
-    openapi: '3.1.0',
-    info: {
-      title: 'WeChat Pay APIv3',
-      version: '3',
-      description:
-        'The WeChat Pay APIv3 operations and notifications, exported from the specs the SDK is generated from.',
-    },
-    servers: [{ url: DEFAULT_SERVER }],
-    security: [{ [SECURITY_SCHEME]: [] }],
-    tags: tags.map((name) => ({ name })),
+  const text = render('openapi/document.json', {
+    tags: [...new Set(operations.flatMap((operation) => operation.tags))].sort(compareText).map((name) => ({ name })),
     paths,
-  };
-  if (events.length > 0) document.webhooks = webhooks;
-  document.components = {
-    schemas: { ...schemas.schemas(), WechatpayError: ERROR_SCHEMA },
-    securitySchemes: {
-      [SECURITY_SCHEME]: {
-        type: 'apiKey',
-        in: 'header',
-        name: 'Authorization',
-        description: render('openapi/security-scheme.md').trimEnd(),
-      },
-    },
-  };
-  return document;
+    webhooks: events.map((event, index) => ({
+      ...event,
+      hasDescription: event.description !== undefined,
+      envelope: envelope ? schemas.convert(envelope) : { type: 'object' },
+      resource: schemas.convert(resources[index]!),
+    })),
+    schemas: schemas.schemas(),
+    securityScheme: render('openapi/security-scheme.md').trimEnd(),
+  });
+  return JSON.parse(text) as JsonObject;
 }
 
 /** `operationId`: the namespace the declarations give the operation (`V3.Pay.Transactions.Jsapi.PostHttpMethod`). */

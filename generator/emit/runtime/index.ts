@@ -7,7 +7,7 @@ import { DEFAULT_PACKAGE } from '../docs/index.ts';
 import type { EmittedFile } from '../files.ts';
 import { formatCode } from '../format.ts';
 import { memo } from '../memo.ts';
-import { packageFile, render } from '../render.ts';
+import { packageFile } from '../render.ts';
 
 /** The runtime is real TypeScript, type-checked and tested in place; the package ships it transpiled. */
 export const RUNTIME_SOURCE_DIR: string = join(PROJECT_ROOT, 'templates/runtime');
@@ -21,7 +21,9 @@ export async function emitRuntime(model: ApiModel): Promise<EmittedFile[]> {
   // A watch run lays out again only what changed: the table rarely does, the fixed files never.
   return [
     ...(await transpileRuntime()),
-    await memo('runtime operations', table, () => formatCode(operationsFile(table))),
+    await memo('runtime operations', table, () =>
+      formatCode(packageFile('dist/operations.js', { table: JSON.stringify(table, null, 2) })),
+    ),
     ...(await memo('runtime entry', {}, () => Promise.all(FIXED_FILES.map((path) => formatCode(packageFile(path)))))),
   ];
 }
@@ -73,7 +75,7 @@ function transpile(sourceDir: string, source: string, text: string, outDir: stri
   // The shipped `version.js` names the generated package (the name and version its package.json gets).
   const js: EmittedFile =
     `${base}.js` === VERSION_MODULE
-      ? { path: VERSION_MODULE, contents: render(`package/${VERSION_MODULE}`, DEFAULT_PACKAGE) }
+      ? packageFile(VERSION_MODULE, DEFAULT_PACKAGE)
       : { path: `${base}.js`, contents: script.code };
   return [js, { path: `${base}.d.ts`, contents: declarations.code }];
 }
@@ -97,13 +99,6 @@ export function operationTable(model: ApiModel): Record<string, Record<string, R
     table[endpoint.path] = methods;
   }
   return table;
-}
-
-function operationsFile(table: ReturnType<typeof operationTable>): EmittedFile {
-  return {
-    path: 'dist/operations.js',
-    contents: `/** Generated from the specs: what the runtime must know of each operation. */\nexport const operations = ${JSON.stringify(table, null, 2)};\n`,
-  };
 }
 
 /** The operation table's declarations, the package entry (the client class wired to the operation table and validators) and the `apiv3` bin. */
