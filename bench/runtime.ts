@@ -385,17 +385,20 @@ export async function main(): Promise<Record<string, number>> {
     );
     lines.push(
       `latency one call at a time (${LATENCY_ROUNDS} rounds x ${CALLS_ONE_AT_A_TIME} calls), event-loop delay during a burst of ${BURST_REQUESTS} at ${CONCURRENCY} in flight (${LATENCY_ROUNDS} rounds, sampled every 1 ms)`,
-      `${'client'.padEnd(26)}${'median ms'.padStart(12)}${'p90 ms'.padStart(9)}${'loop delay p99 ms'.padStart(19)}`,
+      `${'client'.padEnd(26)}${'median ms'.padStart(12)}${'p90 ms'.padStart(9)}${'vs floor'.padStart(10)}${'loop delay p99 ms'.padStart(19)}`,
     );
+    const floorLatency = median(latency.get(FLOOR) ?? []);
     for (const contender of contenders) {
       const times = latency.get(contender.name) ?? [];
-      lines.push(
-        `${contender.name.padEnd(26)}${median(times).toFixed(3).padStart(12)}${percentile(times, 0.9).toFixed(3).padStart(9)}${median(
-          loopDelay.get(contender.name) ?? [],
-        )
+      const cells = [
+        median(times).toFixed(3).padStart(12),
+        percentile(times, 0.9).toFixed(3).padStart(9),
+        `${(median(times) / floorLatency).toFixed(2)}x`.padStart(10),
+        median(loopDelay.get(contender.name) ?? [])
           .toFixed(2)
-          .padStart(19)}`,
-      );
+          .padStart(19),
+      ];
+      lines.push(`${contender.name.padEnd(26)}${cells.join('')}`);
     }
     process.stdout.write(`${lines.join('\n')}\n`);
     return medians;
