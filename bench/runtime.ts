@@ -22,7 +22,7 @@ import {
 import type { KeyObject } from 'node:crypto';
 import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Wechatpay as PeerWechatpay } from 'wechatpay-axios-plugin';
@@ -36,6 +36,12 @@ const CONCURRENCY = 8;
 /** Rounds stop early past this budget (a loaded machine), but never before MIN_ROUNDS. */
 const BUDGET_MS = 15_000;
 const MIN_ROUNDS = 3;
+/** Latency one call at a time, and the event loop's delay during a burst: rounds of each, interleaved. */
+const LATENCY_ROUNDS = 3;
+const CALLS_ONE_AT_A_TIME = 100;
+const BURST_REQUESTS = 300;
+const FLOOR = 'floor (crypto + http)';
+const THREADPOOL_FLOOR = 'floor, threadpool sign';
 
 const MCHID = '1900000109';
 const MERCHANT_SERIAL = '3775B6A45ACD588826D15E583A95F5DD00000001';
@@ -131,18 +137,40 @@ interface Contender {
   send: Send;
 }
 
-function floorClient(baseURL: string, merchantKey: KeyObject, platformKey: KeyObject, agent: Agent): Send {
+/** The floor's request signature: `sync` on the event loop, `threadpool` with the callback form on libuv's threadpool. */
+type FloorSigning = 'sync' | 'threadpool';
+
+function floorSignature(message: Buffer, merchantKey: KeyObject, signing: FloorSigning): Promise<string> | string {
+  if (signing === 'sync') return sign('sha256', message, merchantKey).toString('base64');
+  return new Promise((resolve, reject) =>
+    sign('sha256', message, merchantKey, (error, signature) =>
+      error === null ? resolve(signature.toString('base64')) : reject(error),
+    ),
+  );
+}
+
+function floorClient(
+  baseURL: string,
+  merchantKey: KeyObject,
+  platformKey: KeyObject,
+  agent: Agent,
+  signing: FloorSigning,
+): Send {
   const { hostname, port } = new URL(baseURL);
-  return (uri) =>
-    new Promise((resolve, reject) => {
-      const body = JSON.stringify(PAYLOAD);
-      const timestamp = Math.floor(Date.now() / 1000);
-      const nonce = randomBytes(16).toString('hex');
-      const signature = sign(
-        'sha256',
-        Buffer.from(`POST\n${uri}\n${timestamp}\n${nonce}\n${body}\n`),
-        merchantKey,
-      ).toString('base64');
+  return (uri) => {
+    const body = JSON.stringify(PAYLOAD);
+    const timestamp = Math.floor(Date.now() / 1000);
+    const nonce = randomBytes(16).toString('hex');
+    const message = Buffer.from(`POST\n${uri}\n${timestamp}\n${nonce}\n${body}\n`);
+    const signed = floorSignature(message, merchantKey, signing);
+    // The sync floor goes straight on, as before: no extra promise hop of its own.
+    return typeof signed === 'string'
+      ? post(uri, body, timestamp, nonce, signed)
+      : signed.then((signature) => post(uri, body, timestamp, nonce, signature));
+  };
+
+  function post(uri: string, body: string, timestamp: number, nonce: string, signature: string): Promise<unknown> {
+    return new Promise((resolve, reject) => {
       const authorization = `WECHATPAY2-SHA256-RSA2048 mchid="${MCHID}",nonce_str="${nonce}",signature="${signature}",timestamp="${timestamp}",serial_no="${MERCHANT_SERIAL}"`;
       const req = request(
         {
@@ -179,6 +207,7 @@ function floorClient(baseURL: string, merchantKey: KeyObject, platformKey: KeyOb
       req.on('error', reject);
       req.end(body);
     });
+  }
 }
 
 /** Runs `total` sends with `CONCURRENCY` in flight; returns requests per second. */
@@ -195,12 +224,40 @@ async function measure(send: Send, total: number): Promise<number> {
   return total / ((performance.now() - begin) / 1000);
 }
 
+/** Per-call latencies in ms, one call at a time. */
+async function latencies(send: Send, total: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < total; i += 1) {
+    const begin = performance.now();
+    await send(URI);
+    times.push(performance.now() - begin);
+  }
+  return times;
+}
+
+/** The 99th percentile, in ms, of the event loop's delay (sampled every ms) while `total` sends run `CONCURRENCY` in flight. */
+async function loopDelayP99(send: Send, total: number): Promise<number> {
+  const histogram = monitorEventLoopDelay({ resolution: 1 });
+  histogram.enable();
+  try {
+    await measure(send, total);
+  } finally {
+    histogram.disable();
+  }
+  return histogram.percentile(99) / 1e6;
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1
     ? (sorted[middle] as number)
     : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+function percentile(values: number[], fraction: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] as number;
 }
 
 async function rejectsForgery(contender: Contender): Promise<boolean> {
@@ -271,7 +328,11 @@ export async function main(): Promise<Record<string, number>> {
   const contenders: Contender[] = [
     { name: 'this SDK', send: (uri) => ours.untyped(TEMPLATE).post(PAYLOAD, { stock_id: stockOf(uri) }) },
     { name: 'wechatpay-axios-plugin', send: (uri) => peer.chain(TEMPLATE).post(PAYLOAD, { stock_id: stockOf(uri) }) },
-    { name: 'floor (crypto + http)', send: floorClient(baseURL, merchant.privateKey, platform.publicKey, agent()) },
+    { name: FLOOR, send: floorClient(baseURL, merchant.privateKey, platform.publicKey, agent(), 'sync') },
+    {
+      name: THREADPOOL_FLOOR,
+      send: floorClient(baseURL, merchant.privateKey, platform.publicKey, agent(), 'threadpool'),
+    },
   ];
 
   try {
@@ -291,8 +352,19 @@ export async function main(): Promise<Record<string, number>> {
         samples.get(contender.name)?.push(await measure(contender.send, REQUESTS_PER_ROUND));
       }
     }
+    const latency = new Map<string, number[]>(contenders.map((contender) => [contender.name, []]));
+    const loopDelay = new Map<string, number[]>(contenders.map((contender) => [contender.name, []]));
+    for (let round = 0; round < LATENCY_ROUNDS; round += 1) {
+      for (let i = 0; i < contenders.length; i += 1) {
+        const contender = contenders[(round + i) % contenders.length] as Contender;
+        latency.get(contender.name)?.push(...(await latencies(contender.send, CALLS_ONE_AT_A_TIME)));
+        loopDelay.get(contender.name)?.push(await loopDelayP99(contender.send, BURST_REQUESTS));
+      }
+    }
     const stats = await serverStats(worker);
-    const expected = contenders.length * (1 + WARMUP_REQUESTS + rounds * REQUESTS_PER_ROUND);
+    const expected =
+      contenders.length *
+      (1 + WARMUP_REQUESTS + rounds * REQUESTS_PER_ROUND + LATENCY_ROUNDS * (CALLS_ONE_AT_A_TIME + BURST_REQUESTS));
     if (stats.rejected > 0 || stats.verified !== expected) {
       throw new Error(`server verified ${stats.verified} of ${expected} requests and rejected ${stats.rejected}`);
     }
@@ -302,12 +374,32 @@ export async function main(): Promise<Record<string, number>> {
       'client',
       'median req/s',
       samples,
-      'floor (crypto + http)',
+      FLOOR,
+    );
+    lines.push(
+      `"vs floor" and "per round" are against "${FLOOR}" (request signed on the event loop, the issue's floor); "${THREADPOOL_FLOOR}" signs with crypto.sign's callback form, on libuv's threadpool.`,
     );
     const ratio = (medians['this SDK'] as number) / (medians['wechatpay-axios-plugin'] as number);
     lines.push(
       `this SDK vs wechatpay-axios-plugin: ${ratio.toFixed(2)}x  (server verified ${stats.verified} requests, rejected 0)`,
     );
+    lines.push(
+      `latency one call at a time (${LATENCY_ROUNDS} rounds x ${CALLS_ONE_AT_A_TIME} calls), event-loop delay during a burst of ${BURST_REQUESTS} at ${CONCURRENCY} in flight (${LATENCY_ROUNDS} rounds, sampled every 1 ms)`,
+      `${'client'.padEnd(26)}${'median ms'.padStart(12)}${'p90 ms'.padStart(9)}${'vs floor'.padStart(10)}${'loop delay p99 ms'.padStart(19)}`,
+    );
+    const floorLatency = median(latency.get(FLOOR) ?? []);
+    for (const contender of contenders) {
+      const times = latency.get(contender.name) ?? [];
+      const cells = [
+        median(times).toFixed(3).padStart(12),
+        percentile(times, 0.9).toFixed(3).padStart(9),
+        `${(median(times) / floorLatency).toFixed(2)}x`.padStart(10),
+        median(loopDelay.get(contender.name) ?? [])
+          .toFixed(2)
+          .padStart(19),
+      ];
+      lines.push(`${contender.name.padEnd(26)}${cells.join('')}`);
+    }
     process.stdout.write(`${lines.join('\n')}\n`);
     return medians;
   } finally {

@@ -32,8 +32,8 @@ import {
 } from './operations.js';
 import type { RequestSchemaTable } from './request-schema.js';
 import { validateRetryOptions, withRetries, type RetryOptions } from './retry.js';
-import { authorizationHeader, createNonce, headerValue, requestMessage, signMessage, verifyHeaders, type HeaderBag } from './signature.js';
-import { ACCEPT_ENCODING, Deadline, exchange, readCapped, type CappedBody } from './transport.js';
+import { authorizationHeader, createNonce, headerValue, requestMessage, signMessageAsync, verifyHeaders, type HeaderBag } from './signature.js';
+import { ACCEPT_ENCODING, Deadline, canceledError, exchange, readCapped, type CappedBody } from './transport.js';
 import { checkRequest, requestValidator, type RequestValidator } from './validation.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from './version.js';
 import {
@@ -824,11 +824,12 @@ async function attempt(state: ClientState, request: PreparedRequest): Promise<Ax
   const where = `${method.toUpperCase()} ${uri}`;
   const timestamp = Math.floor(Date.now() / 1000);
   const nonce = createNonce();
-  const signature = signMessage(requestMessage(method, uri, timestamp, nonce, request.signedBody), state.privateKey);
-  const authorization = authorizationHeader({ mchid: state.mchid, serial: state.serial, nonce, timestamp, signature });
-  // A deadline for the whole call, body included (an idle timeout would let a trickling server hold the call).
+  // A deadline for the whole call, signing and body included (an idle timeout would let a trickling server hold the call).
   const deadline = new Deadline(request.timeout);
   try {
+    const message = requestMessage(method, uri, timestamp, nonce, request.signedBody);
+    const signature = await untilSigned(message, state.privateKey, deadline, request.signal, where, request.timeout);
+    const authorization = authorizationHeader({ mchid: state.mchid, serial: state.serial, nonce, timestamp, signature });
     let response: AxiosResponse;
     // Read by the direct transport as the response arrives, unless it is a download's stream.
     let body: CappedBody | undefined;
@@ -871,6 +872,34 @@ async function attempt(state: ClientState, request: PreparedRequest): Promise<Ax
   } finally {
     deadline.clear();
   }
+}
+
+/**
+ * The message's signature, made on libuv's threadpool, unless the deadline passes or the caller
+ * aborts first: then the call fails as it would in transit (a signature finished later is dropped).
+ */
+function untilSigned(message: Buffer, privateKey: KeyObject, deadline: Deadline, signal: AbortSignal | undefined, where: string, timeout: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const cancel = (): void => reject(transportError(canceledError(), where, timeout, false));
+    if (signal?.aborted) {
+      cancel();
+      return;
+    }
+    // axios also takes signal-like objects without addEventListener; axios reads those when the request is sent.
+    const listening = typeof signal?.addEventListener === 'function';
+    if (listening) signal.addEventListener('abort', cancel, { once: true });
+    deadline.bind(() => reject(transportError(undefined, where, timeout, true)));
+    signMessageAsync(message, privateKey).then(
+      (signature) => {
+        if (listening) signal.removeEventListener('abort', cancel);
+        resolve(signature);
+      },
+      (error: unknown) => {
+        if (listening) signal.removeEventListener('abort', cancel);
+        reject(error);
+      },
+    );
+  });
 }
 
 /**

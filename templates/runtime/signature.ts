@@ -80,6 +80,19 @@ export function signMessage(message: Buffer, privateKey: KeyObject): string {
   return sign('sha256', message, privateKey).toString('base64');
 }
 
+/**
+ * {@link signMessage} on libuv's threadpool (crypto.sign's callback form): an RSA-2048 signature
+ * takes about a millisecond, which would otherwise block the event loop once per request.
+ */
+export function signMessageAsync(message: Buffer, privateKey: KeyObject): Promise<string> {
+  return new Promise((resolve, reject) => {
+    sign('sha256', message, privateKey, (error, signature) => {
+      if (error === null) resolve(signature.toString('base64'));
+      else reject(error);
+    });
+  });
+}
+
 /** Padded standard base64 and nothing else: `Buffer.from(.., 'base64')` would skip junk, whitespace and a second value. */
 export const STRICT_BASE64: RegExp = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 

@@ -99,7 +99,7 @@ export function requestOptions(outgoing: Outgoing): RequestOptions {
 }
 
 /** The error of a call its caller aborted; the code and message axios gives one. */
-function canceledError(): Error & { code: string } {
+export function canceledError(): Error & { code: string } {
   return Object.assign(new Error('canceled'), { code: 'ERR_CANCELED' });
 }
 

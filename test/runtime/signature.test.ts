@@ -7,6 +7,7 @@ import {
   requestMessage,
   responseMessage,
   signMessage,
+  signMessageAsync,
   verifyHeaders,
   verifyMessage,
 } from '../../templates/runtime/signature.ts';
@@ -34,6 +35,14 @@ describe('signature', () => {
     expect(new Set(nonces).size).toBe(nonces.length);
     // Every character of the alphabet shows up across 16 000 draws: no part of it is unreachable.
     expect(new Set(nonces.join('')).size).toBe(62);
+  });
+
+  it('signs on the threadpool exactly as on the event loop (PKCS#1 v1.5 is deterministic)', async () => {
+    const message = requestMessage('POST', '/v3/a', NOW, createNonce(), '{"a":1}');
+    const signature = await signMessageAsync(message, platform.privateKey);
+    expect(signature).toBe(signMessage(message, platform.privateKey));
+    expect(verifyMessage(message, signature, platform.publicKey)).toBe(true);
+    await expect(signMessageAsync(message, platform.publicKey)).rejects.toThrow();
   });
 
   it('builds the documented messages', () => {

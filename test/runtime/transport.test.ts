@@ -4,7 +4,13 @@
  * codes) and which options still go through axios (proxies from the environment, custom adapters).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { closeSync, constants, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { Agent, createServer, type IncomingMessage, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { urlToHttpOptions } from 'node:url';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
@@ -155,6 +161,71 @@ describe('abort signals', () => {
       .get({ id: '1', signal: AbortSignal.abort() })
       .catch((caught: unknown) => caught);
     expect(error).toMatchObject({ code: 'ERR_CANCELED' });
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
+/**
+ * Holds every thread of libuv's pool in an open() of a FIFO that has no writer, so work queued
+ * there (a request signature) stays pending until the returned function releases the pool.
+ */
+function holdThreadpool(): () => Promise<void> {
+  const directory = mkdtempSync(join(tmpdir(), 'threadpool-'));
+  const fifo = join(directory, 'fifo');
+  execFileSync('mkfifo', [fifo]);
+  const threads = Number(process.env.UV_THREADPOOL_SIZE) || 4;
+  const readers = Array.from({ length: threads }, () => open(fifo, 'r'));
+  return async () => {
+    // A writer lets every blocked reader's open() return.
+    const writer = openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK);
+    try {
+      for (const reader of await Promise.all(readers)) await reader.close();
+    } finally {
+      closeSync(writer);
+      rmSync(directory, { recursive: true });
+    }
+  };
+}
+
+describe.skipIf(process.platform === 'win32')('a request signature pending on the threadpool', () => {
+  it("ends the call when the caller's signal aborts, and the signature finished later is not sent", async () => {
+    const release = holdThreadpool();
+    let error: unknown;
+    try {
+      await delay(50);
+      const controller = new AbortController();
+      const call = things(new Wechatpay(clientOptions(keys, server.baseURL))).get({ id: '1', signal: controller.signal });
+      const settled = call.catch((caught: unknown) => caught);
+      // The event loop runs while the call is being signed; nothing has been sent yet.
+      await delay(100);
+      expect(server.requests).toHaveLength(0);
+      controller.abort();
+      error = await settled;
+    } finally {
+      await release();
+    }
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error).not.toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ code: 'ERR_CANCELED' });
+    await delay(100);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('counts the signing time against the deadline', async () => {
+    const release = holdThreadpool();
+    let error: unknown;
+    const started = Date.now();
+    try {
+      await delay(50);
+      error = await things(new Wechatpay(clientOptions(keys, server.baseURL, { timeout: 200 })))
+        .get({ id: '1' })
+        .catch((caught: unknown) => caught);
+    } finally {
+      await release();
+    }
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(Date.now() - started).toBeLessThan(5000);
+    await delay(100);
     expect(server.requests).toHaveLength(0);
   });
 });

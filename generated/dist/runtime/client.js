@@ -21,10 +21,10 @@ import {
   createNonce,
   headerValue,
   requestMessage,
-  signMessage,
+  signMessageAsync,
   verifyHeaders,
 } from './signature.js';
-import { ACCEPT_ENCODING, Deadline, exchange, readCapped } from './transport.js';
+import { ACCEPT_ENCODING, Deadline, canceledError, exchange, readCapped } from './transport.js';
 import { checkRequest, requestValidator } from './validation.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from './version.js';
 import { createNotificationHandler } from './webhook.js';
@@ -627,17 +627,18 @@ async function attempt(state, request) {
   const where = `${method.toUpperCase()} ${uri}`;
   const timestamp = Math.floor(Date.now() / 1e3);
   const nonce = createNonce();
-  const signature = signMessage(requestMessage(method, uri, timestamp, nonce, request.signedBody), state.privateKey);
-  const authorization = authorizationHeader({
-    mchid: state.mchid,
-    serial: state.serial,
-    nonce,
-    timestamp,
-    signature,
-  });
-  // A deadline for the whole call, body included (an idle timeout would let a trickling server hold the call).
+  // A deadline for the whole call, signing and body included (an idle timeout would let a trickling server hold the call).
   const deadline = new Deadline(request.timeout);
   try {
+    const message = requestMessage(method, uri, timestamp, nonce, request.signedBody);
+    const signature = await untilSigned(message, state.privateKey, deadline, request.signal, where, request.timeout);
+    const authorization = authorizationHeader({
+      mchid: state.mchid,
+      serial: state.serial,
+      nonce,
+      timestamp,
+      signature,
+    });
     let response;
     // Read by the direct transport as the response arrives, unless it is a download's stream.
     let body;
@@ -682,6 +683,33 @@ async function attempt(state, request) {
   } finally {
     deadline.clear();
   }
+}
+/**
+ * The message's signature, made on libuv's threadpool, unless the deadline passes or the caller
+ * aborts first: then the call fails as it would in transit (a signature finished later is dropped).
+ */
+function untilSigned(message, privateKey, deadline, signal, where, timeout) {
+  return new Promise((resolve, reject) => {
+    const cancel = () => reject(transportError(canceledError(), where, timeout, false));
+    if (signal?.aborted) {
+      cancel();
+      return;
+    }
+    // axios also takes signal-like objects without addEventListener; axios reads those when the request is sent.
+    const listening = typeof signal?.addEventListener === 'function';
+    if (listening) signal.addEventListener('abort', cancel, { once: true });
+    deadline.bind(() => reject(transportError(undefined, where, timeout, true)));
+    signMessageAsync(message, privateKey).then(
+      (signature) => {
+        if (listening) signal.removeEventListener('abort', cancel);
+        resolve(signature);
+      },
+      (error) => {
+        if (listening) signal.removeEventListener('abort', cancel);
+        reject(error);
+      },
+    );
+  });
 }
 /**
  * The request over node:http(s) directly. The (decompressed) body comes back read up to its cap,

@@ -19,6 +19,11 @@ export declare function requestMessage(
 export declare function responseMessage(timestamp: number | string, nonce: string, body: string | Buffer): Buffer;
 /** SHA256withRSA (PKCS#1 v1.5), base64. */
 export declare function signMessage(message: Buffer, privateKey: KeyObject): string;
+/**
+ * {@link signMessage} on libuv's threadpool (crypto.sign's callback form): an RSA-2048 signature
+ * takes about a millisecond, which would otherwise block the event loop once per request.
+ */
+export declare function signMessageAsync(message: Buffer, privateKey: KeyObject): Promise<string>;
 /** Padded standard base64 and nothing else: `Buffer.from(.., 'base64')` would skip junk, whitespace and a second value. */
 export declare const STRICT_BASE64: RegExp;
 /**

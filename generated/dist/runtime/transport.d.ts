@@ -57,6 +57,10 @@ export declare class Deadline {
  * into a larger options object on every call (the same host, port and path it would derive).
  */
 export declare function requestOptions(outgoing: Outgoing): RequestOptions;
+/** The error of a call its caller aborted; the code and message axios gives one. */
+export declare function canceledError(): Error & {
+  code: string;
+};
 /**
  * Sends one request and resolves with the response head and body stream. The deadline and the
  * signal stay bound to the exchange until the caller clears the deadline: while the body is read,

@@ -52,7 +52,7 @@ export function requestOptions(outgoing) {
   };
 }
 /** The error of a call its caller aborted; the code and message axios gives one. */
-function canceledError() {
+export function canceledError() {
   return Object.assign(new Error('canceled'), { code: 'ERR_CANCELED' });
 }
 /** An error with a system-style code (`ECONNRESET`, `ERR_RESPONSE_TOO_LARGE`, ...). */
