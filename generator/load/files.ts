@@ -52,9 +52,9 @@ export class FileStore {
   }
 
   /**
-   * An operation file, from the last root that has it. It is not kept, so its tree can be
-   * collected once its operations are built (which keeps garbage collection cheap), unless a
-   * `$ref` has already cached it.
+   * An operation file, from the last root that has it; reported when none can be read. It is not
+   * kept, so its tree can be collected once its operations are built (which keeps garbage
+   * collection cheap), unless a `$ref` has already cached it.
    */
   open(path: string): SpecFile | undefined {
     const cached = this.targets.get(path);
@@ -63,6 +63,7 @@ export class FileStore {
       const file = this.parse(root, path);
       if (file) return file;
     }
+    this.reporter.invalid(new SpecFile(path, ''), 0, 'READ_ERROR', 'cannot read the file');
     return undefined;
   }
 

@@ -89,11 +89,7 @@ export async function loadSpecs(specDirs: string | readonly string[], options: L
   }
   for (const relativePath of specFiles ?? []) {
     const file = files.open(relativePath);
-    if (!file) {
-      reporter.invalid(new SpecFile(relativePath, ''), 0, 'READ_ERROR', 'cannot read the file');
-      continue;
-    }
-    if (!file.parsed.ok) continue;
+    if (!file?.parsed.ok) continue;
     const path = urlPath(relativePath);
     const root = file.parsed.root;
     if (root.kind !== 'map') {
@@ -148,7 +144,6 @@ export async function loadSpecs(specDirs: string | readonly string[], options: L
   const model: ApiModel = { endpoints: sorted };
   if (roots.some((root) => existsSync(join(root, NOTIFICATIONS_FILE)))) {
     const file = files.open(NOTIFICATIONS_FILE);
-    if (!file) reporter.invalid(new SpecFile(NOTIFICATIONS_FILE, ''), 0, 'READ_ERROR', 'cannot read the file');
     const notifications = file && loadNotifications(file, schemas, reporter);
     if (notifications) model.notifications = notifications;
   }

@@ -46,8 +46,7 @@ interface View {
   offset: number;
   /** Every key except `$ref`, `allOf`, `properties`, `required`; a later writer wins. */
   keys: Map<string, Entry>;
-  /** In spec order; `pair.key` is the property name. */
-  /** Every `allOf` part that defines a name contributes an entry; they are merged when built. */
+  /** In spec order; every `allOf` part that defines a name contributes an entry, merged when built. */
   properties: Map<string, Entry[]> | undefined;
   /** The `required` names, with where each is written, to report one naming no property. */
   required: Map<string, { file: SpecFile; offset: number }>;
@@ -201,13 +200,7 @@ export class SchemaResolver {
     let propertiesPair: YPair | undefined;
     const members: View[] = [];
     for (const pair of map.pairs) {
-      if (seen.has(pair.key))
-        this.reporter.invalid(
-          file,
-          pair.keyOffset,
-          'DUPLICATE_KEY',
-          `duplicate key \`${pair.key}\`; the last one wins`,
-        );
+      if (seen.has(pair.key)) this.reporter.duplicate(file, pair.keyOffset, 'key', pair.key);
       seen.add(pair.key);
       if (ignoredKeys?.has(pair.key)) continue;
       switch (pair.key) {
@@ -268,13 +261,7 @@ export class SchemaResolver {
         );
         continue;
       }
-      if (result.has(property.key))
-        this.reporter.invalid(
-          file,
-          property.keyOffset,
-          'DUPLICATE_KEY',
-          `duplicate property \`${property.key}\`; the last one wins`,
-        );
+      if (result.has(property.key)) this.reporter.duplicate(file, property.keyOffset, 'property', property.key);
       result.set(property.key, [{ file, pair: property }]);
     }
     return result;
