@@ -1,17 +1,16 @@
 import type {
   InterfaceDeclarationStructure,
-  ModuleDeclarationStructure,
   OptionalKind,
   PropertySignatureStructure,
   StatementStructures,
 } from 'ts-morph';
-import { ModuleDeclarationKind, printStructure, StructureKind } from 'ts-morph';
+import { printStructure, StructureKind } from 'ts-morph';
 import type { EmittedFile } from '../files.ts';
 import { compareText, DiagnosticError, type ApiModel, type Endpoint, type PathSegment } from '../../model/types.ts';
 import { formatCode } from '../format.ts';
 import { joinParts, memoMany } from '../memo.ts';
 import { notificationStatements } from './notifications.ts';
-import { operationDeclarations } from './operation.ts';
+import { namespaceDeclaration, operationDeclarations } from './operation.ts';
 import { isIdentifier, propertyKey, stringLiteral } from '../literal.ts';
 import { isProbedName, propertyToSegment } from '../../../templates/runtime/chain.ts';
 
@@ -261,19 +260,6 @@ function levelStatements(node: TreeNode): StatementStructures[] {
       }),
     ),
   };
-  const statements = [
-    ...operations.map((operation) => namespaceDeclaration(operation.namespace, operation.statements)),
-    ...childrenSlot(node.children),
-  ];
+  const statements = [...operations.map((operation) => operation.namespace), ...childrenSlot(node.children)];
   return [namespaceDeclaration(name, statements), endpointInterface];
-}
-
-function namespaceDeclaration(name: string, statements: StatementStructures[]): ModuleDeclarationStructure {
-  return {
-    kind: StructureKind.Module,
-    name,
-    declarationKind: ModuleDeclarationKind.Namespace,
-    isExported: true,
-    statements,
-  };
 }

@@ -1,7 +1,7 @@
 import type { InterfaceDeclarationStructure, StatementStructures } from 'ts-morph';
-import { ModuleDeclarationKind, StructureKind } from 'ts-morph';
+import { StructureKind } from 'ts-morph';
 import { DiagnosticError, type ApiModel, type Notifications } from '../../model/types.ts';
-import { schemaStatement } from './operation.ts';
+import { namespaceDeclaration, schemaStatement } from './operation.ts';
 import { stringLiteral } from '../literal.ts';
 import { escapeComment, oneLine } from './schema.ts';
 
@@ -27,14 +27,7 @@ export function notificationStatements(model: ApiModel): StatementStructures[] {
       declared.add(event.resourceName);
       declarations.push(schemaStatement(event.resourceName, event.resource));
     }
-    statements.push({
-      kind: StructureKind.Module,
-      name: NOTIFICATIONS_NAMESPACE,
-      declarationKind: ModuleDeclarationKind.Namespace,
-      isExported: true,
-      hasDeclareKeyword: true,
-      statements: declarations,
-    });
+    statements.push({ ...namespaceDeclaration(NOTIFICATIONS_NAMESPACE, declarations), hasDeclareKeyword: true });
   }
   const map: InterfaceDeclarationStructure = {
     kind: StructureKind.Interface,
