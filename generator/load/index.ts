@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { pathSegments } from '../model/naming.ts';
 import {
   compareText,
@@ -43,8 +43,8 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
 }
 
-/** The URL path segment a file named `{empty}.yaml` stands for: the trailing slash. */
-const EMPTY_SEGMENT_FILE = '{empty}';
+/** A file named `{empty}.yaml` stands for the trailing slash. */
+const EMPTY_SEGMENT = /(?<=^|\/)\{empty\}$/;
 const SPEC_EXTENSION = /\.ya?ml$/;
 
 /**
@@ -160,29 +160,18 @@ function byMethodOrder(a: Operation, b: Operation): number {
 
 /** `v3/a/{id}.yaml` -> `v3/a/{id}`; `v3/a/{empty}.yaml` -> `v3/a/`. */
 function urlPath(relativePath: string): string {
-  const withoutExtension = relativePath.replace(SPEC_EXTENSION, '');
-  const slash = withoutExtension.lastIndexOf('/');
-  const last = withoutExtension.slice(slash + 1);
-  return last === EMPTY_SEGMENT_FILE ? withoutExtension.slice(0, slash + 1) : withoutExtension;
+  return relativePath.replace(SPEC_EXTENSION, '').replace(EMPTY_SEGMENT, '');
 }
 
 /** Spec files under `root/folder`, `/`-separated, in code-unit order; `undefined` if the folder is missing. */
 function listSpecFiles(root: string, folder: string): string[] | undefined {
-  const found: string[] = [];
-  const walk = (relative: string): boolean => {
-    let entries;
-    try {
-      entries = readdirSync(join(root, relative), { withFileTypes: true });
-    } catch {
-      return false;
-    }
-    for (const entry of entries) {
-      const child = `${relative}/${entry.name}`;
-      if (entry.isDirectory()) walk(child);
-      else if (entry.isFile() && SPEC_EXTENSION.test(entry.name)) found.push(child);
-    }
-    return true;
-  };
-  if (!walk(folder)) return undefined;
-  return found.sort(compareText);
+  try {
+    // A symlink is a file or folder of its own kind here: none is followed.
+    return readdirSync(join(root, folder), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && SPEC_EXTENSION.test(entry.name))
+      .map((entry) => relative(root, join(entry.parentPath, entry.name)).replaceAll(sep, '/'))
+      .sort(compareText);
+  } catch {
+    return undefined;
+  }
 }
