@@ -92,12 +92,10 @@ async function run(argv: string[], session?: WatchSession): Promise<number> {
   if (!reportDiagnostics(result.diagnostics, args.out)) return 1;
   if (args.timings) printTimings(result.timings);
   if (args.check) {
-    const stale = await findStaleFiles(args.out, result.files);
-    const lines = [
-      ...stale.changed.map((path) => `changed  ${args.out}/${path}`),
-      ...stale.missing.map((path) => `missing  ${args.out}/${path}`),
-      ...stale.extra.map((path) => `extra    ${args.out}/${path}`),
-    ];
+    // `changed  `, `missing  `, `extra    ` before each path.
+    const lines = Object.entries(await findStaleFiles(args.out, result.files)).flatMap(
+      ([kind, paths]: [string, string[]]) => paths.map((path) => `${kind.padEnd(8)} ${args.out}/${path}`),
+    );
     if (lines.length > 0) {
       process.stderr.write(`${lines.join('\n')}\n${lines.length} stale file(s): run npm run generate\n`);
       return 1;
