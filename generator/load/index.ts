@@ -80,14 +80,9 @@ export async function loadSpecs(specDirs: string | readonly string[], options: L
   const listed = (cache?.listingHolds && cache.listed) || roots.map((root) => listSpecFiles(root, 'v3'));
   if (cache) cache.listed = listed;
   for (const [index, root] of roots.entries()) files.listed.set(root, new Set(listed[index]));
-  const specFiles = listed.every((list) => list === undefined)
-    ? undefined
-    : [...new Set(listed.flatMap((list) => list ?? []))].sort(compareText);
-  if (specFiles === undefined) {
-    const directory = new SpecFile('v3', '');
-    reporter.invalid(directory, 0, 'READ_ERROR', `no \`v3\` folder in ${roots.join(', ')}`);
-  }
-  for (const relativePath of specFiles ?? []) {
+  if (listed.every((list) => list === undefined))
+    reporter.invalid(new SpecFile('v3', ''), 0, 'READ_ERROR', `no \`v3\` folder in ${roots.join(', ')}`);
+  for (const relativePath of [...new Set(listed.flatMap((list) => list ?? []))].sort(compareText)) {
     const file = files.open(relativePath);
     if (!file?.parsed.ok) continue;
     const path = urlPath(relativePath);
