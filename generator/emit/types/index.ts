@@ -65,7 +65,11 @@ const BATCH_SIZE = 200;
 /** Emits `dist/openapi.d.ts`: the nested namespace declarations, `Wechatpay` and `Paths`. */
 export async function emitTypes(model: ApiModel): Promise<EmittedFile[]> {
   const endpoints = [...model.endpoints].sort((a, b) => compareText(a.path, b.path));
-  const { roots, paths } = buildTree(endpoints);
+  const roots = buildTree(endpoints);
+  const paths = endpoints.map((endpoint) => ({
+    name: stringLiteral(endpoint.path),
+    type: [ROOT_NAMESPACE, ...endpoint.segments.map((segment) => segment.typeName)].join('.'),
+  }));
   const below = (children: Map<string, TreeNode>): TreeNode[] =>
     sortedChildren(children).flatMap((node) => [node, ...below(node.children)]);
   const rootSegments = sortedChildren(roots).map((root) => root.segment);
@@ -178,13 +182,8 @@ function childrenSlot(children: Map<string, TreeNode>): StatementStructures[] {
   return children.size > 0 ? [namespaceDeclaration('$children', [])] : [];
 }
 
-/** The URL tree, and each endpoint's `Paths` entry in the endpoints' order. */
-function buildTree(endpoints: readonly Endpoint[]): {
-  roots: Map<string, TreeNode>;
-  paths: OptionalKind<PropertySignatureStructure>[];
-} {
+function buildTree(endpoints: readonly Endpoint[]): Map<string, TreeNode> {
   const roots = new Map<string, TreeNode>();
-  const paths: OptionalKind<PropertySignatureStructure>[] = [];
   for (const endpoint of endpoints) {
     let level = roots;
     let namespace = ROOT_NAMESPACE;
@@ -199,12 +198,9 @@ function buildTree(endpoints: readonly Endpoint[]): {
       }
       level = node.children;
     }
-    if (node) {
-      node.endpoint = endpoint;
-      paths.push({ name: stringLiteral(endpoint.path), type: node.namespace });
-    }
+    if (node) node.endpoint = endpoint;
   }
-  return { roots, paths };
+  return roots;
 }
 
 /** Segment names the declarations cannot represent are a spec error, reported at the spec file. */
