@@ -43,8 +43,6 @@ const EMITTERS: readonly [string, () => Promise<Emitter>][] = [
   ['package', async () => (await import('./emit/docs/index.ts')).emitPackageFiles],
 ];
 
-const NO_SELECTION: Selection = { include: [], exclude: [] };
-
 /** load specs -> intermediate model -> selection -> emitters -> the files written atomically. */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const timings: Record<string, number> = {};
@@ -59,7 +57,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     loadSpecs(options.specDir, { keepGoing: options.keepGoing ?? false, cache: options.session?.cache }),
   );
   if (hasErrors(loaded.diagnostics)) return { ...loaded, files: [], timings };
-  const selected = await timed('select', () => selectOperations(loaded.model, options.selection ?? NO_SELECTION));
+  const selected = await timed('select', () => selectOperations(loaded.model, options.selection));
   const model = selected.model;
   const diagnostics = [...loaded.diagnostics, ...selected.diagnostics];
 

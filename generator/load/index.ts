@@ -123,7 +123,7 @@ export async function loadSpecs(specDirs: string | readonly string[], options: L
       if (operation) endpoint.operations.push(operation);
     }
     if (endpoint.operations.length > 0) {
-      endpoint.operations.sort(byMethodOrder);
+      endpoint.operations.sort((a, b) => HTTP_METHODS.indexOf(a.method) - HTTP_METHODS.indexOf(b.method));
       endpoints.set(path, endpoint);
     }
   }
@@ -147,10 +147,6 @@ export async function loadSpecs(specDirs: string | readonly string[], options: L
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((item, index) => item === b[index]);
-}
-
-function byMethodOrder(a: Operation, b: Operation): number {
-  return HTTP_METHODS.indexOf(a.method) - HTTP_METHODS.indexOf(b.method);
 }
 
 /** `v3/a/{id}.yaml` -> `v3/a/{id}`; `v3/a/{empty}.yaml` -> `v3/a/`. */

@@ -31,7 +31,7 @@ const COMMAND_LINE = { file: '(command line)', line: 1, col: 1 };
 
 export function selectOperations(
   model: ApiModel,
-  selection: Selection,
+  selection: Selection = { include: [], exclude: [] },
 ): { model: ApiModel; diagnostics: Diagnostic[] } {
   if (selection.include.length === 0 && selection.exclude.length === 0) return { model, diagnostics: [] };
   const includes = selection.include.map((pattern) => ({ pattern, matches: matcherOf(pattern), used: false }));
