@@ -119,16 +119,9 @@ async function formatParts(parts: readonly Part[]): Promise<string[][]> {
     if (laidOut.length !== missing.length) throw new Error(`${TYPES_FILE}: the formatter merged or split parts`);
     return missing.map(([, , depth], index) => {
       // The part's lines, without the mark's line, the blank lines around and the stand-in namespaces' lines.
-      const chunk = laidOut[index]!;
-      let start = chunk.indexOf('\n') + 1;
-      while (chunk[start] === '\n') start++;
-      let end = chunk.length;
-      while (chunk[end - 2] === '\n') end--;
-      for (let level = 0; level < depth; level++) {
-        start = chunk.indexOf('\n', start) + 1;
-        end = chunk.lastIndexOf('\n', end - 2) + 1;
-      }
-      return chunk.slice(start, end).split(CHILDREN_SLOT);
+      const lines = laidOut[index]!.trimEnd().split('\n').slice(1);
+      while (lines[0] === '') lines.shift();
+      return `${lines.slice(depth, lines.length - depth).join('\n')}\n`.split(CHILDREN_SLOT);
     });
   });
 }
