@@ -15,9 +15,7 @@ export interface Selection {
 
 const TAG_PREFIX = 'tag:';
 
-type Matcher = (operation: Operation) => boolean;
-
-function matcherOf(pattern: string): Matcher {
+function matcherOf(pattern: string): (operation: Operation) => boolean {
   if (pattern.startsWith(TAG_PREFIX)) {
     const matches = picomatch(pattern.slice(TAG_PREFIX.length), { dot: true });
     return (operation) => operation.tags.some((tag) => matches(tag));

@@ -1,4 +1,4 @@
-import type { InterfaceDeclarationStructure, StatementStructures } from 'ts-morph';
+import type { StatementStructures } from 'ts-morph';
 import { StructureKind } from 'ts-morph';
 import { DiagnosticError, type ApiModel, type Notifications } from '../../model/types.ts';
 import { namespaceDeclaration, schemaStatement } from './operation.ts';
@@ -29,7 +29,7 @@ export function notificationStatements(model: ApiModel): StatementStructures[] {
     }
     statements.push({ ...namespaceDeclaration(NOTIFICATIONS_NAMESPACE, declarations), hasDeclareKeyword: true });
   }
-  const map: InterfaceDeclarationStructure = {
+  statements.push({
     kind: StructureKind.Interface,
     name: 'Notifications',
     isExported: true,
@@ -39,8 +39,7 @@ export function notificationStatements(model: ApiModel): StatementStructures[] {
       type: `${NOTIFICATIONS_NAMESPACE}.${event.resourceName}`,
       docs: [escapeComment(oneLine(event.summary))],
     })),
-  };
-  statements.push(map);
+  });
   return statements;
 }
 
