@@ -138,6 +138,10 @@ export class SchemaResolver {
       return undefined;
     }
     const ref = refNode.value;
+    const unresolved = (why: string): undefined => {
+      this.reporter.invalid(file, refNode.offset, 'UNRESOLVED_REF', `\`$ref\` ${ref}${why}`);
+      return undefined;
+    };
     const hash = ref.indexOf('#');
     const filePart = hash === -1 ? ref : ref.slice(0, hash);
     const pointer = hash === -1 ? '' : ref.slice(hash + 1).replace(/^\//, '');
@@ -145,20 +149,11 @@ export class SchemaResolver {
     const targetFile = filePart === '' ? file : targetPath.startsWith('../') ? undefined : this.files.get(targetPath);
     if (!targetFile) {
       const why = this.files.escapes(targetPath) ? 'leads outside the spec root (through a symlink)' : 'not found';
-      this.reporter.invalid(file, refNode.offset, 'UNRESOLVED_REF', `\`$ref\` ${ref}: file ${targetPath} ${why}`);
-      return undefined;
+      return unresolved(`: file ${targetPath} ${why}`);
     }
     // A file with YAML errors has been reported already.
     if (!targetFile.parsed.ok) return undefined;
-    if (pointer === '') {
-      this.reporter.invalid(
-        file,
-        refNode.offset,
-        'UNRESOLVED_REF',
-        `\`$ref\` ${ref} names no definition (expected \`file.yaml#Name\`)`,
-      );
-      return undefined;
-    }
+    if (pointer === '') return unresolved(' names no definition (expected `file.yaml#Name`)');
     const names = pointer.split('/');
     const definitionFile = this.layerDefining(targetPath, names[0] ?? '') ?? targetFile;
     if (!definitionFile.parsed.ok) return undefined;
@@ -167,13 +162,7 @@ export class SchemaResolver {
       const pair = node.kind === 'map' ? findLast(node, name) : undefined;
       if (!pair) {
         const candidates = node.kind === 'map' ? node.pairs.map((candidate) => candidate.key) : [];
-        this.reporter.invalid(
-          file,
-          refNode.offset,
-          'UNRESOLVED_REF',
-          `\`$ref\` ${ref}: no \`${name}\` in ${targetPath}${didYouMean(name, candidates)}`,
-        );
-        return undefined;
+        return unresolved(`: no \`${name}\` in ${targetPath}${didYouMean(name, candidates)}`);
       }
       node = pair.value;
     }
