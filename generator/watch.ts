@@ -39,9 +39,9 @@ export class WatchSession {
  */
 export async function watchSpecs(
   roots: readonly string[],
-  session: WatchSession,
-  regenerate: () => Promise<number>,
+  regenerate: (session: WatchSession) => Promise<number>,
 ): Promise<number> {
+  const session = new WatchSession();
   let timer: NodeJS.Timeout | undefined;
   let running = false;
   let queued = false;
@@ -59,7 +59,7 @@ export async function watchSpecs(
       if (renamed) watchFolders();
       session.cache.listingHolds = !renamed;
       renamed = false;
-      await regenerate();
+      await regenerate(session);
     } while (queued);
     running = false;
   };
