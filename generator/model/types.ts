@@ -240,3 +240,7 @@ export class DiagnosticError extends Error {
     super(formatDiagnostic(diagnostic));
   }
 }
+
+export function specError(code: string, message: string, location: SourceLocation): never {
+  throw new DiagnosticError({ severity: 'error', code, message, location });
+}

@@ -6,7 +6,7 @@ import type {
 } from 'ts-morph';
 import { printStructure, StructureKind } from 'ts-morph';
 import type { EmittedFile } from '../files.ts';
-import { compareText, DiagnosticError, type ApiModel, type Endpoint, type PathSegment } from '../../model/types.ts';
+import { compareText, specError, type ApiModel, type Endpoint, type PathSegment } from '../../model/types.ts';
 import { formatCode } from '../format.ts';
 import { joinParts, memoMany } from '../memo.ts';
 import { notificationStatements } from './notifications.ts';
@@ -198,14 +198,7 @@ function buildTree(endpoints: readonly Endpoint[]): Map<string, TreeNode> {
 
 /** Segment names the declarations cannot represent are a spec error, reported at the spec file. */
 function checkSegment(segment: PathSegment, siblings: Map<string, TreeNode>, endpoint: Endpoint): void {
-  const fail = (message: string): never => {
-    throw new DiagnosticError({
-      severity: 'error',
-      code: 'UNREPRESENTABLE_SEGMENT',
-      message,
-      location: endpoint.source,
-    });
-  };
+  const fail = (message: string): never => specError('UNREPRESENTABLE_SEGMENT', message, endpoint.source);
   if (!isIdentifier(segment.typeName)) fail(`URL segment '${segment.raw}' gives no valid type name`);
   if (RESERVED_TYPE_NAMES.has(segment.typeName)) {
     fail(`URL segment '${segment.raw}' would shadow the type ${segment.typeName}`);

@@ -1,6 +1,6 @@
 import type { StatementStructures } from 'ts-morph';
 import { StructureKind } from 'ts-morph';
-import { DiagnosticError, type ApiModel, type Notifications } from '../../model/types.ts';
+import { specError, type ApiModel, type Notifications } from '../../model/types.ts';
 import { namespaceDeclaration, schemaStatement } from './operation.ts';
 import { stringLiteral } from '../literal.ts';
 import { escapeComment, oneLine } from './schema.ts';
@@ -49,10 +49,9 @@ function checkNamespaceIsFree(model: ApiModel, notifications: Notifications): vo
     (endpoint) => endpoint.segments[0]?.raw === 'v3' && endpoint.segments[1]?.typeName === 'Notifications',
   );
   if (!clash) return;
-  throw new DiagnosticError({
-    severity: 'error',
-    code: 'UNREPRESENTABLE_SEGMENT',
-    message: `the URL path ${clash.path} and the notifications both declare ${NOTIFICATIONS_NAMESPACE}`,
-    location: notifications.source,
-  });
+  specError(
+    'UNREPRESENTABLE_SEGMENT',
+    `the URL path ${clash.path} and the notifications both declare ${NOTIFICATIONS_NAMESPACE}`,
+    notifications.source,
+  );
 }
