@@ -73,12 +73,7 @@ export class Reporter {
   /** Sorted by file (code-unit order), line, column. */
   diagnostics(): Diagnostic[] {
     return this.pending
-      .map((entry) => ({
-        severity: entry.severity,
-        code: entry.code,
-        message: entry.message,
-        location: entry.file.location(entry.offset),
-      }))
+      .map(({ file, offset, ...diagnostic }) => ({ ...diagnostic, location: file.location(offset) }))
       .sort(
         (a, b) =>
           compareText(a.location.file, b.location.file) ||
