@@ -172,12 +172,9 @@ export class SchemaResolver {
   /** With several spec roots, a definitions file is overridden per top-level name: the last root defining `name` wins. */
   private layerDefining(path: string, name: string): SpecFile | undefined {
     if (!this.files.layered) return undefined;
-    const layers = this.files.layers(path);
-    for (let index = layers.length - 1; index >= 0; index--) {
-      const parsed = layers[index]!.parsed;
-      if (parsed.ok && parsed.root.kind === 'map' && findLast(parsed.root, name)) return layers[index];
-    }
-    return undefined;
+    const defining = ({ parsed }: SpecFile): boolean =>
+      parsed.ok && parsed.root.kind === 'map' && !!findLast(parsed.root, name);
+    return [...this.files.layers(path)].reverse().find(defining);
   }
 
   private view(file: SpecFile, map: YMap, ignoredKeys?: ReadonlySet<string>): View {
