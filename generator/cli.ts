@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, operationsOf, type Diagnostic } from './model/types.ts';
 import { generate } from './pipeline.ts';
-import { WatchSession, watchSpecs } from './watch.ts';
+import { watchSpecs, type WatchSession } from './watch.ts';
 import { findStaleFiles } from './write.ts';
 
 const USAGE = `Usage: npm run generate -- [--spec DIR]... [--out DIR] [--include GLOB]... [--exclude GLOB]...
@@ -65,15 +65,10 @@ async function run(argv: string[], session?: WatchSession): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  // Each run is the command as if typed without --watch.
   if (args.watch) {
-    const watching = new WatchSession();
-    return watchSpecs(args.spec, watching, () =>
-      runCli(
-        argv.filter((arg) => arg !== '--watch'),
-        watching,
-      ),
-    );
+    // Each run is the command as if typed without --watch.
+    const once = argv.filter((arg) => arg !== '--watch');
+    return watchSpecs(args.spec, (session) => runCli(once, session));
   }
 
   // The output is swapped in as a directory: a file at that path would be replaced, that is deleted.
@@ -92,12 +87,10 @@ async function run(argv: string[], session?: WatchSession): Promise<number> {
   if (!reportDiagnostics(result.diagnostics, args.out)) return 1;
   if (args.timings) printTimings(result.timings);
   if (args.check) {
-    const stale = await findStaleFiles(args.out, result.files);
-    const lines = [
-      ...stale.changed.map((path) => `changed  ${args.out}/${path}`),
-      ...stale.missing.map((path) => `missing  ${args.out}/${path}`),
-      ...stale.extra.map((path) => `extra    ${args.out}/${path}`),
-    ];
+    // `changed  `, `missing  `, `extra    ` before each path.
+    const lines = Object.entries(await findStaleFiles(args.out, result.files)).flatMap(
+      ([kind, paths]: [string, string[]]) => paths.map((path) => `${kind.padEnd(8)} ${args.out}/${path}`),
+    );
     if (lines.length > 0) {
       process.stderr.write(`${lines.join('\n')}\n${lines.length} stale file(s): run npm run generate\n`);
       return 1;

@@ -43,8 +43,6 @@ const EMITTERS: readonly [string, () => Promise<Emitter>][] = [
   ['package', async () => (await import('./emit/docs/index.ts')).emitPackageFiles],
 ];
 
-const NO_SELECTION: Selection = { include: [], exclude: [] };
-
 /** load specs -> intermediate model -> selection -> emitters -> the files written atomically. */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const timings: Record<string, number> = {};
@@ -58,8 +56,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const loaded = await timed('load', () =>
     loadSpecs(options.specDir, { keepGoing: options.keepGoing ?? false, cache: options.session?.cache }),
   );
-  if (hasErrors(loaded.diagnostics)) return { ...loaded, files: [], timings };
-  const selected = await timed('select', () => selectOperations(loaded.model, options.selection ?? NO_SELECTION));
+  if (loaded.diagnostics.some((diagnostic) => diagnostic.severity === 'error'))
+    return { ...loaded, files: [], timings };
+  const selected = await timed('select', () => selectOperations(loaded.model, options.selection));
   const model = selected.model;
   const diagnostics = [...loaded.diagnostics, ...selected.diagnostics];
 
@@ -79,8 +78,4 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       options.session ? options.session.write(outDir, files) : writeAtomically(outDir, files),
     );
   return { model, diagnostics, files, timings };
-}
-
-export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
-  return diagnostics.some((diagnostic) => diagnostic.severity === 'error');
 }

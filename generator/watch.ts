@@ -9,19 +9,15 @@ const DEBOUNCE_MS = 50;
 
 /**
  * What the runs of one watch session share, so that a run after a one-file change does work in
- * proportion to the change: the folders are listed again only when the watcher saw an entry added,
- * removed or renamed, spec files are read only when their stat changed and re-parsed only when their
- * text did, operations are rebuilt only when their file or a file they `$ref` changed (their
- * diagnostics replayed otherwise),
- * emitters re-emit only the units whose model changed (emit/memo.ts), and only the files whose
- * contents changed are written.
+ * proportion to it: folders are listed again only after an entry was added, removed or renamed,
+ * spec files read only when their stat changed and parsed only when their text did, operations
+ * rebuilt only when a file they read changed (their diagnostics replayed otherwise), units
+ * re-emitted only when their model changed (emit/memo.ts), and only changed files written.
  *
- * The first run swaps the whole output in atomically. Later runs replace each changed file
- * atomically (temporary file and rename) and delete dropped ones, without a copy of the tree: a
- * reader during a run may see some files of the new run beside the rest of the last one, and the
- * tree is complete and consistent when the run ends (swapping in a fresh copy of the whole tree
- * would cost more than the rest of the run). The session trusts that nothing else edits the
- * output between runs; restarting the watch rewrites it whole. A run with errors writes nothing.
+ * The first run swaps the whole output in atomically; later runs replace each changed file
+ * atomically and delete dropped ones, so a reader during a run may see files of two runs side by
+ * side (swapping in a copy of the whole tree would cost more than the rest of the run). The session
+ * trusts that nothing else edits the output between runs. A run with errors writes nothing.
  */
 export class WatchSession {
   readonly cache: LoadCache = { parsed: new Map(), operations: new WeakMap(), endpoints: new Map() };
@@ -43,9 +39,9 @@ export class WatchSession {
  */
 export async function watchSpecs(
   roots: readonly string[],
-  session: WatchSession,
-  regenerate: () => Promise<number>,
+  regenerate: (session: WatchSession) => Promise<number>,
 ): Promise<number> {
+  const session = new WatchSession();
   let timer: NodeJS.Timeout | undefined;
   let running = false;
   let queued = false;
@@ -63,7 +59,7 @@ export async function watchSpecs(
       if (renamed) watchFolders();
       session.cache.listingHolds = !renamed;
       renamed = false;
-      await regenerate();
+      await regenerate(session);
     } while (queued);
     running = false;
   };

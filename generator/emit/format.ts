@@ -42,22 +42,17 @@ export async function formatTable(
   groups: readonly [unit: string, input: object, entries: () => string[]][],
 ): Promise<EmittedFile> {
   const head = `${comment}\nexport const ${name} = Object.freeze({`;
-  const table = (body: string): string => `${head}${body}});\n`;
   const laidOutGroups = await memoMany(groups, async (missing) => {
     const memberLists = missing.map(([, , entries]) => entries());
     const members = memberLists.flat();
     if (members.length === 0) return memberLists.map(() => '');
-    const formatted = (await formatCode({ path, contents: table(`\n${members.join(',\n')}\n`) })).contents;
+    const formatted = (await formatCode({ path, contents: `${head}\n${members.join(',\n')}\n});\n` })).contents;
     // Each member starts on a line of its own with its quoted key, at the table's indentation.
     const laidOut = formatted
       .slice(formatted.indexOf('({\n') + 3, formatted.lastIndexOf('});'))
       .split(/(?=^ {2}['"])/m);
     if (laidOut.length !== members.length) throw new Error(`${path}: the formatter merged or split table members`);
-    let next = 0;
-    return memberLists.map((list) => {
-      next += list.length;
-      return laidOut.slice(next - list.length, next).join('');
-    });
+    return memberLists.map((list) => laidOut.splice(0, list.length).join(''));
   });
   const body = laidOutGroups.some((group) => group !== '') ? ['\n', ...laidOutGroups] : [];
   return { path, contents: joinParts(path, [head, ...body, '});\n']) };

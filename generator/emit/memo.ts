@@ -1,5 +1,5 @@
 /** Each unit's last input (as JSON) and output, kept for the life of the process. */
-const units = new Map<string, { key: string; output: unknown }>();
+const kept = new Map<string, { key: string; output: unknown }>();
 /** JSON of each model object, computed once per run however many units read it. */
 const keys = new WeakMap<object, string>();
 
@@ -10,24 +10,18 @@ function keyOf(input: object): string {
 }
 
 /**
- * The output last kept for one unit of an emitter's output (a docs page, an endpoint's table
- * entries) if its input is the same: what makes a watch run re-emit only what changed. The key is
- * the input's JSON: the model is plain data and a unit's output derives from its input alone, so
- * equal JSON means equal output.
+ * `emit()`, or the output last kept for this unit of an emitter's output (a docs page, an
+ * endpoint's table entries) if its input is the same: what makes a watch run re-emit only what
+ * changed. The key is the input's JSON: the model is plain data and a unit's output derives from
+ * its input alone, so equal JSON means equal output.
  */
-export function recall<T>(unit: string, input: object): T | undefined {
-  const kept = units.get(unit);
-  return kept?.key === keyOf(input) ? (kept.output as T) : undefined;
-}
-
-export function remember<T>(unit: string, input: object, output: T): T {
-  units.set(unit, { key: keyOf(input), output });
-  return output;
-}
-
-/** `emit()`, or what it returned for the same input before. */
 export function memo<T>(unit: string, input: object, emit: () => T): T {
-  return recall<T>(unit, input) ?? remember(unit, input, emit());
+  const key = keyOf(input);
+  const last = kept.get(unit);
+  if (last?.key === key) return last.output as T;
+  const output = emit();
+  kept.set(unit, { key, output });
+  return output;
 }
 
 /**
@@ -38,11 +32,11 @@ export async function memoMany<Unit extends readonly [unit: string, input: objec
   units: readonly Unit[],
   emitMissing: (missing: Unit[]) => Promise<T[]>,
 ): Promise<T[]> {
-  const missing = units.filter(([unit, input]) => recall(unit, input) === undefined);
+  const missing = units.filter(([unit, input]) => kept.get(unit)?.key !== keyOf(input));
   const outputs = missing.length === 0 ? [] : await emitMissing(missing);
   if (outputs.length !== missing.length) throw new Error(`${missing.length} units emitted as ${outputs.length}`);
-  for (const [index, [unit, input]] of missing.entries()) remember(unit, input, outputs[index]);
-  return units.map(([unit, input]) => recall<T>(unit, input)!);
+  for (const [index, [unit, input]] of missing.entries()) kept.set(unit, { key: keyOf(input), output: outputs[index] });
+  return units.map(([unit]) => kept.get(unit)!.output as T);
 }
 
 /** Each large file's parts and text as last joined. */

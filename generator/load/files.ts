@@ -42,19 +42,16 @@ export class FileStore {
 
   /** The file at `path` in every root that has it, earliest root first, cached: per-definition overrides pick among them. */
   layers(path: string): SpecFile[] {
-    let layers = this.targets.get(path);
-    if (!layers) {
-      layers = this.roots.flatMap((root) => this.parse(root, path) ?? []);
-      this.targets.set(path, layers);
-    }
+    const layers = this.targets.get(path) ?? this.roots.flatMap((root) => this.parse(root, path) ?? []);
+    this.targets.set(path, layers);
     this.reporter.read(path, layers);
     return layers;
   }
 
   /**
-   * An operation file, from the last root that has it. It is not kept, so its tree can be
-   * collected once its operations are built (which keeps garbage collection cheap), unless a
-   * `$ref` has already cached it.
+   * An operation file, from the last root that has it; reported when none can be read. It is not
+   * kept, so its tree can be collected once its operations are built (which keeps garbage
+   * collection cheap), unless a `$ref` has already cached it.
    */
   open(path: string): SpecFile | undefined {
     const cached = this.targets.get(path);
@@ -63,6 +60,7 @@ export class FileStore {
       const file = this.parse(root, path);
       if (file) return file;
     }
+    this.reporter.invalid(new SpecFile(path, ''), 0, 'READ_ERROR', 'cannot read the file');
     return undefined;
   }
 
@@ -78,11 +76,8 @@ export class FileStore {
     let stamp: string | undefined;
     try {
       // A symlink under the root must not let a `$ref` read a file elsewhere on the machine.
-      let realRoot = this.realRoots.get(root);
-      if (realRoot === undefined) {
-        realRoot = realpathSync.native(root);
-        this.realRoots.set(root, realRoot);
-      }
+      const realRoot = this.realRoots.get(root) ?? realpathSync.native(root);
+      this.realRoots.set(root, realRoot);
       real = this.listed.get(root)?.has(path) ? join(realRoot, path) : realpathSync.native(join(root, path));
       const inside = relative(realRoot, real);
       if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`)) {

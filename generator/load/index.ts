@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { pathSegments } from '../model/naming.ts';
 import {
   compareText,
@@ -43,8 +43,8 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
 }
 
-/** The URL path segment a file named `{empty}.yaml` stands for: the trailing slash. */
-const EMPTY_SEGMENT_FILE = '{empty}';
+/** A file named `{empty}.yaml` stands for the trailing slash. */
+const EMPTY_SEGMENT = /(?<=^|\/)\{empty\}$/;
 const SPEC_EXTENSION = /\.ya?ml$/;
 
 /**
@@ -80,20 +80,11 @@ export async function loadSpecs(specDirs: string | readonly string[], options: L
   const listed = (cache?.listingHolds && cache.listed) || roots.map((root) => listSpecFiles(root, 'v3'));
   if (cache) cache.listed = listed;
   for (const [index, root] of roots.entries()) files.listed.set(root, new Set(listed[index]));
-  const specFiles = listed.every((list) => list === undefined)
-    ? undefined
-    : [...new Set(listed.flatMap((list) => list ?? []))].sort(compareText);
-  if (specFiles === undefined) {
-    const directory = new SpecFile('v3', '');
-    reporter.invalid(directory, 0, 'READ_ERROR', `no \`v3\` folder in ${roots.join(', ')}`);
-  }
-  for (const relativePath of specFiles ?? []) {
+  if (listed.every((list) => list === undefined))
+    reporter.invalid(new SpecFile('v3', ''), 0, 'READ_ERROR', `no \`v3\` folder in ${roots.join(', ')}`);
+  for (const relativePath of [...new Set(listed.flatMap((list) => list ?? []))].sort(compareText)) {
     const file = files.open(relativePath);
-    if (!file) {
-      reporter.invalid(new SpecFile(relativePath, ''), 0, 'READ_ERROR', 'cannot read the file');
-      continue;
-    }
-    if (!file.parsed.ok) continue;
+    if (!file?.parsed.ok) continue;
     const path = urlPath(relativePath);
     const root = file.parsed.root;
     if (root.kind !== 'map') {
@@ -132,7 +123,7 @@ export async function loadSpecs(specDirs: string | readonly string[], options: L
       if (operation) endpoint.operations.push(operation);
     }
     if (endpoint.operations.length > 0) {
-      endpoint.operations.sort(byMethodOrder);
+      endpoint.operations.sort((a, b) => HTTP_METHODS.indexOf(a.method) - HTTP_METHODS.indexOf(b.method));
       endpoints.set(path, endpoint);
     }
   }
@@ -148,7 +139,6 @@ export async function loadSpecs(specDirs: string | readonly string[], options: L
   const model: ApiModel = { endpoints: sorted };
   if (roots.some((root) => existsSync(join(root, NOTIFICATIONS_FILE)))) {
     const file = files.open(NOTIFICATIONS_FILE);
-    if (!file) reporter.invalid(new SpecFile(NOTIFICATIONS_FILE, ''), 0, 'READ_ERROR', 'cannot read the file');
     const notifications = file && loadNotifications(file, schemas, reporter);
     if (notifications) model.notifications = notifications;
   }
@@ -159,35 +149,20 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((item, index) => item === b[index]);
 }
 
-function byMethodOrder(a: Operation, b: Operation): number {
-  return HTTP_METHODS.indexOf(a.method) - HTTP_METHODS.indexOf(b.method);
-}
-
 /** `v3/a/{id}.yaml` -> `v3/a/{id}`; `v3/a/{empty}.yaml` -> `v3/a/`. */
 function urlPath(relativePath: string): string {
-  const withoutExtension = relativePath.replace(SPEC_EXTENSION, '');
-  const slash = withoutExtension.lastIndexOf('/');
-  const last = withoutExtension.slice(slash + 1);
-  return last === EMPTY_SEGMENT_FILE ? withoutExtension.slice(0, slash + 1) : withoutExtension;
+  return relativePath.replace(SPEC_EXTENSION, '').replace(EMPTY_SEGMENT, '');
 }
 
 /** Spec files under `root/folder`, `/`-separated, in code-unit order; `undefined` if the folder is missing. */
 function listSpecFiles(root: string, folder: string): string[] | undefined {
-  const found: string[] = [];
-  const walk = (relative: string): boolean => {
-    let entries;
-    try {
-      entries = readdirSync(join(root, relative), { withFileTypes: true });
-    } catch {
-      return false;
-    }
-    for (const entry of entries) {
-      const child = `${relative}/${entry.name}`;
-      if (entry.isDirectory()) walk(child);
-      else if (entry.isFile() && SPEC_EXTENSION.test(entry.name)) found.push(child);
-    }
-    return true;
-  };
-  if (!walk(folder)) return undefined;
-  return found.sort(compareText);
+  try {
+    // A symlink is a file or folder of its own kind here: none is followed.
+    return readdirSync(join(root, folder), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && SPEC_EXTENSION.test(entry.name))
+      .map((entry) => relative(root, join(entry.parentPath, entry.name)).replaceAll(sep, '/'))
+      .sort(compareText);
+  } catch {
+    return undefined;
+  }
 }

@@ -113,8 +113,7 @@ export class OperationLoader {
         this.read.unknownKey(file, pair, 'operation key', OPERATION_KEYS);
         continue;
       }
-      if (keys.has(key))
-        this.reporter.invalid(file, pair.keyOffset, 'DUPLICATE_KEY', `duplicate key \`${key}\`; the last one wins`);
+      if (keys.has(key)) this.reporter.duplicate(file, pair.keyOffset, 'key', key);
       keys.set(key, pair);
     }
     return keys;

@@ -1,13 +1,8 @@
-import { compareText, type Diagnostic, type Severity } from '../model/types.ts';
+import { compareText, type Diagnostic } from '../model/types.ts';
 import type { SpecFile } from './source.ts';
 
-interface Pending {
-  severity: Severity;
-  code: string;
-  message: string;
-  file: SpecFile;
-  offset: number;
-}
+/** A diagnostic at a raw offset, converted to line:col at the end. */
+type Pending = Omit<Diagnostic, 'location'> & { file: SpecFile; offset: number };
 
 /** What loading one part reported (its shared definitions' problems too) and the `$ref` files it read. */
 export interface Trace {
@@ -34,6 +29,11 @@ export class Reporter {
   /** The most common invalid input: a value of the wrong shape, read as absent, degraded or skipped. */
   invalidValue(file: SpecFile, offset: number, message: string): void {
     this.invalid(file, offset, 'INVALID_VALUE', message);
+  }
+
+  /** A key written twice in one mapping (`what`: `key`, `property`). */
+  duplicate(file: SpecFile, offset: number, what: string, name: string): void {
+    this.invalid(file, offset, 'DUPLICATE_KEY', `duplicate ${what} \`${name}\`; the last one wins`);
   }
 
   /** Survivable oddities that never fail a build. */
@@ -73,12 +73,7 @@ export class Reporter {
   /** Sorted by file (code-unit order), line, column. */
   diagnostics(): Diagnostic[] {
     return this.pending
-      .map((entry) => ({
-        severity: entry.severity,
-        code: entry.code,
-        message: entry.message,
-        location: entry.file.location(entry.offset),
-      }))
+      .map(({ file, offset, ...diagnostic }) => ({ ...diagnostic, location: file.location(offset) }))
       .sort(
         (a, b) =>
           compareText(a.location.file, b.location.file) ||

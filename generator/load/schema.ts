@@ -46,8 +46,7 @@ interface View {
   offset: number;
   /** Every key except `$ref`, `allOf`, `properties`, `required`; a later writer wins. */
   keys: Map<string, Entry>;
-  /** In spec order; `pair.key` is the property name. */
-  /** Every `allOf` part that defines a name contributes an entry; they are merged when built. */
+  /** In spec order; every `allOf` part that defines a name contributes an entry, merged when built. */
   properties: Map<string, Entry[]> | undefined;
   /** The `required` names, with where each is written, to report one naming no property. */
   required: Map<string, { file: SpecFile; offset: number }>;
@@ -139,6 +138,10 @@ export class SchemaResolver {
       return undefined;
     }
     const ref = refNode.value;
+    const unresolved = (why: string): undefined => {
+      this.reporter.invalid(file, refNode.offset, 'UNRESOLVED_REF', `\`$ref\` ${ref}${why}`);
+      return undefined;
+    };
     const hash = ref.indexOf('#');
     const filePart = hash === -1 ? ref : ref.slice(0, hash);
     const pointer = hash === -1 ? '' : ref.slice(hash + 1).replace(/^\//, '');
@@ -146,20 +149,11 @@ export class SchemaResolver {
     const targetFile = filePart === '' ? file : targetPath.startsWith('../') ? undefined : this.files.get(targetPath);
     if (!targetFile) {
       const why = this.files.escapes(targetPath) ? 'leads outside the spec root (through a symlink)' : 'not found';
-      this.reporter.invalid(file, refNode.offset, 'UNRESOLVED_REF', `\`$ref\` ${ref}: file ${targetPath} ${why}`);
-      return undefined;
+      return unresolved(`: file ${targetPath} ${why}`);
     }
     // A file with YAML errors has been reported already.
     if (!targetFile.parsed.ok) return undefined;
-    if (pointer === '') {
-      this.reporter.invalid(
-        file,
-        refNode.offset,
-        'UNRESOLVED_REF',
-        `\`$ref\` ${ref} names no definition (expected \`file.yaml#Name\`)`,
-      );
-      return undefined;
-    }
+    if (pointer === '') return unresolved(' names no definition (expected `file.yaml#Name`)');
     const names = pointer.split('/');
     const definitionFile = this.layerDefining(targetPath, names[0] ?? '') ?? targetFile;
     if (!definitionFile.parsed.ok) return undefined;
@@ -168,13 +162,7 @@ export class SchemaResolver {
       const pair = node.kind === 'map' ? findLast(node, name) : undefined;
       if (!pair) {
         const candidates = node.kind === 'map' ? node.pairs.map((candidate) => candidate.key) : [];
-        this.reporter.invalid(
-          file,
-          refNode.offset,
-          'UNRESOLVED_REF',
-          `\`$ref\` ${ref}: no \`${name}\` in ${targetPath}${didYouMean(name, candidates)}`,
-        );
-        return undefined;
+        return unresolved(`: no \`${name}\` in ${targetPath}${didYouMean(name, candidates)}`);
       }
       node = pair.value;
     }
@@ -184,12 +172,9 @@ export class SchemaResolver {
   /** With several spec roots, a definitions file is overridden per top-level name: the last root defining `name` wins. */
   private layerDefining(path: string, name: string): SpecFile | undefined {
     if (!this.files.layered) return undefined;
-    const layers = this.files.layers(path);
-    for (let index = layers.length - 1; index >= 0; index--) {
-      const parsed = layers[index]!.parsed;
-      if (parsed.ok && parsed.root.kind === 'map' && findLast(parsed.root, name)) return layers[index];
-    }
-    return undefined;
+    const defining = ({ parsed }: SpecFile): boolean =>
+      parsed.ok && parsed.root.kind === 'map' && !!findLast(parsed.root, name);
+    return [...this.files.layers(path)].reverse().find(defining);
   }
 
   private view(file: SpecFile, map: YMap, ignoredKeys?: ReadonlySet<string>): View {
@@ -201,13 +186,7 @@ export class SchemaResolver {
     let propertiesPair: YPair | undefined;
     const members: View[] = [];
     for (const pair of map.pairs) {
-      if (seen.has(pair.key))
-        this.reporter.invalid(
-          file,
-          pair.keyOffset,
-          'DUPLICATE_KEY',
-          `duplicate key \`${pair.key}\`; the last one wins`,
-        );
+      if (seen.has(pair.key)) this.reporter.duplicate(file, pair.keyOffset, 'key', pair.key);
       seen.add(pair.key);
       if (ignoredKeys?.has(pair.key)) continue;
       switch (pair.key) {
@@ -268,13 +247,7 @@ export class SchemaResolver {
         );
         continue;
       }
-      if (result.has(property.key))
-        this.reporter.invalid(
-          file,
-          property.keyOffset,
-          'DUPLICATE_KEY',
-          `duplicate property \`${property.key}\`; the last one wins`,
-        );
+      if (result.has(property.key)) this.reporter.duplicate(file, property.keyOffset, 'property', property.key);
       result.set(property.key, [{ file, pair: property }]);
     }
     return result;

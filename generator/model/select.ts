@@ -15,9 +15,7 @@ export interface Selection {
 
 const TAG_PREFIX = 'tag:';
 
-type Matcher = (operation: Operation) => boolean;
-
-function matcherOf(pattern: string): Matcher {
+function matcherOf(pattern: string): (operation: Operation) => boolean {
   if (pattern.startsWith(TAG_PREFIX)) {
     const matches = picomatch(pattern.slice(TAG_PREFIX.length), { dot: true });
     return (operation) => operation.tags.some((tag) => matches(tag));
@@ -31,7 +29,7 @@ const COMMAND_LINE = { file: '(command line)', line: 1, col: 1 };
 
 export function selectOperations(
   model: ApiModel,
-  selection: Selection,
+  selection: Selection = { include: [], exclude: [] },
 ): { model: ApiModel; diagnostics: Diagnostic[] } {
   if (selection.include.length === 0 && selection.exclude.length === 0) return { model, diagnostics: [] };
   const includes = selection.include.map((pattern) => ({ pattern, matches: matcherOf(pattern), used: false }));

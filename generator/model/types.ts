@@ -66,10 +66,6 @@ export interface NumberSchema extends SchemaBase {
   enum?: number[];
 }
 
-export interface BooleanSchema extends SchemaBase {
-  kind: 'boolean';
-}
-
 export interface Property {
   name: string;
   required: boolean;
@@ -88,24 +84,12 @@ export interface ArraySchema extends SchemaBase {
   items?: Schema;
 }
 
-/** A binary part of a multipart upload (`type: file`). */
-export interface FileSchema extends SchemaBase {
-  kind: 'file';
+/** `file`: a binary part of a multipart upload; `unknown`: what the loader degrades a broken node to under `--keep-going`. */
+interface OtherSchema extends SchemaBase {
+  kind: 'boolean' | 'file' | 'unknown';
 }
 
-/** What the loader degrades a broken node to under `--keep-going`. */
-export interface UnknownSchema extends SchemaBase {
-  kind: 'unknown';
-}
-
-export type Schema =
-  | StringSchema
-  | NumberSchema
-  | BooleanSchema
-  | ObjectSchema
-  | ArraySchema
-  | FileSchema
-  | UnknownSchema;
+export type Schema = StringSchema | NumberSchema | ObjectSchema | ArraySchema | OtherSchema;
 
 export interface Parameter {
   name: string;
@@ -167,12 +151,10 @@ export interface Operation {
   source: SourceLocation;
 }
 
-export type SegmentKind = 'literal' | 'param' | 'empty';
-
 export interface PathSegment {
   /** As in the URL: `membercard-open`, `{card_id}`, or `` for a trailing slash. */
   raw: string;
-  kind: SegmentKind;
+  kind: 'literal' | 'param' | 'empty';
   /** Namespace / interface name: `MembercardOpen`, `_card_id_`, `_empty_`, `Delete`. */
   typeName: string;
   /** Property on the chain: `membercardOpen`, `_card_id_`, `_empty_`, `Delete`. */
@@ -254,10 +236,11 @@ export function compareText(a: string, b: string): number {
 
 /** A spec error found past the loader (by an emitter): reported like any diagnostic, not as a crash. */
 export class DiagnosticError extends Error {
-  readonly diagnostic: Diagnostic;
-
-  constructor(diagnostic: Diagnostic) {
+  constructor(readonly diagnostic: Diagnostic) {
     super(formatDiagnostic(diagnostic));
-    this.diagnostic = diagnostic;
   }
+}
+
+export function specError(code: string, message: string, location: SourceLocation): never {
+  throw new DiagnosticError({ severity: 'error', code, message, location });
 }

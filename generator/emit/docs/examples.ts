@@ -85,7 +85,7 @@ function exampleValue(schema: Schema, example: unknown, options: ValueOptions): 
     case 'boolean': {
       const value = exampleJson(schema, given, 'string');
       const text = typeof value === 'string' ? stringLiteral(value) : String(value);
-      const isEnum = schema.kind !== 'boolean' && schema.enum && schema.enum.length > 0;
+      const isEnum = 'enum' in schema && schema.enum && schema.enum.length > 0;
       return isEnum && options.nested ? `${text} as const` : text;
     }
     case 'object': {

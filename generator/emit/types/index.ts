@@ -1,17 +1,16 @@
 import type {
   InterfaceDeclarationStructure,
-  ModuleDeclarationStructure,
   OptionalKind,
   PropertySignatureStructure,
   StatementStructures,
 } from 'ts-morph';
-import { ModuleDeclarationKind, printStructure, StructureKind } from 'ts-morph';
+import { printStructure, StructureKind } from 'ts-morph';
 import type { EmittedFile } from '../files.ts';
-import { compareText, DiagnosticError, type ApiModel, type Endpoint, type PathSegment } from '../../model/types.ts';
+import { compareText, specError, type ApiModel, type Endpoint, type PathSegment } from '../../model/types.ts';
 import { formatCode } from '../format.ts';
 import { joinParts, memoMany } from '../memo.ts';
 import { notificationStatements } from './notifications.ts';
-import { operationDeclarations } from './operation.ts';
+import { namespaceDeclaration, operationDeclarations } from './operation.ts';
 import { isIdentifier, propertyKey, stringLiteral } from '../literal.ts';
 import { isProbedName, propertyToSegment } from '../../../templates/runtime/chain.ts';
 
@@ -66,7 +65,11 @@ const BATCH_SIZE = 200;
 /** Emits `dist/openapi.d.ts`: the nested namespace declarations, `Wechatpay` and `Paths`. */
 export async function emitTypes(model: ApiModel): Promise<EmittedFile[]> {
   const endpoints = [...model.endpoints].sort((a, b) => compareText(a.path, b.path));
-  const { roots, paths } = buildTree(endpoints);
+  const roots = buildTree(endpoints);
+  const paths = endpoints.map((endpoint) => ({
+    name: stringLiteral(endpoint.path),
+    type: [ROOT_NAMESPACE, ...endpoint.segments.map((segment) => segment.typeName)].join('.'),
+  }));
   const below = (children: Map<string, TreeNode>): TreeNode[] =>
     sortedChildren(children).flatMap((node) => [node, ...below(node.children)]);
   const rootSegments = sortedChildren(roots).map((root) => root.segment);
@@ -116,16 +119,9 @@ async function formatParts(parts: readonly Part[]): Promise<string[][]> {
     if (laidOut.length !== missing.length) throw new Error(`${TYPES_FILE}: the formatter merged or split parts`);
     return missing.map(([, , depth], index) => {
       // The part's lines, without the mark's line, the blank lines around and the stand-in namespaces' lines.
-      const chunk = laidOut[index]!;
-      let start = chunk.indexOf('\n') + 1;
-      while (chunk[start] === '\n') start++;
-      let end = chunk.length;
-      while (chunk[end - 2] === '\n') end--;
-      for (let level = 0; level < depth; level++) {
-        start = chunk.indexOf('\n', start) + 1;
-        end = chunk.lastIndexOf('\n', end - 2) + 1;
-      }
-      return chunk.slice(start, end).split(CHILDREN_SLOT);
+      const lines = laidOut[index]!.trimEnd().split('\n').slice(1);
+      while (lines[0] === '') lines.shift();
+      return `${lines.slice(depth, lines.length - depth).join('\n')}\n`.split(CHILDREN_SLOT);
     });
   });
 }
@@ -179,13 +175,8 @@ function childrenSlot(children: Map<string, TreeNode>): StatementStructures[] {
   return children.size > 0 ? [namespaceDeclaration('$children', [])] : [];
 }
 
-/** The URL tree, and each endpoint's `Paths` entry in the endpoints' order. */
-function buildTree(endpoints: readonly Endpoint[]): {
-  roots: Map<string, TreeNode>;
-  paths: OptionalKind<PropertySignatureStructure>[];
-} {
+function buildTree(endpoints: readonly Endpoint[]): Map<string, TreeNode> {
   const roots = new Map<string, TreeNode>();
-  const paths: OptionalKind<PropertySignatureStructure>[] = [];
   for (const endpoint of endpoints) {
     let level = roots;
     let namespace = ROOT_NAMESPACE;
@@ -200,24 +191,14 @@ function buildTree(endpoints: readonly Endpoint[]): {
       }
       level = node.children;
     }
-    if (node) {
-      node.endpoint = endpoint;
-      paths.push({ name: stringLiteral(endpoint.path), type: node.namespace });
-    }
+    if (node) node.endpoint = endpoint;
   }
-  return { roots, paths };
+  return roots;
 }
 
 /** Segment names the declarations cannot represent are a spec error, reported at the spec file. */
 function checkSegment(segment: PathSegment, siblings: Map<string, TreeNode>, endpoint: Endpoint): void {
-  const fail = (message: string): never => {
-    throw new DiagnosticError({
-      severity: 'error',
-      code: 'UNREPRESENTABLE_SEGMENT',
-      message,
-      location: endpoint.source,
-    });
-  };
+  const fail = (message: string): never => specError('UNREPRESENTABLE_SEGMENT', message, endpoint.source);
   if (!isIdentifier(segment.typeName)) fail(`URL segment '${segment.raw}' gives no valid type name`);
   if (RESERVED_TYPE_NAMES.has(segment.typeName)) {
     fail(`URL segment '${segment.raw}' would shadow the type ${segment.typeName}`);
@@ -261,19 +242,6 @@ function levelStatements(node: TreeNode): StatementStructures[] {
       }),
     ),
   };
-  const statements = [
-    ...operations.map((operation) => namespaceDeclaration(operation.namespace, operation.statements)),
-    ...childrenSlot(node.children),
-  ];
+  const statements = [...operations.map((operation) => operation.namespace), ...childrenSlot(node.children)];
   return [namespaceDeclaration(name, statements), endpointInterface];
-}
-
-function namespaceDeclaration(name: string, statements: StatementStructures[]): ModuleDeclarationStructure {
-  return {
-    kind: StructureKind.Module,
-    name,
-    declarationKind: ModuleDeclarationKind.Namespace,
-    isExported: true,
-    statements,
-  };
 }

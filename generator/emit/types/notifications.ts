@@ -1,7 +1,7 @@
-import type { InterfaceDeclarationStructure, StatementStructures } from 'ts-morph';
-import { ModuleDeclarationKind, StructureKind } from 'ts-morph';
-import { DiagnosticError, type ApiModel, type Notifications } from '../../model/types.ts';
-import { schemaStatement } from './operation.ts';
+import type { StatementStructures } from 'ts-morph';
+import { StructureKind } from 'ts-morph';
+import { specError, type ApiModel, type Notifications } from '../../model/types.ts';
+import { namespaceDeclaration, schemaStatement } from './operation.ts';
 import { stringLiteral } from '../literal.ts';
 import { escapeComment, oneLine } from './schema.ts';
 
@@ -27,16 +27,9 @@ export function notificationStatements(model: ApiModel): StatementStructures[] {
       declared.add(event.resourceName);
       declarations.push(schemaStatement(event.resourceName, event.resource));
     }
-    statements.push({
-      kind: StructureKind.Module,
-      name: NOTIFICATIONS_NAMESPACE,
-      declarationKind: ModuleDeclarationKind.Namespace,
-      isExported: true,
-      hasDeclareKeyword: true,
-      statements: declarations,
-    });
+    statements.push({ ...namespaceDeclaration(NOTIFICATIONS_NAMESPACE, declarations), hasDeclareKeyword: true });
   }
-  const map: InterfaceDeclarationStructure = {
+  statements.push({
     kind: StructureKind.Interface,
     name: 'Notifications',
     isExported: true,
@@ -46,8 +39,7 @@ export function notificationStatements(model: ApiModel): StatementStructures[] {
       type: `${NOTIFICATIONS_NAMESPACE}.${event.resourceName}`,
       docs: [escapeComment(oneLine(event.summary))],
     })),
-  };
-  statements.push(map);
+  });
   return statements;
 }
 
@@ -57,10 +49,9 @@ function checkNamespaceIsFree(model: ApiModel, notifications: Notifications): vo
     (endpoint) => endpoint.segments[0]?.raw === 'v3' && endpoint.segments[1]?.typeName === 'Notifications',
   );
   if (!clash) return;
-  throw new DiagnosticError({
-    severity: 'error',
-    code: 'UNREPRESENTABLE_SEGMENT',
-    message: `the URL path ${clash.path} and the notifications both declare ${NOTIFICATIONS_NAMESPACE}`,
-    location: notifications.source,
-  });
+  specError(
+    'UNREPRESENTABLE_SEGMENT',
+    `the URL path ${clash.path} and the notifications both declare ${NOTIFICATIONS_NAMESPACE}`,
+    notifications.source,
+  );
 }

@@ -3,23 +3,22 @@ import type {
   InterfaceDeclarationStructure,
   JSDocStructure,
   MethodSignatureStructure,
+  ModuleDeclarationStructure,
   OptionalKind,
   ParameterDeclarationStructure,
+  StatementStructures,
   TypeAliasDeclarationStructure,
 } from 'ts-morph';
-import { StructureKind } from 'ts-morph';
+import { ModuleDeclarationKind, StructureKind } from 'ts-morph';
 import { methodNamespace } from '../../model/naming.ts';
 import { HTTP_METHOD_TABLE, type Operation, type Parameter, type Schema } from '../../model/types.ts';
 import { escapeComment, memberDoc, objectType, oneLine, propertyOf, typeOf, type MemberSpec } from './schema.ts';
 
-export type MethodStatement = InterfaceDeclarationStructure | TypeAliasDeclarationStructure;
+type MethodStatement = InterfaceDeclarationStructure | TypeAliasDeclarationStructure;
 
-/** What one operation contributes: its `<Verb>HttpMethod` interfaces and its members on the endpoint interface. */
-export interface OperationDeclarations {
-  /** `<Verb>HttpMethod`. */
-  namespace: string;
-  /** Statements of `namespace <Endpoint>.<Verb>HttpMethod`. */
-  statements: MethodStatement[];
+/** What one operation contributes: its `<Verb>HttpMethod` namespace and its members on the endpoint interface. */
+interface OperationDeclarations {
+  namespace: ModuleDeclarationStructure;
   callSignatures: OptionalKind<CallSignatureDeclarationStructure>[];
   methods: OptionalKind<MethodSignatureStructure>[];
 }
@@ -28,31 +27,27 @@ export interface OperationDeclarations {
 export function operationDeclarations(operation: Operation, endpointName: string): OperationDeclarations {
   const namespace = methodNamespace(operation.method);
   const qualify = (name: string): string => `${endpointName}.${namespace}.${name}`;
-  const statements: MethodStatement[] = [];
+  const multipart = operation.body?.kind === 'multipart';
   const takesData = HTTP_METHOD_TABLE[operation.method].takesData;
-
-  let dataInterface: string | undefined;
-  if (takesData) {
-    dataInterface = operation.body?.kind === 'multipart' ? 'BinaryDataRequest' : 'JsonDataRequest';
-    statements.push(requestDataStatement(operation));
-  }
-
+  const dataInterface = !takesData ? undefined : multipart ? 'BinaryDataRequest' : 'JsonDataRequest';
   const config = requestConfigMembers(operation, dataInterface).map(propertyOf);
-  statements.push({
-    kind: StructureKind.Interface,
-    name: 'RequestConfig',
-    isExported: true,
-    extends: ['AxiosRequestConfig'],
-    properties: config,
-  });
-  statements.push(responseStatement(operation));
+  const statements: MethodStatement[] = [
+    ...(takesData ? [requestDataStatement(operation)] : []),
+    {
+      kind: StructureKind.Interface,
+      name: 'RequestConfig',
+      isExported: true,
+      extends: ['AxiosRequestConfig'],
+      properties: config,
+    },
+    responseStatement(operation),
+  ];
 
   const configOptional = config.every((member) => member.hasQuestionToken === true);
   const parameters: OptionalKind<ParameterDeclarationStructure>[] = [];
   if (dataInterface) {
     // An upload may omit `data` (the meta/file go in config) unless a required config follows it.
-    const dataOptional = operation.body?.kind === 'multipart' && configOptional;
-    parameters.push({ name: 'data', hasQuestionToken: dataOptional, type: qualify(dataInterface) });
+    parameters.push({ name: 'data', hasQuestionToken: multipart && configOptional, type: qualify(dataInterface) });
   }
   parameters.push({ name: 'config', hasQuestionToken: configOptional, type: qualify('RequestConfig') });
   const returnType = `AxiosPromise<${qualify('WellformedResponse')}>`;
@@ -61,8 +56,7 @@ export function operationDeclarations(operation: Operation, endpointName: string
   const summary = operation.summary === undefined ? '' : escapeComment(oneLine(operation.summary));
   const methodDocs = summary || tags.length > 0 ? [jsDoc(summary, tags)] : [];
   return {
-    namespace,
-    statements,
+    namespace: namespaceDeclaration(namespace, statements),
     // The callable chain node always POSTs, so only POST gets the shortland.
     callSignatures: operation.method === 'post' ? [{ docs: [jsDoc('shortland', tags)], parameters, returnType }] : [],
     methods: [{ name: operation.method, docs: methodDocs, parameters, returnType }],
@@ -176,4 +170,14 @@ function parameterMember(parameter: Parameter): Omit<MemberSpec, 'type'> {
 
 function pathParameterType(schema: Schema): string {
   return schema.kind === 'number' ? 'number' : 'string';
+}
+
+export function namespaceDeclaration(name: string, statements: StatementStructures[]): ModuleDeclarationStructure {
+  return {
+    kind: StructureKind.Module,
+    name,
+    declarationKind: ModuleDeclarationKind.Namespace,
+    isExported: true,
+    statements,
+  };
 }

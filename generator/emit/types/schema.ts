@@ -37,16 +37,22 @@ export function typeOf(schema: Schema): TypeNode {
   }
 }
 
+/** The writers of union types, which an array type must parenthesize. */
+const unions = new WeakSet<WriterFunction>();
+
 function union(members: readonly string[]): TypeNode {
   const [first, second, ...rest] = members;
   if (first === undefined) return 'never';
-  return second === undefined ? first : Writers.unionType(first, second, ...rest);
+  if (second === undefined) return first;
+  const writer = Writers.unionType(first, second, ...rest);
+  unions.add(writer);
+  return writer;
 }
 
 function arrayOf(items: Schema): WriterFunction {
   const item = typeOf(items);
   return (writer) => {
-    const parenthesized = isUnion(items);
+    const parenthesized = typeof item !== 'string' && unions.has(item);
     writer.conditionalWrite(parenthesized, '(');
     if (typeof item === 'string') writer.write(item);
     else item(writer);
@@ -74,13 +80,6 @@ export function propertyOf(member: MemberSpec): OptionalKind<PropertySignatureSt
 /** An inline object type, one member per line, as the documented shapes show nested objects. */
 export function objectType(members: readonly MemberSpec[]): TypeNode {
   return members.length === 0 ? '{}' : Writers.objectType({ properties: members.map(propertyOf) });
-}
-
-function isUnion(schema: Schema): boolean {
-  if (schema.kind === 'string') return schema.enum ? unique(schema.enum).length > 1 : schema.format === 'rfc3339';
-  if (schema.kind === 'number')
-    return schema.enum ? unique(schema.enum).length > 1 && schema.enum.every(Number.isFinite) : false;
-  return false;
 }
 
 function unique<T>(values: readonly T[]): T[] {
