@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { pathSegments } from '../model/naming.ts';
 import {
   compareText,
@@ -156,13 +156,21 @@ function urlPath(relativePath: string): string {
 
 /** Spec files under `root/folder`, `/`-separated, in code-unit order; `undefined` if the folder is missing. */
 function listSpecFiles(root: string, folder: string): string[] | undefined {
-  try {
-    // A symlink is a file or folder of its own kind here: none is followed.
-    return readdirSync(join(root, folder), { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile() && SPEC_EXTENSION.test(entry.name))
-      .map((entry) => relative(root, join(entry.parentPath, entry.name)).replaceAll(sep, '/'))
-      .sort(compareText);
-  } catch {
-    return undefined;
-  }
+  const found: string[] = [];
+  // A symlink is neither a file nor a folder here, so none is followed; an unreadable subfolder is skipped.
+  const walk = (relative: string): boolean => {
+    let entries;
+    try {
+      entries = readdirSync(join(root, relative), { withFileTypes: true });
+    } catch {
+      return false;
+    }
+    for (const entry of entries) {
+      const child = `${relative}/${entry.name}`;
+      if (entry.isDirectory()) walk(child);
+      else if (entry.isFile() && SPEC_EXTENSION.test(entry.name)) found.push(child);
+    }
+    return true;
+  };
+  return walk(folder) ? found.sort(compareText) : undefined;
 }
