@@ -102,13 +102,19 @@ export async function watchSpecs(
   return 0;
 }
 
-/** `root` and every folder below it (a symlink is not followed: the loader reads no folder through one). */
-function foldersUnder(root: string): string[] {
+/**
+ * `folder` and every folder below it, as the loader walks them: a symlink is not followed and an
+ * unreadable subfolder is skipped (a missing root is reported by the run).
+ */
+function foldersUnder(folder: string): string[] {
+  let entries;
   try {
-    const entries = readdirSync(root, { recursive: true, withFileTypes: true });
-    return [root, ...entries.filter((entry) => entry.isDirectory()).map((entry) => join(entry.parentPath, entry.name))];
+    entries = readdirSync(folder, { withFileTypes: true });
   } catch {
-    // A missing root is reported by the run.
     return [];
   }
+  return [
+    folder,
+    ...entries.filter((entry) => entry.isDirectory()).flatMap((entry) => foldersUnder(join(folder, entry.name))),
+  ];
 }

@@ -55,13 +55,14 @@ const SPEC_EXTENSION = /\.ya?ml$/;
  */
 export async function loadSpecs(specDirs: string | readonly string[], options: LoadOptions = {}): Promise<LoadResult> {
   const roots = typeof specDirs === 'string' ? [specDirs] : specDirs;
+  const { cache } = options;
   const reporter = new Reporter(options.keepGoing ?? false);
-  const files = new FileStore(roots, reporter, options.cache?.parsed);
+  const files = new FileStore(roots, reporter, cache?.parsed);
   const schemas = new SchemaResolver(files, reporter);
   const operations = new OperationLoader(schemas, reporter);
   const endpoints = new Map<string, Endpoint>();
   const loadOperation = (file: SpecFile, path: string, method: HttpMethod, pair: YPair): Operation | undefined => {
-    const kept = options.cache?.operations.get(pair);
+    const kept = cache?.operations.get(pair);
     if (kept && [...kept[1].files].every(([target, layers]) => sameItems(files.layers(target), layers))) {
       reporter.replay(kept[1]);
       return kept[0];
@@ -71,12 +72,11 @@ export async function loadSpecs(specDirs: string | readonly string[], options: L
     const cacheable =
       built[1].diagnostics.every((entry) => entry.code !== 'REF_CYCLE') &&
       [...built[1].files.values()].every((layers) => layers.length > 0);
-    if (cacheable) options.cache?.operations.set(pair, built);
+    if (cacheable) cache?.operations.set(pair, built);
     return built[0];
   };
 
   // A patch layer may hold only definitions: a root without `v3` is an error only when every root lacks it.
-  const { cache } = options;
   const listed = (cache?.listingHolds && cache.listed) || roots.map((root) => listSpecFiles(root, 'v3'));
   if (cache) cache.listed = listed;
   for (const [index, root] of roots.entries()) files.listed.set(root, new Set(listed[index]));
@@ -93,7 +93,7 @@ export async function loadSpecs(specDirs: string | readonly string[], options: L
     }
     const endpoint = endpoints.get(path) ?? {
       path,
-      segments: options.cache?.endpoints.get(path)?.segments ?? pathSegments(path),
+      segments: cache?.endpoints.get(path)?.segments ?? pathSegments(path),
       operations: [],
       source: file.location(0),
     };
@@ -131,11 +131,11 @@ export async function loadSpecs(specDirs: string | readonly string[], options: L
   const sorted = [...endpoints.values()]
     .sort((a, b) => compareText(a.path, b.path))
     .map((endpoint) => {
-      const kept = options.cache?.endpoints.get(endpoint.path);
+      const kept = cache?.endpoints.get(endpoint.path);
       const same = kept?.source.file === endpoint.source.file && sameItems(kept.operations, endpoint.operations);
       return same ? kept : endpoint;
     });
-  if (options.cache) options.cache.endpoints = new Map(sorted.map((endpoint) => [endpoint.path, endpoint]));
+  if (cache) cache.endpoints = new Map(sorted.map((endpoint) => [endpoint.path, endpoint]));
   const model: ApiModel = { endpoints: sorted };
   if (roots.some((root) => existsSync(join(root, NOTIFICATIONS_FILE)))) {
     const file = files.open(NOTIFICATIONS_FILE);
