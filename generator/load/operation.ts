@@ -304,18 +304,16 @@ export class OperationLoader {
       );
       return item?.offset ?? methodPair.keyOffset;
     };
+    const declared = (name: string): boolean => params.path.some((param) => param.name === name);
+    const missing = (name: string, offset: number, reading: string): void =>
+      this.reporter.invalid(file, offset, 'PATH_PARAM_MISSING', `\`{${name}}\` in the URL ${reading}`);
     // An unmatched parameter next to an unmatched placeholder is one misspelling: renamed.
     const unmatched = params.path.filter((param) => !placeholders.includes(param.name));
-    const missing = placeholders.filter((name) => !params.path.some((param) => param.name === name));
-    if (unmatched.length === 1 && missing.length === 1) {
-      const [param, name] = [unmatched[0], missing[0]] as [Parameter, string];
-      this.reporter.invalid(
-        file,
-        offsetOf(param.name),
-        'PATH_PARAM_MISSING',
-        `\`{${name}}\` in the URL has no path parameter; \`${param.name}\` is read as \`${name}\``,
-      );
-      params.path = params.path.map((candidate) => (candidate === param ? { ...param, name } : candidate));
+    const undeclared = placeholders.filter((name) => !declared(name));
+    if (unmatched.length === 1 && undeclared.length === 1) {
+      const [param, name] = [unmatched[0]!, undeclared[0]!];
+      missing(name, offsetOf(param.name), `has no path parameter; \`${param.name}\` is read as \`${name}\``);
+      params.path[params.path.indexOf(param)] = { ...param, name };
     }
     params.path = params.path.filter((param) => {
       if (placeholders.includes(param.name)) return true;
@@ -328,29 +326,17 @@ export class OperationLoader {
       return false;
     });
     for (const name of placeholders) {
-      if (params.path.some((param) => param.name === name)) continue;
+      if (declared(name)) continue;
       // Often the parameter is there, declared `in: query`: it is moved, keeping its schema.
-      for (const location of ['query', 'header'] as const) {
-        const misplaced = params[location].find((param) => param.name === name);
-        if (!misplaced) continue;
-        this.reporter.invalid(
-          file,
-          offsetOf(name),
-          'PATH_PARAM_MISSING',
-          `\`{${name}}\` in the URL is declared \`in: ${location}\`; read as a path parameter`,
-        );
-        params[location] = params[location].filter((param) => param !== misplaced);
+      const misplaced = [...params.query, ...params.header].find((param) => param.name === name);
+      if (misplaced) {
+        missing(name, offsetOf(name), `is declared \`in: ${misplaced.in}\`; read as a path parameter`);
+        params[misplaced.in] = params[misplaced.in].filter((param) => param !== misplaced);
         params.path.push({ ...misplaced, in: 'path', required: true });
-        break;
+      } else {
+        missing(name, methodPair.keyOffset, 'has no `in: path` parameter; read as a required string');
+        params.path.push({ name, in: 'path', required: true, schema: { kind: 'string', constraints: {} } });
       }
-      if (params.path.some((param) => param.name === name)) continue;
-      this.reporter.invalid(
-        file,
-        methodPair.keyOffset,
-        'PATH_PARAM_MISSING',
-        `\`{${name}}\` in the URL has no \`in: path\` parameter; read as a required string`,
-      );
-      params.path.push({ name, in: 'path', required: true, schema: { kind: 'string', constraints: {} } });
     }
   }
 
