@@ -11,7 +11,7 @@ import {
 import type { Reporter } from './report.ts';
 import { optional, SCHEMA_KEYS, type SchemaResolver } from './schema.ts';
 import type { SpecFile } from './source.ts';
-import { closest } from './suggest.ts';
+import { didYouMean } from './suggest.ts';
 import { ValueReader } from './values.ts';
 import type { YMap, YNode, YPair } from './yaml-tree.ts';
 
@@ -36,6 +36,8 @@ const OPERATION_KEYS: ReadonlySet<string> = new Set([
 /** Misspellings accepted with a warning, as the key they stand for. */
 const OPERATION_KEY_ALIASES: ReadonlyMap<string, string> = new Map([['tag', 'tags']]);
 const PARAMETER_KEYS: ReadonlySet<string> = new Set(['name', 'in', 'required', 'description', 'schema']);
+/** Non-body parameters carry their schema inline; the schema resolver checks those keys. */
+const INLINE_PARAMETER_KEYS: ReadonlySet<string> = new Set([...PARAMETER_KEYS, ...SCHEMA_KEYS]);
 const PARAMETER_LOCATIONS = ['path', 'query', 'header', 'body', 'formData'] as const;
 const RESPONSE_KEYS: ReadonlySet<string> = new Set(['schema', 'description', 'headers', 'examples']);
 const ERROR_CODE_KEYS: ReadonlySet<string> = new Set(['status', 'code', 'description', 'solution']);
@@ -72,7 +74,7 @@ export class OperationLoader {
     const consumes = this.textList(file, keys.get('consumes'));
     const produces = this.textList(file, keys.get('produces'));
     const parameters = this.parameters(file, path, methodPair, keys.get('parameters'), consumes);
-    const operation: Operation = {
+    return {
       method,
       path,
       ...optional('summary', text('summary')),
@@ -93,7 +95,6 @@ export class OperationLoader {
       errorCodes: this.errorCodes(file, keys.get('x-error-codes')),
       source: file.location(methodPair.keyOffset),
     };
-    return operation;
   }
 
   private operationKeys(file: SpecFile, node: YMap): Map<string, YPair> {
@@ -234,23 +235,19 @@ export class OperationLoader {
       );
       return undefined;
     }
-    const location =
-      inNode?.kind === 'scalar' ? PARAMETER_LOCATIONS.find((candidate) => candidate === inNode.value) : undefined;
+    const written = inNode?.kind === 'scalar' ? String(inNode.value) : '';
+    const location = PARAMETER_LOCATIONS.find((candidate) => candidate === written);
     if (!location) {
-      const written = inNode?.kind === 'scalar' ? String(inNode.value) : '';
-      const hint = closest(written, PARAMETER_LOCATIONS);
       this.reporter.invalidValue(
         file,
         inNode?.offset ?? source.offset,
-        `parameter \`${nameNode.value}\`: \`in\` must be one of ${PARAMETER_LOCATIONS.join(', ')}${hint ? `; did you mean \`${hint}\`?` : ''}; parameter skipped`,
+        `parameter \`${nameNode.value}\`: \`in\` must be one of ${PARAMETER_LOCATIONS.join(', ')}${didYouMean(written, PARAMETER_LOCATIONS)}; parameter skipped`,
       );
       return undefined;
     }
-    for (const pair of map.pairs) {
-      // Non-body parameters carry their schema inline; the schema resolver checks those keys.
-      if (!PARAMETER_KEYS.has(pair.key) && !SCHEMA_KEYS.has(pair.key))
-        this.read.unknownKey(file, pair, 'parameter key', new Set([...PARAMETER_KEYS, ...SCHEMA_KEYS]));
-    }
+    for (const pair of map.pairs)
+      if (!INLINE_PARAMETER_KEYS.has(pair.key))
+        this.read.unknownKey(file, pair, 'parameter key', INLINE_PARAMETER_KEYS);
     return { name: nameNode.value, location, required: this.read.flag(file, find(map, 'required')) ?? false };
   }
 
@@ -368,27 +365,26 @@ export class OperationLoader {
         : undefined;
     if (!entries && !(success.value.kind === 'scalar' && success.value.value === null))
       this.reporter.invalidValue(file, success.value.offset, 'a response must be a mapping');
-    const schemaNode = entries?.get('schema')?.value;
+    const written = entries?.get('schema')?.value;
     // `schema: {}` says as little as no schema at all.
-    const hasSchema = schemaNode !== undefined && !(schemaNode.kind === 'map' && schemaNode.pairs.length === 0);
+    const schemaNode = written?.kind === 'map' && written.pairs.length === 0 ? undefined : written;
     const producesJson = produces.length === 0 || produces.some((type) => /[/+]json\b/.test(type));
-    if (method === 'get' && status === 200 && (!hasSchema || !producesJson))
+    if (method === 'get' && status === 200 && (!schemaNode || !producesJson))
       return { kind: 'download', status, contentTypes: produces };
-    if (!hasSchema || !schemaNode) return { kind: 'empty', status };
+    if (!schemaNode) return { kind: 'empty', status };
     return { kind: 'json', status, schema: this.schemas.schema(file, schemaNode) };
   }
 
   private errorCodes(file: SpecFile, pair: YPair | undefined): ErrorCode[] {
     if (!pair) return [];
-    const codes: ErrorCode[] = [];
-    for (const item of this.read.list(file, pair.value, '`x-error-codes`')) {
+    return this.read.list(file, pair.value, '`x-error-codes`').flatMap((item): ErrorCode[] => {
       if (item.kind !== 'map') {
         this.reporter.invalidValue(
           file,
           item.offset,
           'an `x-error-codes` entry must be a mapping of status, code, description, solution',
         );
-        continue;
+        return [];
       }
       const fields = this.read.knownKeys(file, item, 'error-code key', ERROR_CODE_KEYS);
       const statusNode = fields.get('status')?.value;
@@ -404,11 +400,10 @@ export class OperationLoader {
           statusNode?.offset ?? item.offset,
           'an `x-error-codes` entry needs an integer `status`, a `code` and a `description`; entry skipped',
         );
-        continue;
+        return [];
       }
-      codes.push({ status, code, description, ...optional('solution', this.read.text(file, fields.get('solution'))) });
-    }
-    return codes;
+      return [{ status, code, description, ...optional('solution', this.read.text(file, fields.get('solution'))) }];
+    });
   }
 
   /** The generated client sends signed requests there: only an absolute https origin (and path) will do. */
@@ -417,13 +412,9 @@ export class OperationLoader {
     if (text === undefined || pair === undefined) return undefined;
     const url = URL.canParse(text) ? new URL(text) : undefined;
     if (
-      url === undefined ||
-      url.protocol !== 'https:' ||
+      url?.protocol !== 'https:' ||
       url.hostname === '' ||
-      url.search !== '' ||
-      url.hash !== '' ||
-      url.username !== '' ||
-      url.password !== ''
+      url.search + url.hash + url.username + url.password !== ''
     ) {
       this.reporter.invalidValue(
         file,
