@@ -56,7 +56,7 @@ export class FileStore {
   open(path: string): SpecFile | undefined {
     const cached = this.targets.get(path);
     if (cached) return cached.at(-1);
-    for (const root of [...this.roots].reverse()) {
+    for (const root of this.roots.toReversed()) {
       const file = this.parse(root, path);
       if (file) return file;
     }

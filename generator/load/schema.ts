@@ -47,7 +47,7 @@ interface View {
   /** Every key except `$ref`, `allOf`, `properties`, `required`; a later writer wins. */
   keys: Map<string, Entry>;
   /** In spec order; every `allOf` part that defines a name contributes an entry, merged when built. */
-  properties: Map<string, Entry[]> | undefined;
+  properties?: Map<string, Entry[]>;
   /** The `required` names, with where each is written, to report one naming no property. */
   required: Map<string, { file: SpecFile; offset: number }>;
   definition?: string;
@@ -159,7 +159,7 @@ export class SchemaResolver {
     if (!definitionFile.parsed.ok) return undefined;
     let node: YNode = definitionFile.parsed.root;
     for (const name of names) {
-      const pair = node.kind === 'map' ? findLast(node, name) : undefined;
+      const pair = node.kind === 'map' ? node.pairs.findLast((candidate) => candidate.key === name) : undefined;
       if (!pair) {
         const candidates = node.kind === 'map' ? node.pairs.map((candidate) => candidate.key) : [];
         return unresolved(`: no \`${name}\` in ${targetPath}${didYouMean(name, candidates)}`);
@@ -173,8 +173,8 @@ export class SchemaResolver {
   private layerDefining(path: string, name: string): SpecFile | undefined {
     if (!this.files.layered) return undefined;
     const defining = ({ parsed }: SpecFile): boolean =>
-      parsed.ok && parsed.root.kind === 'map' && !!findLast(parsed.root, name);
-    return [...this.files.layers(path)].reverse().find(defining);
+      parsed.ok && parsed.root.kind === 'map' && parsed.root.pairs.some((pair) => pair.key === name);
+    return this.files.layers(path).findLast(defining);
   }
 
   private view(file: SpecFile, map: YMap, ignoredKeys?: ReadonlySet<string>): View {
@@ -221,11 +221,10 @@ export class SchemaResolver {
     if (!base && members.length === 0) return own;
     const merged = emptyView(file, map.offset);
     for (const part of [base, ...members, own]) if (part) mergeInto(merged, part);
-    if (base && refPair) {
-      const siblings = map.pairs.filter((pair) => pair !== refPair && !ignoredKeys?.has(pair.key));
-      if (siblings.every((pair) => DOCUMENTATION_KEYS.has(pair.key)) && base.definition)
-        merged.definition = base.definition;
-    }
+    const documentsOnly = map.pairs.every(
+      (pair) => pair === refPair || ignoredKeys?.has(pair.key) || DOCUMENTATION_KEYS.has(pair.key),
+    );
+    if (documentsOnly && base?.definition) merged.definition = base.definition;
     return merged;
   }
 
@@ -287,10 +286,8 @@ export class SchemaResolver {
       own.properties ??= new Map();
       for (const pair of misplaced) own.properties.set(pair.key, [{ file, pair }]);
     }
-    for (const pair of unknown) {
-      if (misplaced.includes(pair)) continue;
-      this.read.unknownKey(file, pair, 'schema key', SCHEMA_KEYS);
-    }
+    for (const pair of unknown)
+      if (!misplaced.includes(pair)) this.read.unknownKey(file, pair, 'schema key', SCHEMA_KEYS);
   }
 
   private build(view: View): Schema {
@@ -340,7 +337,7 @@ export class SchemaResolver {
       case 'file':
         return { kind: 'file', constraints: {} };
       default:
-        return { kind: 'unknown', constraints: {} };
+        return unknownSchema();
     }
   }
 
@@ -378,7 +375,6 @@ export class SchemaResolver {
   /** A `required` entry naming no property would leave the member meant optional. */
   private checkRequired(view: View): void {
     if (view.broken) return;
-    const names = [...(view.properties?.keys() ?? [])];
     for (const [name, at] of view.required) {
       if (view.properties?.has(name)) continue;
       // A warning: the public corpus has a hundred such entries, each a member the documents left out.
@@ -386,7 +382,7 @@ export class SchemaResolver {
         at.file,
         at.offset,
         'REQUIRED_NOT_A_PROPERTY',
-        `\`required\` names \`${name}\`, which is not a property${didYouMean(name, names)}`,
+        `\`required\` names \`${name}\`, which is not a property${didYouMean(name, view.properties?.keys() ?? [])}`,
       );
     }
   }
@@ -501,7 +497,6 @@ function emptyView(file: SpecFile, offset: number): View {
     file,
     offset,
     keys: new Map(),
-    properties: undefined,
     required: new Map(),
     broken: false,
   };
@@ -551,12 +546,6 @@ function inferType(view: View): string | undefined {
   const first = values?.kind === 'seq' ? scalar(values.items[0]) : undefined;
   if (typeof first === 'number') return 'number';
   if (typeof first === 'string') return 'string';
-  return undefined;
-}
-
-function findLast(map: YMap, key: string): YPair | undefined {
-  for (let index = map.pairs.length - 1; index >= 0; index--)
-    if (map.pairs[index]?.key === key) return map.pairs[index];
   return undefined;
 }
 
