@@ -63,11 +63,8 @@ export class OperationLoader {
   }
 
   load(file: SpecFile, path: string, method: HttpMethod, methodPair: YPair): Operation | undefined {
-    const node = methodPair.value;
-    if (node.kind !== 'map') {
-      this.reporter.invalidValue(file, node.offset, `\`${method}\` must be an operation mapping; operation skipped`);
-      return undefined;
-    }
+    const node = this.read.map(file, methodPair.value, `\`${method}\` must be an operation mapping; operation skipped`);
+    if (!node) return undefined;
     const keys = this.operationKeys(file, node);
     const text = (key: string): string | undefined => this.read.text(file, keys.get(key));
     const { description, docLinks } = splitDocLinks(text('description'));
@@ -127,7 +124,7 @@ export class OperationLoader {
       header: [],
     };
     const formData: Array<{ name: string; source: ParameterSource; isFile: boolean }> = [];
-    const items = pair ? this.read.list(file, pair.value, '`parameters`') : [];
+    const items = pair ? this.read.list(file, pair.value, '`parameters` must be a list') : [];
     for (const item of items) {
       const source = this.parameterSource(file, item);
       if (!source) continue;
@@ -170,11 +167,9 @@ export class OperationLoader {
   }
 
   /** A parameter written inline or as a `$ref` into `definitions/Parameters.yaml` (siblings override). */
-  private parameterSource(file: SpecFile, item: YNode): ParameterSource | undefined {
-    if (item.kind !== 'map') {
-      this.reporter.invalidValue(file, item.offset, 'a parameter must be a mapping');
-      return undefined;
-    }
+  private parameterSource(file: SpecFile, node: YNode): ParameterSource | undefined {
+    const item = this.read.map(file, node, 'a parameter must be a mapping');
+    if (!item) return undefined;
     const ref = find(item, '$ref');
     if (!ref) return { file, map: item, offset: item.offset };
     const target = this.parameterTarget(file, ref);
@@ -377,16 +372,14 @@ export class OperationLoader {
 
   private errorCodes(file: SpecFile, pair: YPair | undefined): ErrorCode[] {
     if (!pair) return [];
-    return this.read.list(file, pair.value, '`x-error-codes`').flatMap((item): ErrorCode[] => {
-      if (item.kind !== 'map') {
-        this.reporter.invalidValue(
-          file,
-          item.offset,
-          'an `x-error-codes` entry must be a mapping of status, code, description, solution',
-        );
-        return [];
-      }
-      const fields = this.read.knownKeys(file, item, 'error-code key', ERROR_CODE_KEYS);
+    return this.read.list(file, pair.value, '`x-error-codes` must be a list').flatMap((item): ErrorCode[] => {
+      const map = this.read.map(
+        file,
+        item,
+        'an `x-error-codes` entry must be a mapping of status, code, description, solution',
+      );
+      if (!map) return [];
+      const fields = this.read.knownKeys(file, map, 'error-code key', ERROR_CODE_KEYS);
       const statusNode = fields.get('status')?.value;
       const status =
         statusNode?.kind === 'scalar' && typeof statusNode.value === 'number' && Number.isInteger(statusNode.value)
@@ -428,7 +421,7 @@ export class OperationLoader {
 
   private textList(file: SpecFile, pair: YPair | undefined): string[] {
     if (!pair) return [];
-    return this.read.list(file, pair.value, `\`${pair.key}\``).flatMap((item) => {
+    return this.read.list(file, pair.value, `\`${pair.key}\` must be a list`).flatMap((item) => {
       if (item.kind === 'scalar' && item.value !== null) return [file.rawScalar(item)];
       this.reporter.invalidValue(file, item.offset, `\`${pair.key}\` entries must be text`);
       return [];

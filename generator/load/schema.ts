@@ -80,13 +80,11 @@ export class SchemaResolver {
 
   /** `ignoredKeys`: keys of the enclosing construct (a parameter's `name`, `in`, ...). */
   schema(file: SpecFile, node: YNode, ignoredKeys?: ReadonlySet<string>): Schema {
-    if (node.kind !== 'map') {
-      this.reporter.invalidValue(file, node.offset, 'a schema must be a mapping');
-      return unknownSchema();
-    }
-    const only = node.pairs.length === 1 ? node.pairs[0] : undefined;
+    const map = this.read.map(file, node, 'a schema must be a mapping');
+    if (!map) return unknownSchema();
+    const only = map.pairs.length === 1 ? map.pairs[0] : undefined;
     if (only && only.key === '$ref') return this.refSchema(file, only.value);
-    return this.build(this.view(file, node, ignoredKeys));
+    return this.build(this.view(file, map, ignoredKeys));
   }
 
   /** A `$ref` without siblings: its target is built once and shared by every use. */
@@ -229,12 +227,9 @@ export class SchemaResolver {
   }
 
   private properties(file: SpecFile, pair: YPair): Map<string, Entry[]> | undefined {
-    const value = pair.value;
-    if (value.kind === 'scalar' && value.value === null) return undefined;
-    if (value.kind !== 'map') {
-      this.reporter.invalidValue(file, value.offset, '`properties` must be a mapping of property names to schemas');
-      return undefined;
-    }
+    if (pair.value.kind === 'scalar' && pair.value.value === null) return undefined;
+    const value = this.read.map(file, pair.value, '`properties` must be a mapping of property names to schemas');
+    if (!value) return undefined;
     const result = new Map<string, Entry[]>();
     for (const property of value.pairs) {
       if (/\s/.test(property.key)) {
@@ -253,13 +248,7 @@ export class SchemaResolver {
   }
 
   private requiredNames(file: SpecFile, node: YNode, into: View): void {
-    // `required:` left empty lists nothing.
-    if (node.kind === 'scalar' && node.value === null) return;
-    if (node.kind !== 'seq') {
-      this.reporter.invalidValue(file, node.offset, "a schema's `required` must be a list of property names");
-      return;
-    }
-    for (const item of node.items) {
+    for (const item of this.read.list(file, node, "a schema's `required` must be a list of property names")) {
       if (item.kind === 'scalar' && typeof item.value === 'string') {
         into.required.set(item.value, { file, offset: item.offset });
       } else this.reporter.invalidValue(file, item.offset, '`required` entries must be property names');
