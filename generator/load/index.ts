@@ -87,7 +87,8 @@ export async function loadSpecs(specDirs: string | readonly string[], options: L
   for (const relativePath of [...new Set(listed.flatMap((list) => list ?? []))].sort(compareText)) {
     const file = files.open(relativePath);
     if (!file?.parsed.ok) continue;
-    const path = urlPath(relativePath);
+    // `v3/a/{id}.yaml` -> `v3/a/{id}`; `v3/a/{empty}.yaml` -> `v3/a/`.
+    const path = relativePath.replace(SPEC_EXTENSION, '').replace(EMPTY_SEGMENT, '');
     const root = read.map(file, file.parsed.root, 'a spec file must map HTTP methods to operations; file skipped');
     if (!root) continue;
     const endpoint = endpoints.get(path) ?? {
@@ -146,11 +147,6 @@ export async function loadSpecs(specDirs: string | readonly string[], options: L
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((item, index) => item === b[index]);
-}
-
-/** `v3/a/{id}.yaml` -> `v3/a/{id}`; `v3/a/{empty}.yaml` -> `v3/a/`. */
-function urlPath(relativePath: string): string {
-  return relativePath.replace(SPEC_EXTENSION, '').replace(EMPTY_SEGMENT, '');
 }
 
 /** Spec files under `root/folder`, `/`-separated, in code-unit order; `undefined` if the folder is missing. */

@@ -51,6 +51,12 @@ interface ParameterSource {
   offset: number;
 }
 
+interface FormPart {
+  name: string;
+  source: ParameterSource;
+  isFile: boolean;
+}
+
 /** Builds one operation; `undefined` when it cannot be used at all (already reported). */
 export class OperationLoader {
   private readonly read: ValueReader;
@@ -97,16 +103,14 @@ export class OperationLoader {
   private operationKeys(file: SpecFile, node: YMap): Map<string, YPair> {
     const keys = new Map<string, YPair>();
     for (const pair of node.pairs) {
-      let key = pair.key;
-      const alias = OPERATION_KEY_ALIASES.get(key);
-      if (alias !== undefined) {
+      const key = OPERATION_KEY_ALIASES.get(pair.key) ?? pair.key;
+      if (key !== pair.key) {
         this.reporter.warning(
           file,
           pair.keyOffset,
           'UNKNOWN_KEY',
-          `unknown operation key \`${key}\`; did you mean \`${alias}\`? (read as \`${alias}\`)`,
+          `unknown operation key \`${pair.key}\`; did you mean \`${key}\`? (read as \`${key}\`)`,
         );
-        key = alias;
       } else if (!OPERATION_KEYS.has(key)) {
         this.read.unknownKey(file, pair, 'operation key', OPERATION_KEYS);
         continue;
@@ -123,7 +127,7 @@ export class OperationLoader {
       query: [],
       header: [],
     };
-    const formData: Array<{ name: string; source: ParameterSource; isFile: boolean }> = [];
+    const formData: FormPart[] = [];
     const items = pair ? this.read.list(file, pair.value, '`parameters` must be a list') : [];
     for (const item of items) {
       const source = this.parameterSource(file, item);
@@ -158,10 +162,7 @@ export class OperationLoader {
         });
       }
     }
-    if (formData.length > 0) {
-      const body = this.multipart(file, methodPair, formData, consumes);
-      if (body) result.body = body;
-    }
+    if (formData.length > 0) result.body = this.multipart(file, formData, consumes) ?? result.body;
     this.checkPathParams(file, path, methodPair, result, items);
     return result;
   }
@@ -247,18 +248,13 @@ export class OperationLoader {
   }
 
   /** `consumes: multipart/form-data` with a `file` part and a JSON `meta` part. */
-  private multipart(
-    file: SpecFile,
-    methodPair: YPair,
-    parts: Array<{ name: string; source: ParameterSource; isFile: boolean }>,
-    consumes: string[],
-  ): RequestBody | undefined {
+  private multipart(file: SpecFile, parts: FormPart[], consumes: string[]): RequestBody | undefined {
     const filePart = parts.find((part) => part.isFile);
     const metaPart = parts.find((part) => !part.isFile);
     if (!consumes.includes('multipart/form-data') || !filePart || !metaPart) {
       this.reporter.invalidValue(
         file,
-        parts[0]?.source.offset ?? methodPair.keyOffset,
+        parts[0]!.source.offset,
         '`formData` parameters need `consumes: multipart/form-data`, one `type: file` part and one meta part',
       );
       return undefined;
