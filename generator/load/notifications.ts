@@ -1,6 +1,6 @@
 import { compareText, type NotificationEvent, type Notifications, type Schema } from '../model/types.ts';
 import type { Reporter } from './report.ts';
-import type { SchemaResolver } from './schema.ts';
+import { optional, type SchemaResolver } from './schema.ts';
 import type { SpecFile } from './source.ts';
 import { ValueReader } from './values.ts';
 import type { YPair } from './yaml-tree.ts';
@@ -40,12 +40,12 @@ export function loadNotifications(
   }
   const events = read.map(file, eventsPair.value, '`events` must map event types (`TRANSACTION.SUCCESS`) to events');
   if (!events) return notifications;
-  const names = new Map<string, { schema: Schema; eventType: string }>();
+  const names = new Map<string, NotificationEvent>();
   for (const pair of events.pairs) {
     const event = loadEvent(file, pair, schemas, reporter);
     if (!event) continue;
     const taken = names.get(event.resourceName);
-    if (event.resourceName === ENVELOPE_NAME || (taken && taken.schema !== event.resource)) {
+    if (event.resourceName === ENVELOPE_NAME || (taken && taken.resource !== event.resource)) {
       const other = taken ? `the resource of ${taken.eventType}` : 'the envelope';
       reporter.invalid(
         file,
@@ -55,7 +55,7 @@ export function loadNotifications(
       );
       continue;
     }
-    names.set(event.resourceName, { schema: event.resource, eventType: event.eventType });
+    names.set(event.resourceName, event);
     notifications.events.push(event);
   }
   notifications.events.sort((a, b) => compareText(a.eventType, b.eventType));
@@ -109,7 +109,7 @@ function loadEvent(
   return {
     eventType,
     summary,
-    ...(description === undefined ? {} : { description }),
+    ...optional('description', description),
     resourceName,
     resource,
     source: file.location(pair.keyOffset),

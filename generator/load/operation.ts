@@ -189,7 +189,7 @@ export class OperationLoader {
   }
 
   /** Follows a parameter `$ref` (and any `$ref` its target holds, each relative to its own file) to a mapping. */
-  private parameterTarget(file: SpecFile, ref: YPair): { file: SpecFile; node: YMap; key: string } | undefined {
+  private parameterTarget(file: SpecFile, ref: YPair): { file: SpecFile; node: YMap } | undefined {
     const seen = new Set<string>();
     let from = file;
     let refPair = ref;
@@ -211,7 +211,7 @@ export class OperationLoader {
         return undefined;
       }
       const next = find(target.node, '$ref');
-      if (!next) return { file: target.file, node: target.node, key: target.key };
+      if (!next) return { file: target.file, node: target.node };
       from = target.file;
       refPair = next;
     }
@@ -336,17 +336,10 @@ export class OperationLoader {
     produces: string[],
   ): ResponseBody {
     const responses = pair?.value;
-    if (responses?.kind !== 'map') {
-      this.reporter.invalidValue(
-        file,
-        responses?.offset ?? methodPair.keyOffset,
-        '`responses` must map status codes to responses; read as an empty 200',
-      );
-      return { kind: 'empty', status: 200 };
-    }
-    const success = responses.pairs.find((candidate) => /^2\d\d$/.test(candidate.key));
+    const success = responses?.kind === 'map' ? responses.pairs.find((entry) => /^2\d\d$/.test(entry.key)) : undefined;
     if (!success) {
-      this.reporter.invalidValue(file, responses.offset, 'no 2xx response; read as an empty 200');
+      const problem = responses?.kind === 'map' ? 'no 2xx response' : '`responses` must map status codes to responses';
+      this.reporter.invalidValue(file, responses?.offset ?? methodPair.keyOffset, `${problem}; read as an empty 200`);
       return { kind: 'empty', status: 200 };
     }
     const status = Number(success.key);

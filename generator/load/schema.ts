@@ -533,9 +533,7 @@ function inferType(view: View): string | undefined {
   if (view.keys.has('items')) return 'array';
   const values = view.keys.get('enum')?.pair.value;
   const first = values?.kind === 'seq' ? scalar(values.items[0]) : undefined;
-  if (typeof first === 'number') return 'number';
-  if (typeof first === 'string') return 'string';
-  return undefined;
+  return typeof first === 'number' || typeof first === 'string' ? typeof first : undefined;
 }
 
 function scalar(node: YNode | undefined): YScalar['value'] | undefined {
