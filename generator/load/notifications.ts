@@ -89,9 +89,7 @@ function loadEvent(
   const description = read.text(file, keys.get('description'));
   const resourcePair = keys.get('resource');
   if (summary === undefined || !resourcePair) {
-    const missing = [summary === undefined ? '`summary`' : '', resourcePair ? '' : '`resource`']
-      .filter(Boolean)
-      .join(' and ');
+    const missing = [summary === undefined && '`summary`', !resourcePair && '`resource`'].filter(Boolean).join(' and ');
     reporter.invalidValue(file, pair.keyOffset, `${eventType} needs ${missing}; event skipped`);
     return undefined;
   }

@@ -51,6 +51,14 @@ interface ParameterSource {
   offset: number;
 }
 
+/** An operation's parameters by where they are sent. */
+interface Params {
+  path: Parameter[];
+  query: Parameter[];
+  header: Parameter[];
+  body?: RequestBody;
+}
+
 interface FormPart {
   name: string;
   source: ParameterSource;
@@ -122,11 +130,7 @@ export class OperationLoader {
   }
 
   private parameters(file: SpecFile, path: string, methodPair: YPair, pair: YPair | undefined, consumes: string[]) {
-    const result: { path: Parameter[]; query: Parameter[]; header: Parameter[]; body?: RequestBody } = {
-      path: [],
-      query: [],
-      header: [],
-    };
+    const result: Params = { path: [], query: [], header: [] };
     const formData: FormPart[] = [];
     const items = pair ? this.read.list(file, pair.value, '`parameters` must be a list') : [];
     for (const item of items) {
@@ -274,13 +278,7 @@ export class OperationLoader {
   }
 
   /** Placeholders and `in: path` parameters must match one to one; mismatches are repaired. */
-  private checkPathParams(
-    file: SpecFile,
-    path: string,
-    methodPair: YPair,
-    params: Record<'path' | 'query' | 'header', Parameter[]>,
-    items: YNode[],
-  ): void {
+  private checkPathParams(file: SpecFile, path: string, methodPair: YPair, params: Params, items: YNode[]): void {
     const placeholders = [...path.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1] ?? '');
     const offsetOf = (name: string): number => {
       const item = items.find(
