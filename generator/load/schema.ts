@@ -164,7 +164,7 @@ export class SchemaResolver {
       }
       node = pair.value;
     }
-    return { file: definitionFile, node, key: `${targetPath}#${pointer}`, name: names[names.length - 1] ?? pointer };
+    return { file: definitionFile, node, key: `${targetPath}#${pointer}`, name: names.at(-1) ?? pointer };
   }
 
   /** With several spec roots, a definitions file is overridden per top-level name: the last root defining `name` wins. */
@@ -280,7 +280,7 @@ export class SchemaResolver {
   }
 
   private build(view: View): Schema {
-    const typeEntry = view.broken ? undefined : view.keys.get('type');
+    const typeEntry = view.keys.get('type');
     const type = view.broken ? undefined : typeEntry ? this.typeName(typeEntry) : inferType(view);
     const schema = this.shape(view, type);
     this.addBaseFields(view, schema);
@@ -545,7 +545,7 @@ function unknownSchema(): Schema {
 }
 
 /** Assigns only present values, so absent fields stay absent rather than `undefined`. */
-export function setIfDefined<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
+function setIfDefined<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
   if (value !== undefined) target[key] = value;
 }
 
