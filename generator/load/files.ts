@@ -56,7 +56,7 @@ export class FileStore {
   open(path: string): SpecFile | undefined {
     const cached = this.targets.get(path);
     if (cached) return cached.at(-1);
-    for (const root of [...this.roots].reverse()) {
+    for (const root of this.roots.toReversed()) {
       const file = this.parse(root, path);
       if (file) return file;
     }
@@ -70,7 +70,7 @@ export class FileStore {
   }
 
   private parse(root: string, path: string): SpecFile | undefined {
-    let text: string | undefined;
+    let text: string;
     let real: string;
     let kept: ParsedFile | undefined;
     let stamp: string | undefined;
@@ -91,13 +91,12 @@ export class FileStore {
         if (Date.now() - stats.ctimeMs > RECENT_MS)
           stamp = `${stats.ino} ${stats.size} ${stats.mtimeMs} ${stats.ctimeMs}`;
       }
-      if (stamp === undefined || kept?.stamp !== stamp) text = readFileSync(real, 'utf8');
+      text = stamp !== undefined && kept?.stamp === stamp ? kept.file.text : readFileSync(real, 'utf8');
     } catch {
       return undefined;
     }
     // With several roots, a diagnostic must say which root supplied the file.
     const shownAs = this.roots.length > 1 ? `${root}/${path}` : path;
-    text ??= kept!.file.text;
     const file =
       kept?.file.text === text && kept.file.path === path && kept.file.shownAs === shownAs
         ? kept.file

@@ -18,6 +18,7 @@ import type { YPair } from './yaml-tree.ts';
 import { SchemaResolver } from './schema.ts';
 import { SpecFile } from './source.ts';
 import { didYouMean } from './suggest.ts';
+import { ValueReader } from './values.ts';
 
 export interface LoadOptions {
   /** Report per-operation data errors as warnings, degrade the broken node and load the rest. */
@@ -60,6 +61,7 @@ export async function loadSpecs(specDirs: string | readonly string[], options: L
   const files = new FileStore(roots, reporter, cache?.parsed);
   const schemas = new SchemaResolver(files, reporter);
   const operations = new OperationLoader(schemas, reporter);
+  const read = new ValueReader(reporter);
   const endpoints = new Map<string, Endpoint>();
   const loadOperation = (file: SpecFile, path: string, method: HttpMethod, pair: YPair): Operation | undefined => {
     const kept = cache?.operations.get(pair);
@@ -85,12 +87,10 @@ export async function loadSpecs(specDirs: string | readonly string[], options: L
   for (const relativePath of [...new Set(listed.flatMap((list) => list ?? []))].sort(compareText)) {
     const file = files.open(relativePath);
     if (!file?.parsed.ok) continue;
-    const path = urlPath(relativePath);
-    const root = file.parsed.root;
-    if (root.kind !== 'map') {
-      reporter.invalidValue(file, root.offset, 'a spec file must map HTTP methods to operations; file skipped');
-      continue;
-    }
+    // `v3/a/{id}.yaml` -> `v3/a/{id}`; `v3/a/{empty}.yaml` -> `v3/a/`.
+    const path = relativePath.replace(SPEC_EXTENSION, '').replace(EMPTY_SEGMENT, '');
+    const root = read.map(file, file.parsed.root, 'a spec file must map HTTP methods to operations; file skipped');
+    if (!root) continue;
     const endpoint = endpoints.get(path) ?? {
       path,
       segments: cache?.endpoints.get(path)?.segments ?? pathSegments(path),
@@ -147,11 +147,6 @@ export async function loadSpecs(specDirs: string | readonly string[], options: L
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((item, index) => item === b[index]);
-}
-
-/** `v3/a/{id}.yaml` -> `v3/a/{id}`; `v3/a/{empty}.yaml` -> `v3/a/`. */
-function urlPath(relativePath: string): string {
-  return relativePath.replace(SPEC_EXTENSION, '').replace(EMPTY_SEGMENT, '');
 }
 
 /** Spec files under `root/folder`, `/`-separated, in code-unit order; `undefined` if the folder is missing. */

@@ -1,6 +1,6 @@
 import { compareText, type NotificationEvent, type Notifications, type Schema } from '../model/types.ts';
 import type { Reporter } from './report.ts';
-import type { SchemaResolver } from './schema.ts';
+import { optional, type SchemaResolver } from './schema.ts';
 import type { SpecFile } from './source.ts';
 import { ValueReader } from './values.ts';
 import type { YPair } from './yaml-tree.ts';
@@ -26,13 +26,11 @@ export function loadNotifications(
   reporter: Reporter,
 ): Notifications | undefined {
   if (!file.parsed.ok) return undefined;
-  const root = file.parsed.root;
-  if (root.kind !== 'map') {
-    reporter.invalidValue(file, root.offset, '`notifications.yaml` must be a mapping with `envelope` and `events`');
-    return undefined;
-  }
+  const read = new ValueReader(reporter);
+  const root = read.map(file, file.parsed.root, '`notifications.yaml` must be a mapping with `envelope` and `events`');
+  if (!root) return undefined;
   const notifications: Notifications = { events: [], source: file.location(0) };
-  const keys = new ValueReader(reporter).knownKeys(file, root, 'key', TOP_KEYS, true);
+  const keys = read.knownKeys(file, root, 'key', TOP_KEYS, true);
   const envelopePair = keys.get('envelope');
   if (envelopePair) notifications.envelope = objectSchema(file, envelopePair, schemas, reporter);
   const eventsPair = keys.get('events');
@@ -40,20 +38,14 @@ export function loadNotifications(
     reporter.invalidValue(file, root.offset, '`events` is required: a mapping of event types to their resources');
     return notifications;
   }
-  if (eventsPair.value.kind !== 'map') {
-    reporter.invalidValue(
-      file,
-      eventsPair.value.offset,
-      '`events` must map event types (`TRANSACTION.SUCCESS`) to events',
-    );
-    return notifications;
-  }
-  const names = new Map<string, { schema: Schema; eventType: string }>();
-  for (const pair of eventsPair.value.pairs) {
+  const events = read.map(file, eventsPair.value, '`events` must map event types (`TRANSACTION.SUCCESS`) to events');
+  if (!events) return notifications;
+  const names = new Map<string, NotificationEvent>();
+  for (const pair of events.pairs) {
     const event = loadEvent(file, pair, schemas, reporter);
     if (!event) continue;
     const taken = names.get(event.resourceName);
-    if (event.resourceName === ENVELOPE_NAME || (taken && taken.schema !== event.resource)) {
+    if (event.resourceName === ENVELOPE_NAME || (taken && taken.resource !== event.resource)) {
       const other = taken ? `the resource of ${taken.eventType}` : 'the envelope';
       reporter.invalid(
         file,
@@ -63,7 +55,7 @@ export function loadNotifications(
       );
       continue;
     }
-    names.set(event.resourceName, { schema: event.resource, eventType: event.eventType });
+    names.set(event.resourceName, event);
     notifications.events.push(event);
   }
   notifications.events.sort((a, b) => compareText(a.eventType, b.eventType));
@@ -85,24 +77,19 @@ function loadEvent(
     );
     return undefined;
   }
-  const node = pair.value;
-  if (node.kind !== 'map') {
-    reporter.invalidValue(
-      file,
-      node.offset,
-      `${eventType} must be a mapping with \`summary\` and \`resource\`; event skipped`,
-    );
-    return undefined;
-  }
   const read = new ValueReader(reporter);
+  const node = read.map(
+    file,
+    pair.value,
+    `${eventType} must be a mapping with \`summary\` and \`resource\`; event skipped`,
+  );
+  if (!node) return undefined;
   const keys = read.knownKeys(file, node, 'event key', EVENT_KEYS, true);
   const summary = read.text(file, keys.get('summary'));
   const description = read.text(file, keys.get('description'));
   const resourcePair = keys.get('resource');
   if (summary === undefined || !resourcePair) {
-    const missing = [summary === undefined ? '`summary`' : '', resourcePair ? '' : '`resource`']
-      .filter(Boolean)
-      .join(' and ');
+    const missing = [summary === undefined && '`summary`', !resourcePair && '`resource`'].filter(Boolean).join(' and ');
     reporter.invalidValue(file, pair.keyOffset, `${eventType} needs ${missing}; event skipped`);
     return undefined;
   }
@@ -120,7 +107,7 @@ function loadEvent(
   return {
     eventType,
     summary,
-    ...(description === undefined ? {} : { description }),
+    ...optional('description', description),
     resourceName,
     resource,
     source: file.location(pair.keyOffset),

@@ -11,7 +11,7 @@ import {
 import type { Reporter } from './report.ts';
 import { optional, SCHEMA_KEYS, type SchemaResolver } from './schema.ts';
 import type { SpecFile } from './source.ts';
-import { closest } from './suggest.ts';
+import { didYouMean } from './suggest.ts';
 import { ValueReader } from './values.ts';
 import type { YMap, YNode, YPair } from './yaml-tree.ts';
 
@@ -36,6 +36,8 @@ const OPERATION_KEYS: ReadonlySet<string> = new Set([
 /** Misspellings accepted with a warning, as the key they stand for. */
 const OPERATION_KEY_ALIASES: ReadonlyMap<string, string> = new Map([['tag', 'tags']]);
 const PARAMETER_KEYS: ReadonlySet<string> = new Set(['name', 'in', 'required', 'description', 'schema']);
+/** Non-body parameters carry their schema inline; the schema resolver checks those keys. */
+const INLINE_PARAMETER_KEYS: ReadonlySet<string> = new Set([...PARAMETER_KEYS, ...SCHEMA_KEYS]);
 const PARAMETER_LOCATIONS = ['path', 'query', 'header', 'body', 'formData'] as const;
 const RESPONSE_KEYS: ReadonlySet<string> = new Set(['schema', 'description', 'headers', 'examples']);
 const ERROR_CODE_KEYS: ReadonlySet<string> = new Set(['status', 'code', 'description', 'solution']);
@@ -47,6 +49,20 @@ interface ParameterSource {
   map: YMap;
   /** Where the parameter is written in the operation (the `$ref` use, not the definition). */
   offset: number;
+}
+
+/** An operation's parameters by where they are sent. */
+interface Params {
+  path: Parameter[];
+  query: Parameter[];
+  header: Parameter[];
+  body?: RequestBody;
+}
+
+interface FormPart {
+  name: string;
+  source: ParameterSource;
+  isFile: boolean;
 }
 
 /** Builds one operation; `undefined` when it cannot be used at all (already reported). */
@@ -61,18 +77,15 @@ export class OperationLoader {
   }
 
   load(file: SpecFile, path: string, method: HttpMethod, methodPair: YPair): Operation | undefined {
-    const node = methodPair.value;
-    if (node.kind !== 'map') {
-      this.reporter.invalidValue(file, node.offset, `\`${method}\` must be an operation mapping; operation skipped`);
-      return undefined;
-    }
+    const node = this.read.map(file, methodPair.value, `\`${method}\` must be an operation mapping; operation skipped`);
+    if (!node) return undefined;
     const keys = this.operationKeys(file, node);
     const text = (key: string): string | undefined => this.read.text(file, keys.get(key));
     const { description, docLinks } = splitDocLinks(text('description'));
     const consumes = this.textList(file, keys.get('consumes'));
     const produces = this.textList(file, keys.get('produces'));
     const parameters = this.parameters(file, path, methodPair, keys.get('parameters'), consumes);
-    const operation: Operation = {
+    return {
       method,
       path,
       ...optional('summary', text('summary')),
@@ -93,22 +106,19 @@ export class OperationLoader {
       errorCodes: this.errorCodes(file, keys.get('x-error-codes')),
       source: file.location(methodPair.keyOffset),
     };
-    return operation;
   }
 
   private operationKeys(file: SpecFile, node: YMap): Map<string, YPair> {
     const keys = new Map<string, YPair>();
     for (const pair of node.pairs) {
-      let key = pair.key;
-      const alias = OPERATION_KEY_ALIASES.get(key);
-      if (alias !== undefined) {
+      const key = OPERATION_KEY_ALIASES.get(pair.key) ?? pair.key;
+      if (key !== pair.key) {
         this.reporter.warning(
           file,
           pair.keyOffset,
           'UNKNOWN_KEY',
-          `unknown operation key \`${key}\`; did you mean \`${alias}\`? (read as \`${alias}\`)`,
+          `unknown operation key \`${pair.key}\`; did you mean \`${key}\`? (read as \`${key}\`)`,
         );
-        key = alias;
       } else if (!OPERATION_KEYS.has(key)) {
         this.read.unknownKey(file, pair, 'operation key', OPERATION_KEYS);
         continue;
@@ -120,13 +130,9 @@ export class OperationLoader {
   }
 
   private parameters(file: SpecFile, path: string, methodPair: YPair, pair: YPair | undefined, consumes: string[]) {
-    const result: { path: Parameter[]; query: Parameter[]; header: Parameter[]; body?: RequestBody } = {
-      path: [],
-      query: [],
-      header: [],
-    };
-    const formData: Array<{ name: string; source: ParameterSource; isFile: boolean }> = [];
-    const items = pair ? this.read.list(file, pair.value, '`parameters`') : [];
+    const result: Params = { path: [], query: [], header: [] };
+    const formData: FormPart[] = [];
+    const items = pair ? this.read.list(file, pair.value, '`parameters` must be a list') : [];
     for (const item of items) {
       const source = this.parameterSource(file, item);
       if (!source) continue;
@@ -160,20 +166,15 @@ export class OperationLoader {
         });
       }
     }
-    if (formData.length > 0) {
-      const body = this.multipart(file, methodPair, formData, consumes);
-      if (body) result.body = body;
-    }
+    if (formData.length > 0) result.body = this.multipart(file, formData, consumes) ?? result.body;
     this.checkPathParams(file, path, methodPair, result, items);
     return result;
   }
 
   /** A parameter written inline or as a `$ref` into `definitions/Parameters.yaml` (siblings override). */
-  private parameterSource(file: SpecFile, item: YNode): ParameterSource | undefined {
-    if (item.kind !== 'map') {
-      this.reporter.invalidValue(file, item.offset, 'a parameter must be a mapping');
-      return undefined;
-    }
+  private parameterSource(file: SpecFile, node: YNode): ParameterSource | undefined {
+    const item = this.read.map(file, node, 'a parameter must be a mapping');
+    if (!item) return undefined;
     const ref = find(item, '$ref');
     if (!ref) return { file, map: item, offset: item.offset };
     const target = this.parameterTarget(file, ref);
@@ -192,7 +193,7 @@ export class OperationLoader {
   }
 
   /** Follows a parameter `$ref` (and any `$ref` its target holds, each relative to its own file) to a mapping. */
-  private parameterTarget(file: SpecFile, ref: YPair): { file: SpecFile; node: YMap; key: string } | undefined {
+  private parameterTarget(file: SpecFile, ref: YPair): { file: SpecFile; node: YMap } | undefined {
     const seen = new Set<string>();
     let from = file;
     let refPair = ref;
@@ -214,7 +215,7 @@ export class OperationLoader {
         return undefined;
       }
       const next = find(target.node, '$ref');
-      if (!next) return { file: target.file, node: target.node, key: target.key };
+      if (!next) return { file: target.file, node: target.node };
       from = target.file;
       refPair = next;
     }
@@ -234,39 +235,30 @@ export class OperationLoader {
       );
       return undefined;
     }
-    const location =
-      inNode?.kind === 'scalar' ? PARAMETER_LOCATIONS.find((candidate) => candidate === inNode.value) : undefined;
+    const written = inNode?.kind === 'scalar' ? String(inNode.value) : '';
+    const location = PARAMETER_LOCATIONS.find((candidate) => candidate === written);
     if (!location) {
-      const written = inNode?.kind === 'scalar' ? String(inNode.value) : '';
-      const hint = closest(written, PARAMETER_LOCATIONS);
       this.reporter.invalidValue(
         file,
         inNode?.offset ?? source.offset,
-        `parameter \`${nameNode.value}\`: \`in\` must be one of ${PARAMETER_LOCATIONS.join(', ')}${hint ? `; did you mean \`${hint}\`?` : ''}; parameter skipped`,
+        `parameter \`${nameNode.value}\`: \`in\` must be one of ${PARAMETER_LOCATIONS.join(', ')}${didYouMean(written, PARAMETER_LOCATIONS)}; parameter skipped`,
       );
       return undefined;
     }
-    for (const pair of map.pairs) {
-      // Non-body parameters carry their schema inline; the schema resolver checks those keys.
-      if (!PARAMETER_KEYS.has(pair.key) && !SCHEMA_KEYS.has(pair.key))
-        this.read.unknownKey(file, pair, 'parameter key', new Set([...PARAMETER_KEYS, ...SCHEMA_KEYS]));
-    }
+    for (const pair of map.pairs)
+      if (!INLINE_PARAMETER_KEYS.has(pair.key))
+        this.read.unknownKey(file, pair, 'parameter key', INLINE_PARAMETER_KEYS);
     return { name: nameNode.value, location, required: this.read.flag(file, find(map, 'required')) ?? false };
   }
 
   /** `consumes: multipart/form-data` with a `file` part and a JSON `meta` part. */
-  private multipart(
-    file: SpecFile,
-    methodPair: YPair,
-    parts: Array<{ name: string; source: ParameterSource; isFile: boolean }>,
-    consumes: string[],
-  ): RequestBody | undefined {
+  private multipart(file: SpecFile, parts: FormPart[], consumes: string[]): RequestBody | undefined {
     const filePart = parts.find((part) => part.isFile);
     const metaPart = parts.find((part) => !part.isFile);
     if (!consumes.includes('multipart/form-data') || !filePart || !metaPart) {
       this.reporter.invalidValue(
         file,
-        parts[0]?.source.offset ?? methodPair.keyOffset,
+        parts[0]!.source.offset,
         '`formData` parameters need `consumes: multipart/form-data`, one `type: file` part and one meta part',
       );
       return undefined;
@@ -286,13 +278,7 @@ export class OperationLoader {
   }
 
   /** Placeholders and `in: path` parameters must match one to one; mismatches are repaired. */
-  private checkPathParams(
-    file: SpecFile,
-    path: string,
-    methodPair: YPair,
-    params: Record<'path' | 'query' | 'header', Parameter[]>,
-    items: YNode[],
-  ): void {
+  private checkPathParams(file: SpecFile, path: string, methodPair: YPair, params: Params, items: YNode[]): void {
     const placeholders = [...path.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1] ?? '');
     const offsetOf = (name: string): number => {
       const item = items.find(
@@ -304,18 +290,16 @@ export class OperationLoader {
       );
       return item?.offset ?? methodPair.keyOffset;
     };
+    const declared = (name: string): boolean => params.path.some((param) => param.name === name);
+    const missing = (name: string, offset: number, reading: string): void =>
+      this.reporter.invalid(file, offset, 'PATH_PARAM_MISSING', `\`{${name}}\` in the URL ${reading}`);
     // An unmatched parameter next to an unmatched placeholder is one misspelling: renamed.
     const unmatched = params.path.filter((param) => !placeholders.includes(param.name));
-    const missing = placeholders.filter((name) => !params.path.some((param) => param.name === name));
-    if (unmatched.length === 1 && missing.length === 1) {
-      const [param, name] = [unmatched[0], missing[0]] as [Parameter, string];
-      this.reporter.invalid(
-        file,
-        offsetOf(param.name),
-        'PATH_PARAM_MISSING',
-        `\`{${name}}\` in the URL has no path parameter; \`${param.name}\` is read as \`${name}\``,
-      );
-      params.path = params.path.map((candidate) => (candidate === param ? { ...param, name } : candidate));
+    const undeclared = placeholders.filter((name) => !declared(name));
+    if (unmatched.length === 1 && undeclared.length === 1) {
+      const [param, name] = [unmatched[0]!, undeclared[0]!];
+      missing(name, offsetOf(param.name), `has no path parameter; \`${param.name}\` is read as \`${name}\``);
+      params.path[params.path.indexOf(param)] = { ...param, name };
     }
     params.path = params.path.filter((param) => {
       if (placeholders.includes(param.name)) return true;
@@ -328,29 +312,17 @@ export class OperationLoader {
       return false;
     });
     for (const name of placeholders) {
-      if (params.path.some((param) => param.name === name)) continue;
+      if (declared(name)) continue;
       // Often the parameter is there, declared `in: query`: it is moved, keeping its schema.
-      for (const location of ['query', 'header'] as const) {
-        const misplaced = params[location].find((param) => param.name === name);
-        if (!misplaced) continue;
-        this.reporter.invalid(
-          file,
-          offsetOf(name),
-          'PATH_PARAM_MISSING',
-          `\`{${name}}\` in the URL is declared \`in: ${location}\`; read as a path parameter`,
-        );
-        params[location] = params[location].filter((param) => param !== misplaced);
+      const misplaced = [...params.query, ...params.header].find((param) => param.name === name);
+      if (misplaced) {
+        missing(name, offsetOf(name), `is declared \`in: ${misplaced.in}\`; read as a path parameter`);
+        params[misplaced.in] = params[misplaced.in].filter((param) => param !== misplaced);
         params.path.push({ ...misplaced, in: 'path', required: true });
-        break;
+      } else {
+        missing(name, methodPair.keyOffset, 'has no `in: path` parameter; read as a required string');
+        params.path.push({ name, in: 'path', required: true, schema: { kind: 'string', constraints: {} } });
       }
-      if (params.path.some((param) => param.name === name)) continue;
-      this.reporter.invalid(
-        file,
-        methodPair.keyOffset,
-        'PATH_PARAM_MISSING',
-        `\`{${name}}\` in the URL has no \`in: path\` parameter; read as a required string`,
-      );
-      params.path.push({ name, in: 'path', required: true, schema: { kind: 'string', constraints: {} } });
     }
   }
 
@@ -362,17 +334,10 @@ export class OperationLoader {
     produces: string[],
   ): ResponseBody {
     const responses = pair?.value;
-    if (responses?.kind !== 'map') {
-      this.reporter.invalidValue(
-        file,
-        responses?.offset ?? methodPair.keyOffset,
-        '`responses` must map status codes to responses; read as an empty 200',
-      );
-      return { kind: 'empty', status: 200 };
-    }
-    const success = responses.pairs.find((candidate) => /^2\d\d$/.test(candidate.key));
+    const success = responses?.kind === 'map' ? responses.pairs.find((entry) => /^2\d\d$/.test(entry.key)) : undefined;
     if (!success) {
-      this.reporter.invalidValue(file, responses.offset, 'no 2xx response; read as an empty 200');
+      const problem = responses?.kind === 'map' ? 'no 2xx response' : '`responses` must map status codes to responses';
+      this.reporter.invalidValue(file, responses?.offset ?? methodPair.keyOffset, `${problem}; read as an empty 200`);
       return { kind: 'empty', status: 200 };
     }
     const status = Number(success.key);
@@ -382,29 +347,26 @@ export class OperationLoader {
         : undefined;
     if (!entries && !(success.value.kind === 'scalar' && success.value.value === null))
       this.reporter.invalidValue(file, success.value.offset, 'a response must be a mapping');
-    const schemaNode = entries?.get('schema')?.value;
+    const written = entries?.get('schema')?.value;
     // `schema: {}` says as little as no schema at all.
-    const hasSchema = schemaNode !== undefined && !(schemaNode.kind === 'map' && schemaNode.pairs.length === 0);
+    const schemaNode = written?.kind === 'map' && written.pairs.length === 0 ? undefined : written;
     const producesJson = produces.length === 0 || produces.some((type) => /[/+]json\b/.test(type));
-    if (method === 'get' && status === 200 && (!hasSchema || !producesJson))
+    if (method === 'get' && status === 200 && (!schemaNode || !producesJson))
       return { kind: 'download', status, contentTypes: produces };
-    if (!hasSchema || !schemaNode) return { kind: 'empty', status };
+    if (!schemaNode) return { kind: 'empty', status };
     return { kind: 'json', status, schema: this.schemas.schema(file, schemaNode) };
   }
 
   private errorCodes(file: SpecFile, pair: YPair | undefined): ErrorCode[] {
     if (!pair) return [];
-    const codes: ErrorCode[] = [];
-    for (const item of this.read.list(file, pair.value, '`x-error-codes`')) {
-      if (item.kind !== 'map') {
-        this.reporter.invalidValue(
-          file,
-          item.offset,
-          'an `x-error-codes` entry must be a mapping of status, code, description, solution',
-        );
-        continue;
-      }
-      const fields = this.read.knownKeys(file, item, 'error-code key', ERROR_CODE_KEYS);
+    return this.read.list(file, pair.value, '`x-error-codes` must be a list').flatMap((item): ErrorCode[] => {
+      const map = this.read.map(
+        file,
+        item,
+        'an `x-error-codes` entry must be a mapping of status, code, description, solution',
+      );
+      if (!map) return [];
+      const fields = this.read.knownKeys(file, map, 'error-code key', ERROR_CODE_KEYS);
       const statusNode = fields.get('status')?.value;
       const status =
         statusNode?.kind === 'scalar' && typeof statusNode.value === 'number' && Number.isInteger(statusNode.value)
@@ -418,11 +380,10 @@ export class OperationLoader {
           statusNode?.offset ?? item.offset,
           'an `x-error-codes` entry needs an integer `status`, a `code` and a `description`; entry skipped',
         );
-        continue;
+        return [];
       }
-      codes.push({ status, code, description, ...optional('solution', this.read.text(file, fields.get('solution'))) });
-    }
-    return codes;
+      return [{ status, code, description, ...optional('solution', this.read.text(file, fields.get('solution'))) }];
+    });
   }
 
   /** The generated client sends signed requests there: only an absolute https origin (and path) will do. */
@@ -431,13 +392,9 @@ export class OperationLoader {
     if (text === undefined || pair === undefined) return undefined;
     const url = URL.canParse(text) ? new URL(text) : undefined;
     if (
-      url === undefined ||
-      url.protocol !== 'https:' ||
+      url?.protocol !== 'https:' ||
       url.hostname === '' ||
-      url.search !== '' ||
-      url.hash !== '' ||
-      url.username !== '' ||
-      url.password !== ''
+      url.search + url.hash + url.username + url.password !== ''
     ) {
       this.reporter.invalidValue(
         file,
@@ -451,7 +408,7 @@ export class OperationLoader {
 
   private textList(file: SpecFile, pair: YPair | undefined): string[] {
     if (!pair) return [];
-    return this.read.list(file, pair.value, `\`${pair.key}\``).flatMap((item) => {
+    return this.read.list(file, pair.value, `\`${pair.key}\` must be a list`).flatMap((item) => {
       if (item.kind === 'scalar' && item.value !== null) return [file.rawScalar(item)];
       this.reporter.invalidValue(file, item.offset, `\`${pair.key}\` entries must be text`);
       return [];

@@ -47,7 +47,7 @@ interface View {
   /** Every key except `$ref`, `allOf`, `properties`, `required`; a later writer wins. */
   keys: Map<string, Entry>;
   /** In spec order; every `allOf` part that defines a name contributes an entry, merged when built. */
-  properties: Map<string, Entry[]> | undefined;
+  properties?: Map<string, Entry[]>;
   /** The `required` names, with where each is written, to report one naming no property. */
   required: Map<string, { file: SpecFile; offset: number }>;
   definition?: string;
@@ -80,13 +80,11 @@ export class SchemaResolver {
 
   /** `ignoredKeys`: keys of the enclosing construct (a parameter's `name`, `in`, ...). */
   schema(file: SpecFile, node: YNode, ignoredKeys?: ReadonlySet<string>): Schema {
-    if (node.kind !== 'map') {
-      this.reporter.invalidValue(file, node.offset, 'a schema must be a mapping');
-      return unknownSchema();
-    }
-    const only = node.pairs.length === 1 ? node.pairs[0] : undefined;
+    const map = this.read.map(file, node, 'a schema must be a mapping');
+    if (!map) return unknownSchema();
+    const only = map.pairs.length === 1 ? map.pairs[0] : undefined;
     if (only && only.key === '$ref') return this.refSchema(file, only.value);
-    return this.build(this.view(file, node, ignoredKeys));
+    return this.build(this.view(file, map, ignoredKeys));
   }
 
   /** A `$ref` without siblings: its target is built once and shared by every use. */
@@ -159,22 +157,22 @@ export class SchemaResolver {
     if (!definitionFile.parsed.ok) return undefined;
     let node: YNode = definitionFile.parsed.root;
     for (const name of names) {
-      const pair = node.kind === 'map' ? findLast(node, name) : undefined;
+      const pair = node.kind === 'map' ? node.pairs.findLast((candidate) => candidate.key === name) : undefined;
       if (!pair) {
         const candidates = node.kind === 'map' ? node.pairs.map((candidate) => candidate.key) : [];
         return unresolved(`: no \`${name}\` in ${targetPath}${didYouMean(name, candidates)}`);
       }
       node = pair.value;
     }
-    return { file: definitionFile, node, key: `${targetPath}#${pointer}`, name: names[names.length - 1] ?? pointer };
+    return { file: definitionFile, node, key: `${targetPath}#${pointer}`, name: names.at(-1) ?? pointer };
   }
 
   /** With several spec roots, a definitions file is overridden per top-level name: the last root defining `name` wins. */
   private layerDefining(path: string, name: string): SpecFile | undefined {
     if (!this.files.layered) return undefined;
     const defining = ({ parsed }: SpecFile): boolean =>
-      parsed.ok && parsed.root.kind === 'map' && !!findLast(parsed.root, name);
-    return [...this.files.layers(path)].reverse().find(defining);
+      parsed.ok && parsed.root.kind === 'map' && parsed.root.pairs.some((pair) => pair.key === name);
+    return this.files.layers(path).findLast(defining);
   }
 
   private view(file: SpecFile, map: YMap, ignoredKeys?: ReadonlySet<string>): View {
@@ -221,21 +219,17 @@ export class SchemaResolver {
     if (!base && members.length === 0) return own;
     const merged = emptyView(file, map.offset);
     for (const part of [base, ...members, own]) if (part) mergeInto(merged, part);
-    if (base && refPair) {
-      const siblings = map.pairs.filter((pair) => pair !== refPair && !ignoredKeys?.has(pair.key));
-      if (siblings.every((pair) => DOCUMENTATION_KEYS.has(pair.key)) && base.definition)
-        merged.definition = base.definition;
-    }
+    const documentsOnly = map.pairs.every(
+      (pair) => pair === refPair || ignoredKeys?.has(pair.key) || DOCUMENTATION_KEYS.has(pair.key),
+    );
+    if (documentsOnly && base?.definition) merged.definition = base.definition;
     return merged;
   }
 
   private properties(file: SpecFile, pair: YPair): Map<string, Entry[]> | undefined {
-    const value = pair.value;
-    if (value.kind === 'scalar' && value.value === null) return undefined;
-    if (value.kind !== 'map') {
-      this.reporter.invalidValue(file, value.offset, '`properties` must be a mapping of property names to schemas');
-      return undefined;
-    }
+    if (pair.value.kind === 'scalar' && pair.value.value === null) return undefined;
+    const value = this.read.map(file, pair.value, '`properties` must be a mapping of property names to schemas');
+    if (!value) return undefined;
     const result = new Map<string, Entry[]>();
     for (const property of value.pairs) {
       if (/\s/.test(property.key)) {
@@ -254,13 +248,7 @@ export class SchemaResolver {
   }
 
   private requiredNames(file: SpecFile, node: YNode, into: View): void {
-    // `required:` left empty lists nothing.
-    if (node.kind === 'scalar' && node.value === null) return;
-    if (node.kind !== 'seq') {
-      this.reporter.invalidValue(file, node.offset, "a schema's `required` must be a list of property names");
-      return;
-    }
-    for (const item of node.items) {
+    for (const item of this.read.list(file, node, "a schema's `required` must be a list of property names")) {
       if (item.kind === 'scalar' && typeof item.value === 'string') {
         into.required.set(item.value, { file, offset: item.offset });
       } else this.reporter.invalidValue(file, item.offset, '`required` entries must be property names');
@@ -287,14 +275,12 @@ export class SchemaResolver {
       own.properties ??= new Map();
       for (const pair of misplaced) own.properties.set(pair.key, [{ file, pair }]);
     }
-    for (const pair of unknown) {
-      if (misplaced.includes(pair)) continue;
-      this.read.unknownKey(file, pair, 'schema key', SCHEMA_KEYS);
-    }
+    for (const pair of unknown)
+      if (!misplaced.includes(pair)) this.read.unknownKey(file, pair, 'schema key', SCHEMA_KEYS);
   }
 
   private build(view: View): Schema {
-    const typeEntry = view.broken ? undefined : view.keys.get('type');
+    const typeEntry = view.keys.get('type');
     const type = view.broken ? undefined : typeEntry ? this.typeName(typeEntry) : inferType(view);
     const schema = this.shape(view, type);
     this.addBaseFields(view, schema);
@@ -340,7 +326,7 @@ export class SchemaResolver {
       case 'file':
         return { kind: 'file', constraints: {} };
       default:
-        return { kind: 'unknown', constraints: {} };
+        return unknownSchema();
     }
   }
 
@@ -378,7 +364,6 @@ export class SchemaResolver {
   /** A `required` entry naming no property would leave the member meant optional. */
   private checkRequired(view: View): void {
     if (view.broken) return;
-    const names = [...(view.properties?.keys() ?? [])];
     for (const [name, at] of view.required) {
       if (view.properties?.has(name)) continue;
       // A warning: the public corpus has a hundred such entries, each a member the documents left out.
@@ -386,7 +371,7 @@ export class SchemaResolver {
         at.file,
         at.offset,
         'REQUIRED_NOT_A_PROPERTY',
-        `\`required\` names \`${name}\`, which is not a property${didYouMean(name, names)}`,
+        `\`required\` names \`${name}\`, which is not a property${didYouMean(name, view.properties?.keys() ?? [])}`,
       );
     }
   }
@@ -501,7 +486,6 @@ function emptyView(file: SpecFile, offset: number): View {
     file,
     offset,
     keys: new Map(),
-    properties: undefined,
     required: new Map(),
     broken: false,
   };
@@ -549,15 +533,7 @@ function inferType(view: View): string | undefined {
   if (view.keys.has('items')) return 'array';
   const values = view.keys.get('enum')?.pair.value;
   const first = values?.kind === 'seq' ? scalar(values.items[0]) : undefined;
-  if (typeof first === 'number') return 'number';
-  if (typeof first === 'string') return 'string';
-  return undefined;
-}
-
-function findLast(map: YMap, key: string): YPair | undefined {
-  for (let index = map.pairs.length - 1; index >= 0; index--)
-    if (map.pairs[index]?.key === key) return map.pairs[index];
-  return undefined;
+  return typeof first === 'number' || typeof first === 'string' ? typeof first : undefined;
 }
 
 function scalar(node: YNode | undefined): YScalar['value'] | undefined {
@@ -569,7 +545,7 @@ function unknownSchema(): Schema {
 }
 
 /** Assigns only present values, so absent fields stay absent rather than `undefined`. */
-export function setIfDefined<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
+function setIfDefined<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
   if (value !== undefined) target[key] = value;
 }
 

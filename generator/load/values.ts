@@ -25,11 +25,18 @@ export class ValueReader {
   }
 
   /** The items of a list; an empty value is an empty list. */
-  list(file: SpecFile, node: YNode, what: string): YNode[] {
+  list(file: SpecFile, node: YNode, message: string): YNode[] {
     if (node.kind === 'seq') return node.items;
     if (node.kind === 'scalar' && node.value === null) return [];
-    this.reporter.invalidValue(file, node.offset, `${what} must be a list`);
+    this.reporter.invalidValue(file, node.offset, message);
     return [];
+  }
+
+  /** The node if it is a mapping; anything else is reported with `message` and read as absent. */
+  map(file: SpecFile, node: YNode, message: string): YMap | undefined {
+    if (node.kind === 'map') return node;
+    this.reporter.invalidValue(file, node.offset, message);
+    return undefined;
   }
 
   /**
