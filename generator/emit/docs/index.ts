@@ -160,7 +160,7 @@ export function showcaseOperation(model: ApiModel): { endpoint: Endpoint; operat
 
 function readmeView(model: ApiModel, packageName: string, description: string): object {
   const featured = showcaseOperation(model);
-  const parts = featured ? operationExampleParts(featured.endpoint, featured.operation, { packageName }) : undefined;
+  const parts = featured ? operationExampleParts(featured.endpoint, featured.operation, packageName) : undefined;
   return {
     name: packageName,
     description,

@@ -42,7 +42,7 @@ export function endpointPageView(endpoint: Endpoint, packageName: string) {
 }
 
 function operationView(endpoint: Endpoint, operation: Operation, packageName: string) {
-  const examples = operationExamples(endpoint, operation, { packageName });
+  const examples = operationExamples(endpoint, operation, packageName);
   const { response } = operation;
   return {
     method: operation.method.toUpperCase(),
