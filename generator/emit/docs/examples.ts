@@ -118,18 +118,6 @@ function isScalarSchema(schema: Schema): boolean {
   return schema.kind === 'string' || schema.kind === 'number' || schema.kind === 'boolean';
 }
 
-function styleAccess(endpoint: Endpoint, style: AccessStyle): string {
-  switch (style) {
-    // `wxpay.v3.marketing.busifavor...couponcodes`
-    case 'chained':
-      return ['wxpay', ...endpoint.segments.map((segment) => segment.propName)].join('.');
-    case 'declarative':
-      return `wxpay.chain(${stringLiteral(endpoint.path)})`;
-    case 'attribute':
-      return `wxpay[${stringLiteral(endpoint.path)}]`;
-  }
-}
-
 interface Declaration {
   binding: string;
   value: string;
@@ -229,10 +217,15 @@ export function operationExampleParts(endpoint: Endpoint, operation: Operation, 
     packageName: stringLiteral(packageName),
     declarations,
   });
-  const call = (style: AccessStyle): string => `${styleAccess(endpoint, style)}.${operation.method}(${args})`;
+  const call = (access: string): string => `${access}.${operation.method}(${args})`;
   return {
     header,
-    calls: { chained: call('chained'), declarative: call('declarative'), attribute: call('attribute') },
+    calls: {
+      // `wxpay.v3.marketing.busifavor...couponcodes`
+      chained: call(['wxpay', ...endpoint.segments.map((segment) => segment.propName)].join('.')),
+      declarative: call(`wxpay.chain(${stringLiteral(endpoint.path)})`),
+      attribute: call(`wxpay[${stringLiteral(endpoint.path)}]`),
+    },
     handler,
   };
 }
