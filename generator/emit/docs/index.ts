@@ -14,11 +14,6 @@ export const DEFAULT_PACKAGE_NAME = '@wechatpay-sdk/apiv3';
 /** The generated package: its name, and the generator's version. */
 export const DEFAULT_PACKAGE = { name: DEFAULT_PACKAGE_NAME, version: rootPackage.version };
 
-export interface DocsOptions {
-  /** The package the examples import from. */
-  packageName?: string;
-}
-
 /** Operations without tags are listed under this heading. */
 const UNTAGGED = '未分类';
 /** The index section and sidebar group of the notification pages. */
@@ -60,12 +55,11 @@ function groupByTag(model: ApiModel): Map<string, Array<{ endpoint: Endpoint; me
  * The documentation pages: one per URL path, `docs/index.md` grouped by tag, and
  * `docs/sidebar.json` (the same grouping, read by the site config).
  */
-export async function emitDocs(model: ApiModel, options: DocsOptions = {}): Promise<EmittedFile[]> {
-  const packageName = options.packageName ?? DEFAULT_PACKAGE_NAME;
+export async function emitDocs(model: ApiModel): Promise<EmittedFile[]> {
   const files: EmittedFile[] = model.endpoints.map((endpoint) => ({
     path: pageFile(endpoint),
-    contents: memo(`docs ${packageName} ${endpoint.path}`, endpoint, () =>
-      render('docs/endpoint.md', endpointPageView(endpoint, packageName)),
+    contents: memo(`docs ${endpoint.path}`, endpoint, () =>
+      render('docs/endpoint.md', endpointPageView(endpoint, DEFAULT_PACKAGE_NAME)),
     ),
   }));
 
