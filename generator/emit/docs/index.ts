@@ -2,7 +2,7 @@ import rootPackage from '../../../package.json' with { type: 'json' };
 import { compareText, operationsOf, type ApiModel, type Endpoint, type Operation } from '../../model/types.ts';
 import type { EmittedFile } from '../files.ts';
 import { operationExampleParts } from './examples.ts';
-import { htmlText, inlineText, tableCell, tableCode, yamlString } from './markdown.ts';
+import { htmlText, inlineText, tableCell, tableCode } from './markdown.ts';
 import { memo } from '../memo.ts';
 import { packageFile, render } from '../render.ts';
 import { notificationPageFile, notificationPageView } from './notifications.ts';
@@ -72,12 +72,10 @@ export async function emitDocs(model: ApiModel): Promise<EmittedFile[]> {
   }
 
   const groups = [...groupByTag(model)];
-  const operationCount = operationsOf(model).length;
   files.push({
     path: 'docs/index.md',
     contents: render('docs/index.md', {
-      description: yamlString(`${model.endpoints.length} 个接口路径，${operationCount} 个操作`),
-      summary: `${model.endpoints.length} 个接口路径，${operationCount} 个操作，按分类列出。`,
+      counts: `${model.endpoints.length} 个接口路径，${operationsOf(model).length} 个操作`,
       groups: groups.map(([tag, entries]) => ({
         tag: inlineText(tag),
         entries: entries.map(({ endpoint, method, title }) => ({
