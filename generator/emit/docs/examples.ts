@@ -191,12 +191,8 @@ function responseHandler(operation: Operation, imports: Set<string>): string {
     inlinePattern.length <= MAX_INLINE
       ? inlinePattern
       : `({\n    data: {\n${fields.map((field) => `      ${field},`).join('\n')}\n    },\n  })`;
-  const logged = literal(
-    '{}',
-    names.map(({ binding }) => binding),
-    '    ',
-  );
-  return `${pattern} => {\n    console.log(${logged});\n  }`;
+  const bindings = names.map(({ binding }) => binding);
+  return `${pattern} => {\n    console.log(${literal('{}', bindings, '    ')});\n  }`;
 }
 
 /** The pieces of an operation's examples: the shared header (imports, client, inputs), the call per style, the response handler. */

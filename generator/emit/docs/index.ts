@@ -8,8 +8,6 @@ import { packageFile, render } from '../render.ts';
 import { notificationPageFile, notificationPageView } from './notifications.ts';
 import { endpointPageView, endpointTitle } from './view-model.ts';
 
-export { operationExampleParts, operationExamples } from './examples.ts';
-
 export const DEFAULT_PACKAGE_NAME = '@wechatpay-sdk/apiv3';
 /** The generated package: its name, and the generator's version. */
 export const DEFAULT_PACKAGE = { name: DEFAULT_PACKAGE_NAME, version: rootPackage.version };
