@@ -89,13 +89,10 @@ function parameterSchema(schema: Schema): JsonSchema {
       return { type: 'string', format: schema.integer ? 'wire-integer' : 'wire-number' };
     case 'boolean':
       return { type: 'string', format: 'wire-boolean' };
-    case 'string': {
-      const out: JsonSchema = { type: 'string' };
-      if (schema.enum) out.enum = [...schema.enum];
-      if (schema.format && CHECKED_FORMATS[schema.format]) out.format = schema.format;
-      addConstraints(out, schema);
-      return out;
-    }
+    case 'string':
+      // A body string's checks without its exceptions: a parameter's text is checked as sent, and a
+      // nullable parameter is one that may be left out.
+      return bodySchema({ ...schema, nullable: false, sensitive: false });
     default:
       // Arrays and objects in a query string have no single wire spelling; the server decides.
       return {};
