@@ -57,9 +57,8 @@ export function openApiDocument(model: ApiModel): JsonObject {
 
 /** `operationId`: the namespace the declarations give the operation (`V3.Pay.Transactions.Jsapi.PostHttpMethod`). */
 export function operationId(operation: Operation): string {
-  return [...pathSegments(operation.path).map((segment) => segment.typeName), methodNamespace(operation.method)].join(
-    '.',
-  );
+  const namespaces = pathSegments(operation.path).map((segment) => segment.typeName);
+  return [...namespaces, methodNamespace(operation.method)].join('.');
 }
 
 function operationSchemas(operation: Operation): Schema[] {
