@@ -48,8 +48,7 @@ class Scope {
 
 /** `key: binding`, shortened to `key` when both are the same identifier. */
 function entry(key: string, binding: string): string {
-  if (key === binding) return key;
-  return `${propertyKey(key)}: ${binding}`;
+  return key === binding ? key : `${propertyKey(key)}: ${binding}`;
 }
 
 const MAX_INLINE = 72;
@@ -110,8 +109,7 @@ function exampleValue(schema: Schema, example: unknown, indent: string, imports:
 
 function stringSchemaOf(schema: Schema): Schema {
   if (schema.kind === 'string') return schema;
-  const example = isScalar(schema.example) ? String(schema.example) : undefined;
-  return { kind: 'string', constraints: {}, ...(example === undefined ? {} : { example }) };
+  return { kind: 'string', constraints: {}, example: isScalar(schema.example) ? String(schema.example) : undefined };
 }
 
 function isScalarSchema(schema: Schema): boolean {
