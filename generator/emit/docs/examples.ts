@@ -1,4 +1,4 @@
-import { HTTP_METHOD_TABLE, type Endpoint, type Operation, type Parameter, type Schema } from '../../model/types.ts';
+import { HTTP_METHOD_TABLE, type Endpoint, type Operation, type Schema } from '../../model/types.ts';
 import { isIdentifier, propertyKey, stringLiteral } from '../literal.ts';
 import { render } from '../render.ts';
 import { exampleJson, isScalar } from './json-examples.ts';
@@ -12,10 +12,6 @@ import { exampleJson, isScalar } from './json-examples.ts';
 export type AccessStyle = 'chained' | 'declarative' | 'attribute';
 
 export const ACCESS_STYLES: readonly AccessStyle[] = ['chained', 'declarative', 'attribute'];
-
-export interface ExampleContext {
-  packageName: string;
-}
 
 const RESERVED_WORDS: ReadonlySet<string> = new Set(
   (
@@ -52,8 +48,7 @@ class Scope {
 
 /** `key: binding`, shortened to `key` when both are the same identifier. */
 function entry(key: string, binding: string): string {
-  if (key === binding) return key;
-  return `${propertyKey(key)}: ${binding}`;
+  return key === binding ? key : `${propertyKey(key)}: ${binding}`;
 }
 
 const MAX_INLINE = 72;
@@ -67,18 +62,15 @@ function literal(brackets: '{}' | '[]', items: readonly string[], indent: string
   return `${open}\n${items.map((item) => `${indent}  ${item},`).join('\n')}\n${indent}${close}`;
 }
 
-interface ValueOptions {
-  /** Literal types widen inside object and array literals bound to a `const`; enums need `as const` there. */
-  nested: boolean;
-  indent: string;
-  imports: Set<string>;
-}
-
-/** A TypeScript expression for a value of `schema`, from the spec's example where it fits the type. */
-function exampleValue(schema: Schema, example: unknown, options: ValueOptions): string {
+/**
+ * A TypeScript expression for a value of `schema`, from the spec's example where it fits the type.
+ * `indent` is that of the line the expression starts on: '' for the value of a declaration.
+ */
+function exampleValue(schema: Schema, example: unknown, indent: string, imports: Set<string>): string {
   const given = example ?? schema.example;
   // A member or an item: one level deeper.
-  const inner = { ...options, nested: true, indent: `${options.indent}  ` };
+  const inner = (member: Schema, memberExample: unknown): string =>
+    exampleValue(member, memberExample, `${indent}  `, imports);
   switch (schema.kind) {
     case 'string':
     case 'number':
@@ -86,16 +78,17 @@ function exampleValue(schema: Schema, example: unknown, options: ValueOptions): 
       const value = exampleJson(schema, given, 'string');
       const text = typeof value === 'string' ? stringLiteral(value) : String(value);
       const isEnum = 'enum' in schema && schema.enum && schema.enum.length > 0;
-      return isEnum && options.nested ? `${text} as const` : text;
+      // Literal types widen inside object and array literals bound to a `const`; enums need `as const` there.
+      return isEnum && indent !== '' ? `${text} as const` : text;
     }
     case 'object': {
       if (!schema.properties) return '{}';
       const givenObject = given !== null && typeof given === 'object' && !Array.isArray(given) ? given : undefined;
       const entries = schema.properties.map((property) => {
         const member = (givenObject as { [name: string]: unknown } | undefined)?.[property.name];
-        return `${propertyKey(property.name)}: ${exampleValue(property.schema, member, inner)}`;
+        return `${propertyKey(property.name)}: ${inner(property.schema, member)}`;
       });
-      return literal('{}', entries, options.indent);
+      return literal('{}', entries, indent);
     }
     case 'array': {
       // An array without `items` is typed as the empty tuple `[]`.
@@ -103,11 +96,11 @@ function exampleValue(schema: Schema, example: unknown, options: ValueOptions): 
       const items = schema.items;
       // Scalar items take the spec's list of examples, any other item the example of its own schema.
       const scalars = isScalarSchema(items) && Array.isArray(given) && given.length > 0 && given.every(isScalar);
-      const values = (scalars ? given : [undefined]).map((item) => exampleValue(items, item, inner));
-      return literal('[]', values, options.indent);
+      const values = (scalars ? given : [undefined]).map((item) => inner(items, item));
+      return literal('[]', values, indent);
     }
     case 'file':
-      options.imports.add('createReadStream');
+      imports.add('createReadStream');
       return `createReadStream('./file.jpg')`;
     case 'unknown':
       return 'null';
@@ -116,24 +109,11 @@ function exampleValue(schema: Schema, example: unknown, options: ValueOptions): 
 
 function stringSchemaOf(schema: Schema): Schema {
   if (schema.kind === 'string') return schema;
-  const example = isScalar(schema.example) ? String(schema.example) : undefined;
-  return { kind: 'string', constraints: {}, ...(example === undefined ? {} : { example }) };
+  return { kind: 'string', constraints: {}, example: isScalar(schema.example) ? String(schema.example) : undefined };
 }
 
 function isScalarSchema(schema: Schema): boolean {
   return schema.kind === 'string' || schema.kind === 'number' || schema.kind === 'boolean';
-}
-
-function styleAccess(endpoint: Endpoint, style: AccessStyle): string {
-  switch (style) {
-    // `wxpay.v3.marketing.busifavor...couponcodes`
-    case 'chained':
-      return ['wxpay', ...endpoint.segments.map((segment) => segment.propName)].join('.');
-    case 'declarative':
-      return `wxpay.chain(${stringLiteral(endpoint.path)})`;
-    case 'attribute':
-      return `wxpay[${stringLiteral(endpoint.path)}]`;
-  }
 }
 
 interface Declaration {
@@ -141,54 +121,44 @@ interface Declaration {
   value: string;
 }
 
-/** Builds the arguments of one call, declaring each input as a `const` in `scope`. */
-function callArguments(
-  operation: Operation,
-  scope: Scope,
-  declarations: Declaration[],
-  imports: Set<string>,
-): string[] {
-  const declare = (name: string, schema: Schema): string => {
+/** Builds the arguments of one call, declaring each input as a `const`. */
+function callArguments(operation: Operation, declarations: Declaration[], imports: Set<string>): string[] {
+  const scope = new Scope();
+  const bind = (name: string, value: string): string => {
     const binding = scope.bind(name);
-    declarations.push({ binding, value: exampleValue(schema, undefined, { nested: false, indent: '', imports }) });
+    declarations.push({ binding, value });
     return binding;
   };
-  const declareParameter = (parameter: Parameter): string =>
-    entry(parameter.name, declare(parameter.name, parameter.schema));
-
+  const declare = (name: string, schema: Schema): string => bind(name, exampleValue(schema, undefined, '', imports));
+  // A parameter or a body member: `key: binding`.
+  const member = ({ name, schema }: { name: string; schema: Schema }): string => entry(name, declare(name, schema));
   const bodyEntries = (schema: Schema): string[] =>
-    schema.kind === 'object' && schema.properties
-      ? schema.properties.map((property) => entry(property.name, declare(property.name, property.schema)))
-      : [];
+    schema.kind === 'object' && schema.properties ? schema.properties.map(member) : [];
 
   let data: string | undefined;
   // Declared in the order a reader meets them: path, body, query, headers.
-  const configEntries: string[] = operation.pathParams.map(declareParameter);
+  const configEntries: string[] = operation.pathParams.map(member);
   const body = operation.body;
   if (body?.kind === 'json') {
-    const entries = bodyEntries(body.schema);
-    const value = body.schema.kind === 'object' ? literal('{}', entries, '') : declare('data', body.schema);
+    const value =
+      body.schema.kind === 'object' ? literal('{}', bodyEntries(body.schema), '') : declare('data', body.schema);
     if (operation.method === 'delete') configEntries.push(`data: ${value}`);
     else data = value;
   } else if (body?.kind === 'multipart') {
-    const metaEntries = bodyEntries(body.meta);
-    const meta = scope.bind(body.metaField);
-    declarations.push({ binding: meta, value: `JSON.stringify(${literal('{}', metaEntries, '')})` });
-    imports.add('createReadStream');
-    const file = scope.bind(body.fileField);
-    declarations.push({ binding: file, value: `createReadStream('./file.jpg')` });
+    const meta = bind(body.metaField, `JSON.stringify(${literal('{}', bodyEntries(body.meta), '')})`);
+    const file = declare(body.fileField, { kind: 'file', constraints: {} });
     data = literal('{}', [entry(body.metaField, meta), entry(body.fileField, file)], '');
   } else if (HTTP_METHOD_TABLE[operation.method].takesData) {
     data = '{}';
   }
 
   if (operation.queryParams.length > 0) {
-    configEntries.push(`params: ${literal('{}', operation.queryParams.map(declareParameter), '')}`);
+    configEntries.push(`params: ${literal('{}', operation.queryParams.map(member), '')}`);
   }
   if (operation.headerParams.length > 0) {
     // Header values travel as strings whatever type the spec gives them.
-    const asString = (parameter: Parameter): Parameter => ({ ...parameter, schema: stringSchemaOf(parameter.schema) });
-    configEntries.push(`headers: ${literal('{}', operation.headerParams.map(asString).map(declareParameter), '')}`);
+    const headers = operation.headerParams.map(({ name, schema }) => member({ name, schema: stringSchemaOf(schema) }));
+    configEntries.push(`headers: ${literal('{}', headers, '')}`);
   }
   if (operation.response.kind === 'download') {
     configEntries.push(`responseType: 'stream'`, 'transformResponse: []');
@@ -219,12 +189,8 @@ function responseHandler(operation: Operation, imports: Set<string>): string {
     inlinePattern.length <= MAX_INLINE
       ? inlinePattern
       : `({\n    data: {\n${fields.map((field) => `      ${field},`).join('\n')}\n    },\n  })`;
-  const logged = literal(
-    '{}',
-    names.map(({ binding }) => binding),
-    '    ',
-  );
-  return `${pattern} => {\n    console.log(${logged});\n  }`;
+  const bindings = names.map(({ binding }) => binding);
+  return `${pattern} => {\n    console.log(${literal('{}', bindings, '    ')});\n  }`;
 }
 
 /** The pieces of an operation's examples: the shared header (imports, client, inputs), the call per style, the response handler. */
@@ -234,21 +200,26 @@ export interface ExampleParts {
   handler: string;
 }
 
-export function operationExampleParts(endpoint: Endpoint, operation: Operation, context: ExampleContext): ExampleParts {
+export function operationExampleParts(endpoint: Endpoint, operation: Operation, packageName: string): ExampleParts {
   const imports = new Set<string>();
   const declarations: Declaration[] = [];
-  const args = callArguments(operation, new Scope(), declarations, imports).join(', ');
+  const args = callArguments(operation, declarations, imports).join(', ');
   const handler = responseHandler(operation, imports);
 
   const header = render('docs/example.ts', {
     nodeImports: [...imports].sort().join(', '),
-    packageName: stringLiteral(context.packageName),
+    packageName: stringLiteral(packageName),
     declarations,
   });
-  const call = (style: AccessStyle): string => `${styleAccess(endpoint, style)}.${operation.method}(${args})`;
+  const call = (access: string): string => `${access}.${operation.method}(${args})`;
   return {
     header,
-    calls: { chained: call('chained'), declarative: call('declarative'), attribute: call('attribute') },
+    calls: {
+      // `wxpay.v3.marketing.busifavor...couponcodes`
+      chained: call(['wxpay', ...endpoint.segments.map((segment) => segment.propName)].join('.')),
+      declarative: call(`wxpay.chain(${stringLiteral(endpoint.path)})`),
+      attribute: call(`wxpay[${stringLiteral(endpoint.path)}]`),
+    },
     handler,
   };
 }
@@ -257,9 +228,9 @@ export function operationExampleParts(endpoint: Endpoint, operation: Operation, 
 export function operationExamples(
   endpoint: Endpoint,
   operation: Operation,
-  context: ExampleContext,
+  packageName: string,
 ): Record<AccessStyle, string> {
-  const { header, calls, handler } = operationExampleParts(endpoint, operation, context);
+  const { header, calls, handler } = operationExampleParts(endpoint, operation, packageName);
   const snippet = (style: AccessStyle): string => `${header}\n${calls[style]}\n  .then(${handler});\n`;
   return { chained: snippet('chained'), declarative: snippet('declarative'), attribute: snippet('attribute') };
 }

@@ -2,22 +2,15 @@ import rootPackage from '../../../package.json' with { type: 'json' };
 import { compareText, operationsOf, type ApiModel, type Endpoint, type Operation } from '../../model/types.ts';
 import type { EmittedFile } from '../files.ts';
 import { operationExampleParts } from './examples.ts';
-import { htmlText, inlineText, tableCell, tableCode, yamlString } from './markdown.ts';
+import { htmlText, inlineText, tableCell, tableCode } from './markdown.ts';
 import { memo } from '../memo.ts';
 import { packageFile, render } from '../render.ts';
 import { notificationPageFile, notificationPageView } from './notifications.ts';
 import { endpointPageView, endpointTitle } from './view-model.ts';
 
-export { operationExampleParts, operationExamples } from './examples.ts';
-
 export const DEFAULT_PACKAGE_NAME = '@wechatpay-sdk/apiv3';
 /** The generated package: its name, and the generator's version. */
 export const DEFAULT_PACKAGE = { name: DEFAULT_PACKAGE_NAME, version: rootPackage.version };
-
-export interface DocsOptions {
-  /** The package the examples import from. */
-  packageName?: string;
-}
 
 /** Operations without tags are listed under this heading. */
 const UNTAGGED = '未分类';
@@ -60,12 +53,11 @@ function groupByTag(model: ApiModel): Map<string, Array<{ endpoint: Endpoint; me
  * The documentation pages: one per URL path, `docs/index.md` grouped by tag, and
  * `docs/sidebar.json` (the same grouping, read by the site config).
  */
-export async function emitDocs(model: ApiModel, options: DocsOptions = {}): Promise<EmittedFile[]> {
-  const packageName = options.packageName ?? DEFAULT_PACKAGE_NAME;
+export async function emitDocs(model: ApiModel): Promise<EmittedFile[]> {
   const files: EmittedFile[] = model.endpoints.map((endpoint) => ({
     path: pageFile(endpoint),
-    contents: memo(`docs ${packageName} ${endpoint.path}`, endpoint, () =>
-      render('docs/endpoint.md', endpointPageView(endpoint, packageName)),
+    contents: memo(`docs ${endpoint.path}`, endpoint, () =>
+      render('docs/endpoint.md', endpointPageView(endpoint, DEFAULT_PACKAGE_NAME)),
     ),
   }));
 
@@ -78,12 +70,10 @@ export async function emitDocs(model: ApiModel, options: DocsOptions = {}): Prom
   }
 
   const groups = [...groupByTag(model)];
-  const operationCount = operationsOf(model).length;
   files.push({
     path: 'docs/index.md',
     contents: render('docs/index.md', {
-      description: yamlString(`${model.endpoints.length} 个接口路径，${operationCount} 个操作`),
-      summary: `${model.endpoints.length} 个接口路径，${operationCount} 个操作，按分类列出。`,
+      counts: `${model.endpoints.length} 个接口路径，${operationsOf(model).length} 个操作`,
       groups: groups.map(([tag, entries]) => ({
         tag: inlineText(tag),
         entries: entries.map(({ endpoint, method, title }) => ({
@@ -160,7 +150,7 @@ export function showcaseOperation(model: ApiModel): { endpoint: Endpoint; operat
 
 function readmeView(model: ApiModel, packageName: string, description: string): object {
   const featured = showcaseOperation(model);
-  const parts = featured ? operationExampleParts(featured.endpoint, featured.operation, { packageName }) : undefined;
+  const parts = featured ? operationExampleParts(featured.endpoint, featured.operation, packageName) : undefined;
   return {
     name: packageName,
     description,

@@ -3,9 +3,6 @@ import { exampleJson } from './json-examples.ts';
 import { inlineCode, inlineText, linkDestination, yamlString } from './markdown.ts';
 import { schemaRows } from './view-model.ts';
 
-/** The namespace the declarations put the resources in; the pages name the types by it. */
-const RESOURCE_NAMESPACE = 'WeChatPay.OpenAPI.V3.Notifications';
-
 /** `docs/notifications/TRANSACTION.SUCCESS.md`. */
 export function notificationPageFile(event: NotificationEvent): string {
   return `docs/notifications/${event.eventType}.md`;
@@ -22,7 +19,6 @@ export function notificationPageView(event: NotificationEvent, notifications: No
     // http(s) only and percent-encoded, as on the endpoint pages.
     docLinks: docLinks.flatMap((link) => linkDestination(link) ?? []),
     resourceName: event.resourceName,
-    typeName: `${RESOURCE_NAMESPACE}.${event.resourceName}`,
     envelopeExample: notifications.envelope ? envelopeExample(notifications.envelope, event) : '',
     resourceExample: JSON.stringify(resourceExample(event), null, 2),
     envelopeRows: notifications.envelope ? schemaRows(notifications.envelope) : [],

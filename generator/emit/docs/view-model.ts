@@ -42,7 +42,7 @@ export function endpointPageView(endpoint: Endpoint, packageName: string) {
 }
 
 function operationView(endpoint: Endpoint, operation: Operation, packageName: string) {
-  const examples = operationExamples(endpoint, operation, { packageName });
+  const examples = operationExamples(endpoint, operation, packageName);
   const { response } = operation;
   return {
     method: operation.method.toUpperCase(),
@@ -71,10 +71,8 @@ function operationView(endpoint: Endpoint, operation: Operation, packageName: st
 }
 
 function requestRows(operation: Operation): TableRow[] {
-  const parameterRows = (parameter: Parameter, name: string, indent: number): TableRow[] => [
-    row(name, indent, parameter.schema, parameter.required, parameter.description),
-    ...schemaRows(parameter.schema, name, indent + 1),
-  ];
+  const parameterRows = (parameter: Parameter, name: string, indent: number): TableRow[] =>
+    fieldRows(name, indent, parameter.schema, parameter.required, parameter.description);
   const rows = operation.pathParams.flatMap((parameter) => parameterRows(parameter, parameter.name, 0));
   const groups = [
     ['params', operation.queryParams, '查询参数'],
@@ -90,16 +88,12 @@ function requestRows(operation: Operation): TableRow[] {
   }
   const body = operation.body;
   if (body?.kind === 'json') {
-    rows.push(
-      row('data', 0, body.schema, body.required, body.schema.description ?? '请求的 `JSON` 数据'),
-      ...schemaRows(body.schema, 'data', 1),
-    );
+    rows.push(...fieldRows('data', 0, body.schema, body.required, body.schema.description ?? '请求的 `JSON` 数据'));
   } else if (body?.kind === 'multipart') {
     const meta = `data.${body.metaField}`;
     rows.push(
       groupRow('data', true, '`multipart/form-data` 数据'),
-      row(meta, 1, body.meta, true, body.meta.description ?? '文件元信息，`JSON` 字符串（签名覆盖此部分）'),
-      ...schemaRows(body.meta, meta, 2),
+      ...fieldRows(meta, 1, body.meta, true, body.meta.description ?? '文件元信息，`JSON` 字符串（签名覆盖此部分）'),
       {
         ...row(`data.${body.fileField}`, 1, { kind: 'file', constraints: {} }, true, '文件内容'),
         type: tableCode('ReadStream'),
@@ -113,10 +107,7 @@ function responseRows(operation: Operation): TableRow[] {
   const response = operation.response;
   if (response.kind !== 'json') return [];
   if (response.schema.kind === 'object' && response.schema.properties) return schemaRows(response.schema);
-  return [
-    row('data', 0, response.schema, true, response.schema.description),
-    ...schemaRows(response.schema, 'data', 1),
-  ];
+  return fieldRows('data', 0, response.schema, true, response.schema.description);
 }
 
 /** Rows for the members of an object (or of an array's object items), depth-first in spec order. */
@@ -125,10 +116,7 @@ export function schemaRows(schema: Schema, prefix = '', indent = 0): TableRow[] 
   if (schema.kind !== 'object' || !schema.properties) return [];
   return schema.properties.flatMap((property) => {
     const name = prefix ? `${prefix}.${property.name}` : property.name;
-    return [
-      row(name, indent, property.schema, property.required, property.schema.description),
-      ...schemaRows(property.schema, name, indent + 1),
-    ];
+    return fieldRows(name, indent, property.schema, property.required, property.schema.description);
   });
 }
 
@@ -136,13 +124,12 @@ function groupRow(name: string, required: boolean, description: string): TableRo
   return { name: fieldName(name), type: 'object', required: required ? '是' : '否', description, constraints: '' };
 }
 
-function row(
-  name: string,
-  indent: number,
-  schema: Schema,
-  required: boolean,
-  description: string | undefined,
-): TableRow {
+/** A field's row, then the rows of its members one level deeper. */
+function fieldRows(name: string, indent: number, schema: Schema, required: boolean, description?: string): TableRow[] {
+  return [row(name, indent, schema, required, description), ...schemaRows(schema, name, indent + 1)];
+}
+
+function row(name: string, indent: number, schema: Schema, required: boolean, description?: string): TableRow {
   return {
     name: indent > 0 ? `${fieldName(name)} {data-indent=${indent}}` : fieldName(name),
     type: typeLabel(schema),
@@ -182,8 +169,7 @@ export function typeLabel(schema: Schema): string {
 }
 
 /** `6–32 字符`, `≤ 32 字符`, `≥ 1`: the short forms keep the constraints column narrow. */
-function rangeNote(min: number | undefined, max: number | undefined, unit: string): string | undefined {
-  const suffix = unit ? ` ${unit}` : '';
+function rangeNote(min: number | undefined, max: number | undefined, suffix = ''): string | undefined {
   if (min !== undefined && max !== undefined) return min === max ? `= ${min}${suffix}` : `${min}–${max}${suffix}`;
   if (max !== undefined) return `≤ ${max}${suffix}`;
   if (min !== undefined) return `≥ ${min}${suffix}`;
@@ -192,20 +178,18 @@ function rangeNote(min: number | undefined, max: number | undefined, unit: strin
 
 /** Constraints, enum values and flags of a schema, one note each. */
 export function constraintNotes(schema: Schema): string[] {
-  const notes: string[] = [];
-  if ((schema.kind === 'string' || schema.kind === 'number') && schema.enum && schema.enum.length > 0) {
-    const values: ReadonlyArray<string | number> = schema.enum;
-    notes.push(`可选值 ${values.map((value) => tableCode(String(value))).join(' ')}`);
-  }
+  const values: ReadonlyArray<string | number> =
+    (schema.kind === 'string' || schema.kind === 'number') && schema.enum ? schema.enum : [];
   const { minLength, maxLength, minItems, maxItems, minimum, maximum, pattern } = schema.constraints;
-  const length = rangeNote(minLength, maxLength, '字符');
-  if (length) notes.push(length);
-  const items = rangeNote(minItems, maxItems, '项');
-  if (items) notes.push(items);
-  const range = rangeNote(minimum, maximum, '');
-  if (range) notes.push(`取值 ${range}`);
-  if (pattern !== undefined) notes.push(`格式 ${tableCode(pattern)}`);
-  if (schema.nullable) notes.push('可为 `null`');
-  if (schema.sensitive) notes.push('敏感信息，需以平台公钥加密');
-  return notes;
+  const range = rangeNote(minimum, maximum);
+  const notes = [
+    values.length > 0 && `可选值 ${values.map((value) => tableCode(String(value))).join(' ')}`,
+    rangeNote(minLength, maxLength, ' 字符'),
+    rangeNote(minItems, maxItems, ' 项'),
+    range && `取值 ${range}`,
+    pattern !== undefined && `格式 ${tableCode(pattern)}`,
+    schema.nullable && '可为 `null`',
+    schema.sensitive && '敏感信息，需以平台公钥加密',
+  ];
+  return notes.filter((note) => typeof note === 'string');
 }

@@ -22,18 +22,17 @@ import { SchemaConverter, toJson, type JsonObject } from './schema.ts';
  * headers and answers); this module converts the operations and schemas that fill it.
  */
 export function openApiDocument(model: ApiModel): JsonObject {
-  const schemas = new SchemaConverter();
   const operations = operationsOf(model);
-  for (const schema of operations.flatMap(operationSchemas)) schemas.collect(schema);
   const events = model.notifications?.events ?? [];
   const envelope = model.notifications?.envelope;
-  if (envelope) schemas.collect(envelope);
   // A resource is a component under the name the declarations give it.
   const resources = events.map((event) => ({
     ...event.resource,
     definition: event.resource.definition ?? event.resourceName,
   }));
-  for (const resource of resources) schemas.collect(resource);
+  const schemas = new SchemaConverter();
+  for (const schema of [...operations.flatMap(operationSchemas), ...(envelope ? [envelope] : []), ...resources])
+    schemas.collect(schema);
 
   const paths: JsonObject = {};
   for (const endpoint of model.endpoints) {
@@ -58,9 +57,8 @@ export function openApiDocument(model: ApiModel): JsonObject {
 
 /** `operationId`: the namespace the declarations give the operation (`V3.Pay.Transactions.Jsapi.PostHttpMethod`). */
 export function operationId(operation: Operation): string {
-  return [...pathSegments(operation.path).map((segment) => segment.typeName), methodNamespace(operation.method)].join(
-    '.',
-  );
+  const namespaces = pathSegments(operation.path).map((segment) => segment.typeName);
+  return [...namespaces, methodNamespace(operation.method)].join('.');
 }
 
 function operationSchemas(operation: Operation): Schema[] {
@@ -172,19 +170,15 @@ function responses(operation: Operation, schemas: SchemaConverter): JsonObject {
   return out;
 }
 
-/** The document's text: YAML for `.yaml`/`.yml` files, JSON otherwise. */
-export function renderOpenApi(model: ApiModel, file: string): string {
-  const document = openApiDocument(model);
-  if (/\.ya?ml$/i.test(file)) return stringify(document, { aliasDuplicateObjects: false, lineWidth: 0 });
-  return `${JSON.stringify(document, null, 2)}\n`;
-}
-
 /**
- * Writes the document atomically: a temporary file beside `file`, renamed over it.
- * Returns why it could not be written, if it could not.
+ * Writes the document atomically, as YAML to a `.yaml`/`.yml` file and as JSON to any other: a
+ * temporary file beside `file`, renamed over it. Returns why it could not be written, if it could not.
  */
 export function writeOpenApi(model: ApiModel, file: string): string | undefined {
-  const text = renderOpenApi(model, file);
+  const document = openApiDocument(model);
+  const text = /\.ya?ml$/i.test(file)
+    ? stringify(document, { aliasDuplicateObjects: false, lineWidth: 0 })
+    : `${JSON.stringify(document, null, 2)}\n`;
   const temporary = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     writeFileSync(temporary, text);

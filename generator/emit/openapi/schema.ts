@@ -127,18 +127,20 @@ export class SchemaConverter {
     const cached = this.shapeKeys.get(schema);
     if (cached !== undefined) return cached;
     const { description: _description, example: _example, definition: _definition, ...shape } = schema;
-    const key = this.intern(stableJson({ ...shape, ...childKeys(schema, (child) => this.fullKey(child)) }));
+    // The children by their keys.
+    if (schema.kind === 'object' && schema.properties) {
+      const properties = schema.properties.map((property) => ({ ...property, schema: this.fullKey(property.schema) }));
+      Object.assign(shape, { properties });
+    }
+    if (schema.kind === 'array' && schema.items) Object.assign(shape, { items: this.fullKey(schema.items) });
+    const key = this.intern(stableJson(shape));
     this.shapeKeys.set(schema, key);
     return key;
   }
 
   private intern(text: string): string {
-    let id = this.interned.get(text);
-    if (id === undefined) {
-      id = `#${this.interned.size}`;
-      this.interned.set(text, id);
-    }
-    return id;
+    if (!this.interned.has(text)) this.interned.set(text, `#${this.interned.size}`);
+    return this.interned.get(text)!;
   }
 
   /** A child's whole node, wording included, with its own children by key. */
@@ -164,16 +166,6 @@ function children(schema: Schema): Schema[] {
   if (schema.kind === 'object') return (schema.properties ?? []).map((property) => property.schema);
   if (schema.kind === 'array' && schema.items) return [schema.items];
   return [];
-}
-
-function childKeys(schema: Schema, key: (child: Schema) => string): Record<string, unknown> {
-  if (schema.kind === 'object' && schema.properties) {
-    return {
-      properties: schema.properties.map((property) => [property.name, property.required, key(property.schema)]),
-    };
-  }
-  if (schema.kind === 'array' && schema.items) return { items: key(schema.items) };
-  return {};
 }
 
 function unique<T>(values: readonly T[]): T[] {

@@ -27,9 +27,8 @@ export function exampleOf(schema: Schema): unknown {
     }
     case 'array': {
       if (!schema.items) return [];
-      const count = Math.max(1, schema.constraints.minItems ?? 1);
       const item = exampleOf(schema.items);
-      return Array.from({ length: count }, () => item);
+      return Array.from({ length: Math.max(1, schema.constraints.minItems ?? 1) }, () => item);
     }
     case 'file':
     case 'unknown':

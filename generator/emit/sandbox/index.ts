@@ -10,15 +10,14 @@ import { exampleOf } from './examples.ts';
 /** What the sandbox needs of one operation beyond routing and request schemas. */
 function sandboxOperation(operation: Operation): SandboxOperation {
   const { response } = operation;
-  const data: SandboxOperation = {
+  return {
     response:
       response.kind === 'json'
         ? { kind: 'json', status: response.status, example: exampleOf(response.schema) }
         : { kind: response.kind, status: response.status },
     errors: operation.errorCodes.map(({ status, code, description }) => ({ status, code, description })),
+    body: operation.body?.kind,
   };
-  if (operation.body) data.body = operation.body.kind;
-  return data;
 }
 
 /** An endpoint's entries of the sandbox data table, keyed like the validators. */

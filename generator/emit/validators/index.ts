@@ -2,7 +2,8 @@ import type { ApiModel, Endpoint } from '../../model/types.ts';
 import type { EmittedFile } from '../files.ts';
 import { formatCode, formatTable } from '../format.ts';
 import { packageFile } from '../render.ts';
-import { operationKey, requestSchema, type JsonSchema } from './schema.ts';
+import type { JsonSchema } from '../../../templates/runtime/request-schema.ts';
+import { operationKey, requestSchema } from './schema.ts';
 
 /**
  * The request schema of every operation that has something to check, keyed `'<method> <path template>'`

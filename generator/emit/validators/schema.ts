@@ -1,9 +1,6 @@
-import type { Constraints, Operation, Parameter, Schema } from '../../model/types.ts';
-import { CHECKED_FORMATS, type JsonSchema } from '../../../templates/runtime/request-schema.ts';
-
+import type { Constraints, Operation, Property, Schema } from '../../model/types.ts';
 // The runtime compiles these schemas, so it owns their type and the formats they may name.
-export type { JsonSchema };
-export { CHECKED_FORMATS };
+import { CHECKED_FORMATS, type JsonSchema } from '../../../templates/runtime/request-schema.ts';
 
 /** `post v3/marketing/busifavor/stocks/{stock_id}/couponcodes`: how validators are keyed. */
 export function operationKey(operation: Pick<Operation, 'method' | 'path'>): string {
@@ -17,35 +14,34 @@ export function operationKey(operation: Pick<Operation, 'method' | 'path'>): str
  */
 export function requestSchema(operation: Operation): JsonSchema {
   const properties: Record<string, JsonSchema> = {};
-  const required: string[] = [];
+  const schema: JsonSchema = { type: 'object', properties };
   const body = operation.body;
   if (body?.kind === 'json') {
     properties.data = bodySchema(body.schema);
-    if (body.required) required.push('data');
+    if (body.required) schema.required = ['data'];
   }
-  const groups: [string, Parameter[], (name: string) => string][] = [
-    ['pathParams', operation.pathParams, (name) => name],
-    ['params', operation.queryParams, (name) => name],
-    ['headers', operation.headerParams, (name) => name.toLowerCase()],
-  ];
-  for (const [container, parameters, keyOf] of groups) {
-    if (parameters.length === 0) continue;
-    const group: JsonSchema = {
-      type: 'object',
-      properties: Object.fromEntries(
-        parameters.map((parameter) => [keyOf(parameter.name), parameterSchema(parameter.schema)]),
-      ),
-    };
-    const groupRequired = parameters
-      .filter((parameter) => parameter.required)
-      .map((parameter) => keyOf(parameter.name));
+  const groups = [
+    ['pathParams', operation.pathParams],
+    ['params', operation.queryParams],
+    ['headers', operation.headerParams.map((parameter) => ({ ...parameter, name: parameter.name.toLowerCase() }))],
+  ] as const;
+  for (const [container, parameters] of groups) {
     // The wire form always carries the three containers, so a missing parameter is reported by its own name.
-    if (groupRequired.length > 0) group.required = groupRequired;
-    properties[container] = group;
+    if (parameters.length > 0) properties[container] = objectSchema(parameters, parameterSchema);
   }
-  const schema: JsonSchema = { type: 'object', properties };
-  if (required.length > 0) schema.required = required;
   return schema;
+}
+
+/** An object node whose members are converted by `convert`. */
+function objectSchema(members: readonly Property[], convert: (schema: Schema) => JsonSchema): JsonSchema {
+  // fromEntries defines own properties: an assignment to a member named `__proto__` would set the prototype instead.
+  const out: JsonSchema = {
+    type: 'object',
+    properties: Object.fromEntries(members.map((member) => [member.name, convert(member.schema)])),
+  };
+  const required = members.filter((member) => member.required).map((member) => member.name);
+  if (required.length > 0) out.required = required;
+  return out;
 }
 
 /** A body node: JSON types, with the spec's constraints. */
@@ -65,16 +61,7 @@ function bodySchema(schema: Schema): JsonSchema {
       out.type = 'boolean';
       break;
     case 'object':
-      out.type = 'object';
-      if (schema.properties) {
-        // fromEntries defines own properties: an assignment to a member named `__proto__` would set the prototype instead.
-        const properties: Record<string, JsonSchema> = Object.fromEntries(
-          schema.properties.map((property) => [property.name, bodySchema(property.schema)]),
-        );
-        const required = schema.properties.filter((property) => property.required).map((property) => property.name);
-        out.properties = properties;
-        if (required.length > 0) out.required = required;
-      }
+      Object.assign(out, schema.properties ? objectSchema(schema.properties, bodySchema) : { type: 'object' });
       break;
     case 'array':
       out.type = 'array';
@@ -102,13 +89,10 @@ function parameterSchema(schema: Schema): JsonSchema {
       return { type: 'string', format: schema.integer ? 'wire-integer' : 'wire-number' };
     case 'boolean':
       return { type: 'string', format: 'wire-boolean' };
-    case 'string': {
-      const out: JsonSchema = { type: 'string' };
-      if (schema.enum) out.enum = [...schema.enum];
-      if (schema.format && CHECKED_FORMATS[schema.format]) out.format = schema.format;
-      addConstraints(out, schema);
-      return out;
-    }
+    case 'string':
+      // A body string's checks without its exceptions: a parameter's text is checked as sent, and a
+      // nullable parameter is one that may be left out.
+      return bodySchema({ ...schema, nullable: false, sensitive: false });
     default:
       // Arrays and objects in a query string have no single wire spelling; the server decides.
       return {};

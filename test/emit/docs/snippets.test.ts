@@ -5,7 +5,7 @@ import type { Endpoint, Operation, Parameter, Schema } from '../../../generator/
 
 const source = { file: 'v3/shop/{id}/items.yaml', line: 1, col: 1 };
 const path = 'v3/shop/{id}/items';
-const context = { packageName: '@acme/pay' };
+const packageName = '@acme/pay';
 
 const text = (example?: string, extra: Partial<Extract<Schema, { kind: 'string' }>> = {}): Schema => ({
   kind: 'string',
@@ -67,7 +67,7 @@ describe('usage examples', () => {
         schema: { kind: 'object', constraints: {}, properties: [{ name: 'package', required: true, schema: text() }] },
       },
     });
-    expect(operationExamples(endpoint(post), post, context).chained).toBe(
+    expect(operationExamples(endpoint(post), post, packageName).chained).toBe(
       [
         `import { Wechatpay } from '@acme/pay';`,
         '',
@@ -94,7 +94,7 @@ describe('usage examples', () => {
       headerParams: [parameter('Wechatpay-Serial', 'header', { kind: 'number', integer: true, constraints: {}, example: 7 })],
       response: { kind: 'download', status: 200, contentTypes: ['text/csv'] },
     });
-    const examples = operationExamples(endpoint(get), get, context);
+    const examples = operationExamples(endpoint(get), get, packageName);
     expect(examples.declarative).toContain(`import { createWriteStream } from 'node:fs';`);
     expect(examples.declarative).toContain(`const Wechatpay_Serial = '7';`);
     expect(examples.declarative).toContain(
@@ -116,7 +116,7 @@ describe('usage examples', () => {
       method: 'delete',
       body: { kind: 'json', required: true, schema: { kind: 'object', constraints: {}, properties: [{ name: 'reason', required: true, schema: text('x') }] } },
     });
-    expect(operationExamples(endpoint(remove), remove, context).attribute).toContain(
+    expect(operationExamples(endpoint(remove), remove, packageName).attribute).toContain(
       "wxpay['v3/shop/{id}/items'].delete({ id, data: { reason } })\n  .then(({ status }) => {",
     );
     const upload = operation({
@@ -128,7 +128,7 @@ describe('usage examples', () => {
         meta: { kind: 'object', constraints: {}, properties: [{ name: 'filename', required: true, schema: text('a.jpg') }] },
       },
     });
-    const snippet = operationExamples(endpoint(upload), upload, context).chained;
+    const snippet = operationExamples(endpoint(upload), upload, packageName).chained;
     expect(snippet).toContain(`const filename = 'a.jpg';\nconst meta = JSON.stringify({ filename });\nconst file = createReadStream('./file.jpg');`);
     expect(snippet).toContain('wxpay.v3.shop._id_.items.post({ meta, file }, { id })');
   });
