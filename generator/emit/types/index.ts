@@ -1,16 +1,11 @@
-import type {
-  InterfaceDeclarationStructure,
-  OptionalKind,
-  PropertySignatureStructure,
-  StatementStructures,
-} from 'ts-morph';
+import type { OptionalKind, PropertySignatureStructure, StatementStructures } from 'ts-morph';
 import { printStructure, StructureKind } from 'ts-morph';
 import type { EmittedFile } from '../files.ts';
 import { compareText, specError, type ApiModel, type Endpoint, type PathSegment } from '../../model/types.ts';
 import { formatCode } from '../format.ts';
 import { joinParts, memoMany } from '../memo.ts';
 import { notificationStatements } from './notifications.ts';
-import { namespaceDeclaration, operationDeclarations } from './operation.ts';
+import { interfaceDeclaration, namespaceDeclaration, operationDeclarations } from './operation.ts';
 import { isIdentifier, propertyKey, stringLiteral } from '../literal.ts';
 import { isProbedName, propertyToSegment } from '../../../templates/runtime/chain.ts';
 
@@ -157,17 +152,14 @@ function fileStatements(
     },
     { ...namespaceDeclaration(ROOT_NAMESPACE, childrenSlot(roots)), hasDeclareKeyword: true },
     ...notificationStatements(model),
-    {
-      kind: StructureKind.Interface,
-      name: 'Wechatpay',
-      isExported: true,
+    interfaceDeclaration('Wechatpay', {
       properties: sortedChildren(roots).map((root) => ({
         name: propertyKey(root.segment.propName),
         type: root.namespace,
         docs: [root.segment.raw === 'v3' ? 'APIv3 endpoint' : `${root.segment.raw} endpoint`],
       })),
-    },
-    { kind: StructureKind.Interface, name: 'Paths', isExported: true, properties: paths },
+    }),
+    interfaceDeclaration('Paths', { properties: paths }),
   ];
 }
 
@@ -226,22 +218,18 @@ function sortedChildren(children: Map<string, TreeNode>): TreeNode[] {
  * chain per endpoint makes the compiler merge thousands of declarations of every level above.
  */
 function levelStatements(node: TreeNode): StatementStructures[] {
-  const children = sortedChildren(node.children);
   const name = node.segment.typeName;
   const operations = (node.endpoint?.operations ?? []).map((operation) => operationDeclarations(operation, name));
-  const endpointInterface: InterfaceDeclarationStructure = {
-    kind: StructureKind.Interface,
-    name,
-    isExported: true,
-    callSignatures: operations.flatMap((operation) => operation.callSignatures),
-    methods: operations.flatMap((operation) => operation.methods),
-    properties: children.map(
-      (child): OptionalKind<PropertySignatureStructure> => ({
+  const statements = [...operations.map((operation) => operation.namespace), ...childrenSlot(node.children)];
+  return [
+    namespaceDeclaration(name, statements),
+    interfaceDeclaration(name, {
+      callSignatures: operations.flatMap((operation) => operation.callSignatures),
+      methods: operations.flatMap((operation) => operation.methods),
+      properties: sortedChildren(node.children).map((child) => ({
         name: propertyKey(child.segment.propName),
         type: `${name}.${child.segment.typeName}`,
-      }),
-    ),
-  };
-  const statements = [...operations.map((operation) => operation.namespace), ...childrenSlot(node.children)];
-  return [namespaceDeclaration(name, statements), endpointInterface];
+      })),
+    }),
+  ];
 }
