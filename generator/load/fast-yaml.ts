@@ -168,13 +168,11 @@ class BlockParser {
     let offset = start;
     while (offset < end && text.charCodeAt(offset) === 32) offset++;
     if (offset === end || text.charCodeAt(offset) === 35) {
-      const next = this.index;
-      if (next < this.starts.length) {
-        const nextIndent = this.indents[next] ?? 0;
-        if (nextIndent > indent) return this.parseBlock(nextIndent);
-        // A sequence may sit at its key's own indentation.
-        if (inMap && nextIndent === indent && this.isSeqItem(next)) return this.parseSeq(indent);
-      }
+      // -1 when no line follows.
+      const nextIndent = this.indents[this.index] ?? -1;
+      if (nextIndent > indent) return this.parseBlock(nextIndent);
+      // A sequence may sit at its key's own indentation.
+      if (inMap && nextIndent === indent && this.isSeqItem(this.index)) return this.parseSeq(indent);
       return { kind: 'scalar', value: null, offset: nullOffset };
     }
     const value =
@@ -191,13 +189,9 @@ class BlockParser {
     if (first === 39 || first === 34 || first === 91 || first === 123)
       return parseQuotedOrFlow(text.slice(start, end), start);
     // A plain scalar ends at a ` #` comment; trailing spaces are not part of it.
-    let stop = end;
-    for (let index = this.nextHash(start + 1); index !== -1 && index < end; index = this.nextHash(index + 1)) {
-      if (text.charCodeAt(index - 1) === 32) {
-        stop = index;
-        break;
-      }
-    }
+    let stop = this.nextHash(start + 1);
+    while (stop !== -1 && stop < end && text.charCodeAt(stop - 1) !== 32) stop = this.nextHash(stop + 1);
+    if (stop === -1 || stop >= end) stop = end;
     while (stop > start && text.charCodeAt(stop - 1) === 32) stop--;
     const plain = text.slice(start, stop);
     if (!isSafePlain(plain)) bail();
