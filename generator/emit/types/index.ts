@@ -15,11 +15,14 @@ export const TYPES_FILE = 'dist/openapi.d.ts';
 /** The namespace every segment namespace lives in. */
 const ROOT_NAMESPACE = 'WeChatPay.OpenAPI';
 
+/** The types the declarations import, by module. */
+const TYPE_IMPORTS = { axios: ['AxiosRequestConfig', 'AxiosPromise'], fs: ['ReadStream'] };
+
 /**
  * Global and imported names the declarations refer to from inside the namespaces: a segment
  * namespace spelled like one of them would shadow it for everything nested below.
  */
-const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set(['AxiosRequestConfig', 'AxiosPromise', 'ReadStream', 'Date']);
+const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([...Object.values(TYPE_IMPORTS).flat(), 'Date']);
 
 /** A level of the URL tree: a namespace, and the interface of the same name in its parent. */
 interface TreeNode {
@@ -138,18 +141,14 @@ function fileStatements(
   paths: OptionalKind<PropertySignatureStructure>[],
 ): StatementStructures[] {
   return [
-    {
-      kind: StructureKind.ImportDeclaration,
-      isTypeOnly: true,
-      moduleSpecifier: 'axios',
-      namedImports: ['AxiosRequestConfig', 'AxiosPromise'],
-    },
-    {
-      kind: StructureKind.ImportDeclaration,
-      isTypeOnly: true,
-      moduleSpecifier: 'fs',
-      namedImports: ['ReadStream'],
-    },
+    ...Object.entries(TYPE_IMPORTS).map(
+      ([moduleSpecifier, namedImports]): StatementStructures => ({
+        kind: StructureKind.ImportDeclaration,
+        isTypeOnly: true,
+        moduleSpecifier,
+        namedImports,
+      }),
+    ),
     { ...namespaceDeclaration(ROOT_NAMESPACE, childrenSlot(roots)), hasDeclareKeyword: true },
     ...notificationStatements(model),
     interfaceDeclaration('Wechatpay', {
