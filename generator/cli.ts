@@ -88,8 +88,8 @@ async function run(argv: string[], session?: WatchSession): Promise<number> {
   if (args.timings) printTimings(result.timings);
   if (args.check) {
     // `changed  `, `missing  `, `extra    ` before each path.
-    const lines = Object.entries(await findStaleFiles(args.out, result.files)).flatMap(
-      ([kind, paths]: [string, string[]]) => paths.map((path) => `${kind.padEnd(8)} ${args.out}/${path}`),
+    const lines = Object.entries(findStaleFiles(args.out, result.files)).flatMap(([kind, paths]: [string, string[]]) =>
+      paths.map((path) => `${kind.padEnd(8)} ${args.out}/${path}`),
     );
     if (lines.length > 0) {
       process.stderr.write(`${lines.join('\n')}\n${lines.length} stale file(s): run npm run generate\n`);

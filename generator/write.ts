@@ -1,7 +1,17 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
-import { readdir, readFile, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { EmittedFile } from './emit/files.ts';
+import { filesUnder } from './paths.ts';
 
 /**
  * Replaces `outDir` with `files`: they are written to a staging sibling that then replaces it with
@@ -59,7 +69,7 @@ function isAlive(pid: number): boolean {
 }
 
 /** Writes `files` under `root`. Synchronous calls: for ~1000 small files they beat a thread-pool round trip per file. */
-export function writeFiles(root: string, files: readonly EmittedFile[]): void {
+function writeFiles(root: string, files: readonly EmittedFile[]): void {
   for (const directory of new Set(files.map((file) => dirname(join(root, file.path)))))
     mkdirSync(directory, { recursive: true });
   // Scripts (the package's bins) are executable, as npm would make them on install.
@@ -105,29 +115,14 @@ export interface StaleReport {
 }
 
 /** Compares `outDir` with `files` without writing anything (`--check`). */
-export async function findStaleFiles(outDir: string, files: readonly EmittedFile[]): Promise<StaleReport> {
-  const onDisk = new Set(await listFiles(resolve(outDir)));
+export function findStaleFiles(outDir: string, files: readonly EmittedFile[]): StaleReport {
+  const onDisk = new Set(existsSync(outDir) ? filesUnder(outDir) : []);
   const report: StaleReport = { changed: [], missing: [], extra: [] };
-  await Promise.all(
-    files.map(async (file) => {
-      if (!onDisk.has(file.path)) {
-        report.missing.push(file.path);
-        return;
-      }
-      onDisk.delete(file.path);
-      const current = await readFile(join(outDir, file.path), 'utf8');
-      if (current !== file.contents) report.changed.push(file.path);
-    }),
-  );
+  for (const file of files) {
+    if (!onDisk.delete(file.path)) report.missing.push(file.path);
+    else if (readFileSync(join(outDir, file.path), 'utf8') !== file.contents) report.changed.push(file.path);
+  }
   report.extra.push(...onDisk);
   for (const list of Object.values(report)) list.sort();
   return report;
-}
-
-async function listFiles(root: string): Promise<string[]> {
-  if (!existsSync(root)) return [];
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'));
 }

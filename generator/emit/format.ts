@@ -21,11 +21,13 @@ export const FORMAT_OPTIONS: FormatConfig = {
 /** The file laid out by the formatter; a text the formatter cannot parse is a defect of its emitter. */
 export async function formatCode(file: EmittedFile): Promise<EmittedFile> {
   const { code, errors } = await format(file.path, file.contents, FORMAT_OPTIONS);
-  if (errors.length > 0)
-    throw new Error(
-      `${file.path} does not parse:\n${errors.map((error) => error.codeframe ?? error.message).join('\n')}`,
-    );
+  if (errors.length > 0) throw new Error(`${file.path} does not parse:\n${describeErrors(errors)}`);
   return { path: file.path, contents: code };
+}
+
+/** The errors oxc reports, each with its code frame when it has one. */
+export function describeErrors(errors: readonly { message: string; codeframe: string | null }[]): string {
+  return errors.map((error) => error.codeframe ?? error.message).join('\n');
 }
 
 /**

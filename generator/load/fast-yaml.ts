@@ -41,12 +41,10 @@ class BlockParser {
       const lineEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
       let column = start;
       while (column < lineEnd && text.charCodeAt(column) === 32) column++;
-      if (column < lineEnd) {
-        if (text[column] !== '#') {
-          this.starts.push(start);
-          this.ends.push(lineEnd);
-          this.indents.push(column - start);
-        }
+      if (column < lineEnd && text[column] !== '#') {
+        this.starts.push(start);
+        this.ends.push(lineEnd);
+        this.indents.push(column - start);
       }
       start = end + 1;
     }
@@ -67,9 +65,12 @@ class BlockParser {
   }
 
   private isSeqItem(line: number): boolean {
-    const start = this.offsetOf(line);
-    if (this.text.charCodeAt(start) !== 45) return false;
-    return start + 1 === this.ends[line] || this.text.charCodeAt(start + 1) === 32;
+    return this.isDashAt(this.offsetOf(line), this.ends[line]);
+  }
+
+  /** A `-` followed by a space or the end of its line: a sequence item's indicator. */
+  private isDashAt(offset: number, lineEnd: number | undefined): boolean {
+    return this.text.charCodeAt(offset) === 45 && (offset + 1 === lineEnd || this.text.charCodeAt(offset + 1) === 32);
   }
 
   /** A block node whose first line is the current line, at that line's indentation. */
@@ -88,7 +89,7 @@ class BlockParser {
       this.index++;
       map.pairs.push({ key, keyOffset, value: this.parseValue(this.valueStart, lineEnd, indent, keyOffset, true) });
     }
-    if (this.index < this.starts.length && (this.indents[this.index] ?? 0) > indent) bail();
+    if ((this.indents[this.index] ?? 0) > indent) bail();
     return map;
   }
 
@@ -126,7 +127,7 @@ class BlockParser {
     for (let index = text.indexOf(':', start); index !== -1 && index < end; index = text.indexOf(':', index + 1)) {
       if (index + 1 < end && text.charCodeAt(index + 1) !== 32) continue;
       const key = text.slice(start, index);
-      if (key.includes(' #') || text.charCodeAt(index - 1) === 32 || text.charCodeAt(index - 1) === 9) return false;
+      if (key.includes(' #') || text.charCodeAt(index - 1) === 32) return false;
       // Plain keys resolve like values (`200:` is the number 200), then become map keys as strings.
       this.key = String(coreScalar(key));
       this.valueStart = index + 1;
@@ -150,15 +151,11 @@ class BlockParser {
         seq.items.push(this.parseMap(column));
         continue;
       }
-      if (
-        this.text.charCodeAt(itemOffset) === 45 &&
-        (itemOffset + 1 === lineEnd || this.text.charCodeAt(itemOffset + 1) === 32)
-      )
-        bail();
+      if (this.isDashAt(itemOffset, lineEnd)) bail();
       this.index++;
       seq.items.push(this.parseValue(itemOffset, lineEnd, indent, dash, false));
     }
-    if (this.index < this.starts.length && (this.indents[this.index] ?? 0) > indent) bail();
+    if ((this.indents[this.index] ?? 0) > indent) bail();
     return seq;
   }
 
@@ -169,22 +166,20 @@ class BlockParser {
   private parseValue(start: number, end: number, indent: number, nullOffset: number, inMap: boolean): YNode {
     const text = this.text;
     let offset = start;
-    while (offset < end && (text.charCodeAt(offset) === 32 || text.charCodeAt(offset) === 9)) offset++;
+    while (offset < end && text.charCodeAt(offset) === 32) offset++;
     if (offset === end || text.charCodeAt(offset) === 35) {
-      const next = this.index;
-      if (next < this.starts.length) {
-        const nextIndent = this.indents[next] ?? 0;
-        if (nextIndent > indent) return this.parseBlock(nextIndent);
-        // A sequence may sit at its key's own indentation.
-        if (inMap && nextIndent === indent && this.isSeqItem(next)) return this.parseSeq(indent);
-      }
+      // -1 when no line follows.
+      const nextIndent = this.indents[this.index] ?? -1;
+      if (nextIndent > indent) return this.parseBlock(nextIndent);
+      // A sequence may sit at its key's own indentation.
+      if (inMap && nextIndent === indent && this.isSeqItem(this.index)) return this.parseSeq(indent);
       return { kind: 'scalar', value: null, offset: nullOffset };
     }
     const value =
       text.charCodeAt(offset) === 124
         ? this.parseLiteral(text.slice(offset, end), offset, indent)
         : this.parseInline(offset, end);
-    if (this.index < this.starts.length && (this.indents[this.index] ?? 0) > indent) bail();
+    if ((this.indents[this.index] ?? 0) > indent) bail();
     return value;
   }
 
@@ -194,15 +189,10 @@ class BlockParser {
     if (first === 39 || first === 34 || first === 91 || first === 123)
       return parseQuotedOrFlow(text.slice(start, end), start);
     // A plain scalar ends at a ` #` comment; trailing spaces are not part of it.
-    let stop = end;
-    for (let index = this.nextHash(start + 1); index !== -1 && index < end; index = this.nextHash(index + 1)) {
-      const before = text.charCodeAt(index - 1);
-      if (before === 32 || before === 9) {
-        stop = index;
-        break;
-      }
-    }
-    while (stop > start && (text.charCodeAt(stop - 1) === 32 || text.charCodeAt(stop - 1) === 9)) stop--;
+    let stop = this.nextHash(start + 1);
+    while (stop !== -1 && stop < end && text.charCodeAt(stop - 1) !== 32) stop = this.nextHash(stop + 1);
+    if (stop === -1 || stop >= end) stop = end;
+    while (stop > start && text.charCodeAt(stop - 1) === 32) stop--;
     const plain = text.slice(start, stop);
     if (!isSafePlain(plain)) bail();
     return { kind: 'scalar', value: coreScalar(plain), offset: start };
@@ -239,8 +229,7 @@ class BlockParser {
       }
       position = end < text.length ? end : -1;
     }
-    while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-    const body = lines.join('\n');
+    const body = lines.join('\n').replace(/\n+$/, '');
     // Skip the significant lines that belong to the block.
     while (this.index < this.starts.length && (this.starts[this.index] ?? 0) <= consumedEnd) this.index++;
     const value = body === '' ? '' : indicator === '|' ? `${body}\n` : body;
@@ -318,43 +307,29 @@ const ESCAPES: Readonly<Record<string, string>> = {
   b: '\b',
 };
 
+/** Quoted scalars; a `'` doubled inside single quotes is one quote, not the end. */
+const SINGLE_QUOTED = /'((?:[^']|'')*)'(?!')/y;
+const DOUBLE_QUOTED = /"((?:[^"\\]|\\.)*)"/y;
+
 /** A quoted scalar that closes on the same line; `end` is the index after the closing quote. */
 function readQuoted(text: string, start: number): { value: string; end: number } | undefined {
-  const quote = text[start];
-  let value = '';
-  let position = start + 1;
-  while (position < text.length) {
-    const char = text[position] ?? '';
-    if (quote === "'" && char === "'") {
-      if (text[position + 1] === "'") {
-        value += "'";
-        position += 2;
-        continue;
-      }
-      return { value, end: position + 1 };
-    }
-    if (quote === '"' && char === '"') return { value, end: position + 1 };
-    if (quote === '"' && char === '\\') {
-      const escaped = text[position + 1] ?? '';
-      if (escaped === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(position + 2, position + 6))) {
-        value += String.fromCharCode(Number.parseInt(text.slice(position + 2, position + 6), 16));
-        position += 6;
-        continue;
-      }
-      const replacement = ESCAPES[escaped];
-      if (replacement === undefined) bail();
-      value += replacement;
-      position += 2;
-      continue;
-    }
-    value += char;
-    position++;
-  }
-  return undefined;
+  const single = text[start] === "'";
+  const pattern = single ? SINGLE_QUOTED : DOUBLE_QUOTED;
+  pattern.lastIndex = start;
+  const body = pattern.exec(text)?.[1];
+  if (body === undefined) return undefined;
+  const value = single
+    ? body.replaceAll("''", "'")
+    : body.replace(/\\(u[0-9a-fA-F]{4}|.)/g, (_, sequence: string) =>
+        sequence.length > 1
+          ? String.fromCharCode(Number.parseInt(sequence.slice(1), 16))
+          : (ESCAPES[sequence] ?? bail()),
+      );
+  return { value, end: pattern.lastIndex };
 }
 
 /** Plain scalar resolution of YAML 1.2's core schema, as `yaml` does it. */
-export function coreScalar(plain: string): string | number | boolean | null {
+function coreScalar(plain: string): string | number | boolean | null {
   // Most scalars are words or prose: only these first characters can start a non-string.
   if (!/^[-+.0-9~nNtTfF]/.test(plain) && plain !== '') return plain;
   if (/^(?:~|[Nn]ull|NULL)?$/.test(plain)) return null;

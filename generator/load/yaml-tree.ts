@@ -32,7 +32,7 @@ export interface YSeq {
   offset: number;
 }
 
-export interface YamlSyntaxError {
+interface YamlSyntaxError {
   offset: number;
   message: string;
   /** The diagnostic code, `YAML_SYNTAX` unless given. */
@@ -55,7 +55,7 @@ function yaml(): typeof import('yaml') {
  * Nodes that aliases may add to one file's tree in all: a spec reuses a node a few times at most,
  * while a billion-laughs file would expand to billions.
  */
-export const MAX_ALIAS_NODES = 10_000;
+const MAX_ALIAS_NODES = 10_000;
 
 /** An alias the loader refuses to expand. */
 class AliasError extends Error {

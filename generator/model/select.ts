@@ -16,12 +16,9 @@ export interface Selection {
 const TAG_PREFIX = 'tag:';
 
 function matcherOf(pattern: string): (operation: Operation) => boolean {
-  if (pattern.startsWith(TAG_PREFIX)) {
-    const matches = picomatch(pattern.slice(TAG_PREFIX.length), { dot: true });
-    return (operation) => operation.tags.some((tag) => matches(tag));
-  }
-  const matches = picomatch(pattern, { dot: true });
-  return (operation) => matches(operation.path);
+  const overTags = pattern.startsWith(TAG_PREFIX);
+  const matches = picomatch(overTags ? pattern.slice(TAG_PREFIX.length) : pattern, { dot: true });
+  return overTags ? (operation) => operation.tags.some((tag) => matches(tag)) : (operation) => matches(operation.path);
 }
 
 /** Where a diagnostic about the command line points: there is no spec file to name. */

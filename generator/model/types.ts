@@ -202,9 +202,9 @@ export interface ApiModel {
 const DOC_LINK = /\[官方文档\]\(([^)\s]+)\)/g;
 
 /** `[官方文档](url)` links of a description become `docLinks`; the rest, trimmed, stays the description. */
-export function splitDocLinks(text: string | undefined): { description?: string; docLinks: string[] } {
-  const docLinks = [...(text ?? '').matchAll(DOC_LINK)].map((match) => match[1] ?? '');
-  const description = (text ?? '').replace(DOC_LINK, '').trim();
+export function splitDocLinks(text = ''): { description?: string; docLinks: string[] } {
+  const docLinks = [...text.matchAll(DOC_LINK)].map((match) => match[1] ?? '');
+  const description = text.replace(DOC_LINK, '').trim();
   return description === '' ? { docLinks } : { description, docLinks };
 }
 
@@ -213,10 +213,8 @@ export function operationsOf(model: ApiModel): Operation[] {
   return model.endpoints.flatMap((endpoint) => endpoint.operations);
 }
 
-export type Severity = 'error' | 'warning';
-
 export interface Diagnostic {
-  severity: Severity;
+  severity: 'error' | 'warning';
   /** Stable upper-snake code, e.g. `YAML_SYNTAX`, `UNKNOWN_KEY`, `UNKNOWN_TYPE`, `UNRESOLVED_REF`, `REF_CYCLE`. */
   code: string;
   message: string;

@@ -1,16 +1,16 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { isolatedDeclarationSync, transformSync, type OxcError } from 'oxc-transform';
-import type { ApiModel } from '../../model/types.ts';
-import { PROJECT_ROOT } from '../../paths.ts';
+import { isolatedDeclarationSync, transformSync } from 'oxc-transform';
+import type { ApiModel, Operation } from '../../model/types.ts';
+import { filesUnder, PROJECT_ROOT } from '../../paths.ts';
 import { DEFAULT_PACKAGE } from '../docs/index.ts';
 import type { EmittedFile } from '../files.ts';
-import { formatCode } from '../format.ts';
+import { describeErrors, formatCode } from '../format.ts';
 import { memo } from '../memo.ts';
 import { packageFile } from '../render.ts';
 
 /** The runtime is real TypeScript, type-checked and tested in place; the package ships it transpiled. */
-export const RUNTIME_SOURCE_DIR: string = join(PROJECT_ROOT, 'templates/runtime');
+const RUNTIME_SOURCE_DIR: string = join(PROJECT_ROOT, 'templates/runtime');
 
 /**
  * `dist/runtime/**` (see transpileRuntime), the operation table that drives download exemption
@@ -43,15 +43,8 @@ export async function transpileRuntime(
   sourceDir: string = RUNTIME_SOURCE_DIR,
   outDir = 'dist/runtime',
 ): Promise<EmittedFile[]> {
-  const sources = readdirSync(sourceDir, { recursive: true, withFileTypes: true })
-    .filter(
-      (entry) =>
-        entry.isFile() &&
-        entry.name.endsWith('.ts') &&
-        !entry.name.endsWith('.test.ts') &&
-        !entry.name.endsWith('.d.ts'),
-    )
-    .map((entry) => relative(sourceDir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+  const sources = filesUnder(sourceDir)
+    .filter((path) => path.endsWith('.ts') && !path.endsWith('.test.ts') && !path.endsWith('.d.ts'))
     .sort();
   // A watch run transpiles again only a source that changed.
   const files = sources.map((source) => {
@@ -69,8 +62,7 @@ function transpile(sourceDir: string, source: string, text: string, outDir: stri
   const script = transformSync(fileName, text, { target: 'es2022', sourcemap: false });
   const declarations = isolatedDeclarationSync(fileName, text, { sourcemap: false });
   const problems = [...script.errors, ...declarations.errors];
-  if (problems.length > 0)
-    throw new Error(`${fileName} does not transpile in isolation:\n${problems.map(describe).join('\n')}`);
+  if (problems.length > 0) throw new Error(`${fileName} does not transpile in isolation:\n${describeErrors(problems)}`);
   const base = `${outDir}/${source.slice(0, -'.ts'.length)}`;
   // The shipped `version.js` names the generated package (the name and version its package.json gets).
   const js: EmittedFile =
@@ -80,25 +72,19 @@ function transpile(sourceDir: string, source: string, text: string, outDir: stri
   return [js, { path: `${base}.d.ts`, contents: declarations.code }];
 }
 
-function describe(problem: OxcError): string {
-  return problem.codeframe ?? problem.message;
-}
-
 /** What the runtime must know of each operation, by path template and method. */
 export function operationTable(model: ApiModel): Record<string, Record<string, Record<string, unknown>>> {
-  const table: Record<string, Record<string, Record<string, unknown>>> = {};
-  for (const endpoint of model.endpoints) {
-    const methods: Record<string, Record<string, unknown>> = {};
-    for (const operation of endpoint.operations) {
-      const info: Record<string, unknown> = {};
-      if (operation.response.kind === 'download') info.download = true;
-      if (operation.body?.kind === 'multipart') info.multipart = true;
-      if (operation.baseURL) info.baseURL = operation.baseURL;
-      methods[operation.method] = info;
-    }
-    table[endpoint.path] = methods;
-  }
-  return table;
+  const info = (operation: Operation): Record<string, unknown> => ({
+    ...(operation.response.kind === 'download' && { download: true }),
+    ...(operation.body?.kind === 'multipart' && { multipart: true }),
+    ...(operation.baseURL && { baseURL: operation.baseURL }),
+  });
+  return Object.fromEntries(
+    model.endpoints.map((endpoint) => [
+      endpoint.path,
+      Object.fromEntries(endpoint.operations.map((operation) => [operation.method, info(operation)])),
+    ]),
+  );
 }
 
 /** The operation table's declarations, the package entry (the client class wired to the operation table and validators) and the `apiv3` bin. */

@@ -1,16 +1,11 @@
-import type {
-  InterfaceDeclarationStructure,
-  OptionalKind,
-  PropertySignatureStructure,
-  StatementStructures,
-} from 'ts-morph';
+import type { OptionalKind, PropertySignatureStructure, StatementStructures } from 'ts-morph';
 import { printStructure, StructureKind } from 'ts-morph';
 import type { EmittedFile } from '../files.ts';
 import { compareText, specError, type ApiModel, type Endpoint, type PathSegment } from '../../model/types.ts';
 import { formatCode } from '../format.ts';
 import { joinParts, memoMany } from '../memo.ts';
 import { notificationStatements } from './notifications.ts';
-import { namespaceDeclaration, operationDeclarations } from './operation.ts';
+import { interfaceDeclaration, namespaceDeclaration, operationDeclarations } from './operation.ts';
 import { isIdentifier, propertyKey, stringLiteral } from '../literal.ts';
 import { isProbedName, propertyToSegment } from '../../../templates/runtime/chain.ts';
 
@@ -20,11 +15,14 @@ export const TYPES_FILE = 'dist/openapi.d.ts';
 /** The namespace every segment namespace lives in. */
 const ROOT_NAMESPACE = 'WeChatPay.OpenAPI';
 
+/** The types the declarations import, by module. */
+const TYPE_IMPORTS = { axios: ['AxiosRequestConfig', 'AxiosPromise'], fs: ['ReadStream'] };
+
 /**
  * Global and imported names the declarations refer to from inside the namespaces: a segment
  * namespace spelled like one of them would shadow it for everything nested below.
  */
-const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set(['AxiosRequestConfig', 'AxiosPromise', 'ReadStream', 'Date']);
+const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([...Object.values(TYPE_IMPORTS).flat(), 'Date']);
 
 /** A level of the URL tree: a namespace, and the interface of the same name in its parent. */
 interface TreeNode {
@@ -143,31 +141,24 @@ function fileStatements(
   paths: OptionalKind<PropertySignatureStructure>[],
 ): StatementStructures[] {
   return [
-    {
-      kind: StructureKind.ImportDeclaration,
-      isTypeOnly: true,
-      moduleSpecifier: 'axios',
-      namedImports: ['AxiosRequestConfig', 'AxiosPromise'],
-    },
-    {
-      kind: StructureKind.ImportDeclaration,
-      isTypeOnly: true,
-      moduleSpecifier: 'fs',
-      namedImports: ['ReadStream'],
-    },
+    ...Object.entries(TYPE_IMPORTS).map(
+      ([moduleSpecifier, namedImports]): StatementStructures => ({
+        kind: StructureKind.ImportDeclaration,
+        isTypeOnly: true,
+        moduleSpecifier,
+        namedImports,
+      }),
+    ),
     { ...namespaceDeclaration(ROOT_NAMESPACE, childrenSlot(roots)), hasDeclareKeyword: true },
     ...notificationStatements(model),
-    {
-      kind: StructureKind.Interface,
-      name: 'Wechatpay',
-      isExported: true,
+    interfaceDeclaration('Wechatpay', {
       properties: sortedChildren(roots).map((root) => ({
         name: propertyKey(root.segment.propName),
         type: root.namespace,
         docs: [root.segment.raw === 'v3' ? 'APIv3 endpoint' : `${root.segment.raw} endpoint`],
       })),
-    },
-    { kind: StructureKind.Interface, name: 'Paths', isExported: true, properties: paths },
+    }),
+    interfaceDeclaration('Paths', { properties: paths }),
   ];
 }
 
@@ -226,22 +217,18 @@ function sortedChildren(children: Map<string, TreeNode>): TreeNode[] {
  * chain per endpoint makes the compiler merge thousands of declarations of every level above.
  */
 function levelStatements(node: TreeNode): StatementStructures[] {
-  const children = sortedChildren(node.children);
   const name = node.segment.typeName;
   const operations = (node.endpoint?.operations ?? []).map((operation) => operationDeclarations(operation, name));
-  const endpointInterface: InterfaceDeclarationStructure = {
-    kind: StructureKind.Interface,
-    name,
-    isExported: true,
-    callSignatures: operations.flatMap((operation) => operation.callSignatures),
-    methods: operations.flatMap((operation) => operation.methods),
-    properties: children.map(
-      (child): OptionalKind<PropertySignatureStructure> => ({
+  const statements = [...operations.map((operation) => operation.namespace), ...childrenSlot(node.children)];
+  return [
+    namespaceDeclaration(name, statements),
+    interfaceDeclaration(name, {
+      callSignatures: operations.flatMap((operation) => operation.callSignatures),
+      methods: operations.flatMap((operation) => operation.methods),
+      properties: sortedChildren(node.children).map((child) => ({
         name: propertyKey(child.segment.propName),
         type: `${name}.${child.segment.typeName}`,
-      }),
-    ),
-  };
-  const statements = [...operations.map((operation) => operation.namespace), ...childrenSlot(node.children)];
-  return [namespaceDeclaration(name, statements), endpointInterface];
+      })),
+    }),
+  ];
 }

@@ -1,12 +1,11 @@
 import type { StatementStructures } from 'ts-morph';
-import { StructureKind } from 'ts-morph';
 import { specError, type ApiModel, type Notifications } from '../../model/types.ts';
-import { namespaceDeclaration, schemaStatement } from './operation.ts';
+import { interfaceDeclaration, namespaceDeclaration, schemaStatement } from './operation.ts';
 import { stringLiteral } from '../literal.ts';
 import { escapeComment, oneLine } from './schema.ts';
 
 /** The namespace of the envelope and of the decrypted resources. */
-export const NOTIFICATIONS_NAMESPACE = 'WeChatPay.OpenAPI.V3.Notifications';
+const NOTIFICATIONS_NAMESPACE = 'WeChatPay.OpenAPI.V3.Notifications';
 const ENVELOPE_INTERFACE = 'Envelope';
 
 /**
@@ -16,30 +15,30 @@ const ENVELOPE_INTERFACE = 'Envelope';
  */
 export function notificationStatements(model: ApiModel): StatementStructures[] {
   const notifications = model.notifications;
+  const events = notifications?.events ?? [];
   const statements: StatementStructures[] = [];
-  if (notifications && (notifications.envelope || notifications.events.length > 0)) {
+  if (notifications && (notifications.envelope || events.length > 0)) {
     checkNamespaceIsFree(model, notifications);
-    const declarations = [];
-    if (notifications.envelope) declarations.push(schemaStatement(ENVELOPE_INTERFACE, notifications.envelope));
-    const declared = new Set<string>();
-    for (const event of notifications.events) {
-      if (declared.has(event.resourceName)) continue;
-      declared.add(event.resourceName);
-      declarations.push(schemaStatement(event.resourceName, event.resource));
-    }
+    // Events sharing a resource declare it once, as the first of them gives it.
+    const resources = events.filter(
+      (event, index) => events.findIndex((other) => other.resourceName === event.resourceName) === index,
+    );
+    const declarations = [
+      ...(notifications.envelope ? [schemaStatement(ENVELOPE_INTERFACE, notifications.envelope)] : []),
+      ...resources.map((event) => schemaStatement(event.resourceName, event.resource)),
+    ];
     statements.push({ ...namespaceDeclaration(NOTIFICATIONS_NAMESPACE, declarations), hasDeclareKeyword: true });
   }
-  statements.push({
-    kind: StructureKind.Interface,
-    name: 'Notifications',
-    isExported: true,
-    docs: ['`event_type` of each notification -> its `resource`, decrypted'],
-    properties: (notifications?.events ?? []).map((event) => ({
-      name: stringLiteral(event.eventType),
-      type: `${NOTIFICATIONS_NAMESPACE}.${event.resourceName}`,
-      docs: [escapeComment(oneLine(event.summary))],
-    })),
-  });
+  statements.push(
+    interfaceDeclaration('Notifications', {
+      docs: ['`event_type` of each notification -> its `resource`, decrypted'],
+      properties: events.map((event) => ({
+        name: stringLiteral(event.eventType),
+        type: `${NOTIFICATIONS_NAMESPACE}.${event.resourceName}`,
+        docs: [escapeComment(oneLine(event.summary))],
+      })),
+    }),
+  );
   return statements;
 }
 

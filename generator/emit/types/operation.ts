@@ -1,45 +1,39 @@
 import type {
-  CallSignatureDeclarationStructure,
   InterfaceDeclarationStructure,
   JSDocStructure,
-  MethodSignatureStructure,
   ModuleDeclarationStructure,
   OptionalKind,
   ParameterDeclarationStructure,
   StatementStructures,
-  TypeAliasDeclarationStructure,
 } from 'ts-morph';
 import { ModuleDeclarationKind, StructureKind } from 'ts-morph';
 import { methodNamespace } from '../../model/naming.ts';
 import { HTTP_METHOD_TABLE, type Operation, type Parameter, type Schema } from '../../model/types.ts';
-import { escapeComment, memberDoc, objectType, oneLine, propertyOf, typeOf, type MemberSpec } from './schema.ts';
+import {
+  escapeComment,
+  memberDoc,
+  objectType,
+  oneLine,
+  propertyMembers,
+  propertyOf,
+  typeOf,
+  type MemberSpec,
+} from './schema.ts';
 
-type MethodStatement = InterfaceDeclarationStructure | TypeAliasDeclarationStructure;
-
-/** What one operation contributes: its `<Verb>HttpMethod` namespace and its members on the endpoint interface. */
-interface OperationDeclarations {
-  namespace: ModuleDeclarationStructure;
-  callSignatures: OptionalKind<CallSignatureDeclarationStructure>[];
-  methods: OptionalKind<MethodSignatureStructure>[];
-}
-
-/** `endpointName` is the endpoint interface's own name, which qualifies its method namespaces. */
-export function operationDeclarations(operation: Operation, endpointName: string): OperationDeclarations {
+/**
+ * What one operation contributes: its `<Verb>HttpMethod` namespace and its members on the endpoint
+ * interface. `endpointName` is the endpoint interface's own name, which qualifies its method namespaces.
+ */
+export function operationDeclarations(operation: Operation, endpointName: string) {
   const namespace = methodNamespace(operation.method);
   const qualify = (name: string): string => `${endpointName}.${namespace}.${name}`;
   const multipart = operation.body?.kind === 'multipart';
   const takesData = HTTP_METHOD_TABLE[operation.method].takesData;
   const dataInterface = !takesData ? undefined : multipart ? 'BinaryDataRequest' : 'JsonDataRequest';
   const config = requestConfigMembers(operation, dataInterface).map(propertyOf);
-  const statements: MethodStatement[] = [
+  const statements = [
     ...(takesData ? [requestDataStatement(operation)] : []),
-    {
-      kind: StructureKind.Interface,
-      name: 'RequestConfig',
-      isExported: true,
-      extends: ['AxiosRequestConfig'],
-      properties: config,
-    },
+    interfaceDeclaration('RequestConfig', { extends: ['AxiosRequestConfig'], properties: config }),
     responseStatement(operation),
   ];
 
@@ -54,76 +48,48 @@ export function operationDeclarations(operation: Operation, endpointName: string
 
   const tags = signatureTags(operation);
   const summary = operation.summary === undefined ? '' : escapeComment(oneLine(operation.summary));
-  const methodDocs = summary || tags.length > 0 ? [jsDoc(summary, tags)] : [];
+  const methodDocs = summary || tags.length > 0 ? [{ description: summary, tags }] : [];
   return {
     namespace: namespaceDeclaration(namespace, statements),
     // The callable chain node always POSTs, so only POST gets the shortland.
-    callSignatures: operation.method === 'post' ? [{ docs: [jsDoc('shortland', tags)], parameters, returnType }] : [],
+    callSignatures:
+      operation.method === 'post' ? [{ docs: [{ description: 'shortland', tags }], parameters, returnType }] : [],
     methods: [{ name: operation.method, docs: methodDocs, parameters, returnType }],
   };
 }
 
-function jsDoc(description: string, tags: JSDocStructure['tags']): OptionalKind<JSDocStructure> {
-  return description ? { description, tags } : { tags };
-}
-
 function signatureTags(operation: Operation): NonNullable<JSDocStructure['tags']> {
-  const tags: NonNullable<JSDocStructure['tags']> = [];
-  if (operation.deprecated) {
-    const since = operation.lastUpdatedAt === undefined ? undefined : `- since ${oneLine(operation.lastUpdatedAt)}`;
-    tags.push(since === undefined ? { tagName: 'deprecated' } : { tagName: 'deprecated', text: escapeComment(since) });
-  }
-  for (const link of operation.docLinks) tags.push({ tagName: 'link', text: escapeComment(link) });
-  return tags;
+  const links = operation.docLinks.map((link) => ({ tagName: 'link', text: escapeComment(link) }));
+  if (!operation.deprecated) return links;
+  const since = operation.lastUpdatedAt === undefined ? undefined : `- since ${oneLine(operation.lastUpdatedAt)}`;
+  return [{ tagName: 'deprecated', text: since && escapeComment(since) }, ...links];
 }
 
-function requestDataStatement(operation: Operation): MethodStatement {
+function requestDataStatement(operation: Operation): StatementStructures {
   const body = operation.body;
   if (body?.kind === 'multipart') {
     // The documented shape: the signed `meta` JSON first, then the binary `file`.
-    return {
-      kind: StructureKind.Interface,
-      name: 'BinaryDataRequest',
-      isExported: true,
+    return interfaceDeclaration('BinaryDataRequest', {
       properties: [
         propertyOf({ name: body.metaField, optional: false, type: 'string', doc: memberDoc(body.meta) }),
         propertyOf({ name: body.fileField, optional: false, type: 'ReadStream' }),
       ],
-    };
+    });
   }
   // A POST without a body parameter still gets an empty `JsonDataRequest {}`.
   return schemaStatement('JsonDataRequest', body?.schema);
 }
 
-function responseStatement(operation: Operation): MethodStatement {
+function responseStatement(operation: Operation): StatementStructures {
   const response = operation.response;
-  if (response.kind === 'download') {
-    return {
-      kind: StructureKind.Interface,
-      name: 'WellformedResponse',
-      isExported: true,
-      extends: ['ReadStream'],
-    };
-  }
+  if (response.kind === 'download') return interfaceDeclaration('WellformedResponse', { extends: ['ReadStream'] });
   return schemaStatement('WellformedResponse', response.kind === 'json' ? response.schema : undefined);
 }
 
 /** An object schema becomes an interface of its properties; any other schema a type alias. */
-export function schemaStatement(name: string, schema: Schema | undefined): MethodStatement {
+export function schemaStatement(name: string, schema: Schema | undefined): StatementStructures {
   if (schema === undefined || schema.kind === 'object') {
-    return {
-      kind: StructureKind.Interface,
-      name,
-      isExported: true,
-      properties: (schema?.properties ?? []).map((member) =>
-        propertyOf({
-          name: member.name,
-          optional: !member.required,
-          type: typeOf(member.schema),
-          doc: memberDoc(member.schema),
-        }),
-      ),
-    };
+    return interfaceDeclaration(name, { properties: propertyMembers(schema).map(propertyOf) });
   }
   return { kind: StructureKind.TypeAlias, name, isExported: true, type: typeOf(schema) };
 }
@@ -180,4 +146,12 @@ export function namespaceDeclaration(name: string, statements: StatementStructur
     isExported: true,
     statements,
   };
+}
+
+/** An exported interface of `members` (its properties, methods, call signatures, `extends`, docs). */
+export function interfaceDeclaration(
+  name: string,
+  members: Omit<InterfaceDeclarationStructure, 'kind' | 'name'>,
+): InterfaceDeclarationStructure {
+  return { kind: StructureKind.Interface, name, isExported: true, ...members };
 }

@@ -1,33 +1,26 @@
 import type { OptionalKind, PropertySignatureStructure, WriterFunction } from 'ts-morph';
-import type { Constraints, Schema } from '../../model/types.ts';
+import type { Constraints, ObjectSchema, Schema } from '../../model/types.ts';
 import { propertyKey, stringLiteral } from '../literal.ts';
 import { Writers } from 'ts-morph';
 
 /** A type as a ts-morph structure takes it: a keyword or name, or a writer for a composite type. */
-export type TypeNode = string | WriterFunction;
+type TypeNode = string | WriterFunction;
 
 /** The TypeScript type of a schema, as the documented shapes spell it (plus literal unions for enums). */
 export function typeOf(schema: Schema): TypeNode {
   switch (schema.kind) {
     case 'string':
-      if (schema.enum && schema.enum.length > 0) return union(unique(schema.enum).map(stringLiteral));
+      if (schema.enum && schema.enum.length > 0) return union([...new Set(schema.enum)].map(stringLiteral));
       return schema.format === 'rfc3339' ? union(['string', 'Date']) : 'string';
     case 'number': {
-      const literals = unique(schema.enum ?? []);
+      const literals = [...new Set(schema.enum)];
       // YAML can spell `.inf`/`.nan`, which have no literal type.
       return literals.length > 0 && literals.every(Number.isFinite) ? union(literals.map(String)) : 'number';
     }
     case 'boolean':
       return 'boolean';
     case 'object':
-      return objectType(
-        (schema.properties ?? []).map((property) => ({
-          name: property.name,
-          optional: !property.required,
-          type: typeOf(property.schema),
-          doc: memberDoc(property.schema),
-        })),
-      );
+      return objectType(propertyMembers(schema));
     case 'array':
       return schema.items ? arrayOf(schema.items) : '[]';
     case 'file':
@@ -77,13 +70,19 @@ export function propertyOf(member: MemberSpec): OptionalKind<PropertySignatureSt
   };
 }
 
+/** The members of an object schema (none for `undefined`), in the spec's order. */
+export function propertyMembers(schema: ObjectSchema | undefined): MemberSpec[] {
+  return (schema?.properties ?? []).map((property) => ({
+    name: property.name,
+    optional: !property.required,
+    type: typeOf(property.schema),
+    doc: memberDoc(property.schema),
+  }));
+}
+
 /** An inline object type, one member per line, as the documented shapes show nested objects. */
 export function objectType(members: readonly MemberSpec[]): TypeNode {
   return members.length === 0 ? '{}' : Writers.objectType({ properties: members.map(propertyOf) });
-}
-
-function unique<T>(values: readonly T[]): T[] {
-  return [...new Set(values)];
 }
 
 /**
@@ -92,20 +91,18 @@ function unique<T>(values: readonly T[]): T[] {
  */
 export function memberDoc(schema: Schema, description: string | undefined = schema.description): string | undefined {
   // A list of scalars is documented by its items: `券code (1..32 chars) @example ABC9588200` on `string[]`.
-  const items = schema.kind === 'array' && schema.items && isScalar(schema.items) ? schema.items : undefined;
-  const parts: string[] = [];
-  const text = oneLine(description ?? items?.description ?? '');
-  if (text) parts.push(text);
+  const items = schema.kind === 'array' && SCALAR_KINDS.has(schema.items?.kind) ? schema.items : undefined;
   const constraints = constraintsText({ ...items?.constraints, ...schema.constraints });
-  if (constraints) parts.push(`(${constraints})`);
   const example = exampleText(schema.example ?? items?.example);
-  if (example) parts.push(`@example ${example}`);
+  const parts = [
+    oneLine(description ?? items?.description ?? ''),
+    constraints && `(${constraints})`,
+    example && `@example ${example}`,
+  ].filter(Boolean);
   return parts.length > 0 ? escapeComment(parts.join(' ')) : undefined;
 }
 
-function isScalar(schema: Schema): boolean {
-  return schema.kind === 'string' || schema.kind === 'number' || schema.kind === 'boolean';
-}
+const SCALAR_KINDS: ReadonlySet<Schema['kind'] | undefined> = new Set(['string', 'number', 'boolean']);
 
 function constraintsText(constraints: Constraints): string {
   const parts = [
@@ -126,8 +123,7 @@ function rangeText(min: number | undefined, max: number | undefined, unit: strin
 
 function exampleText(example: unknown): string {
   if (example === undefined || example === null) return '';
-  if (typeof example === 'string') return oneLine(example);
-  return oneLine(JSON.stringify(example) ?? '');
+  return oneLine(typeof example === 'string' ? example : (JSON.stringify(example) ?? ''));
 }
 
 /** Collapses whitespace so a description fits a one-line comment. */
