@@ -1,5 +1,5 @@
-/** Each unit's last input (as JSON) and output, kept for the life of the process. */
-const kept = new Map<string, { key: string; output: unknown }>();
+/** Each unit's last input and output, kept for the life of the process. */
+const kept = new Map<string, { input: object; output: unknown }>();
 /** JSON of each model object, computed once per run however many units read it. */
 const keys = new WeakMap<object, string>();
 
@@ -10,17 +10,24 @@ function keyOf(input: object): string {
 }
 
 /**
+ * Whether `input` is the last input of `unit`: the same object (a watch run's loader reuses what did
+ * not change), or equal JSON. A cold run compares nothing, so it serializes no input.
+ */
+function isKept(unit: string, input: object): boolean {
+  const last = kept.get(unit);
+  return last !== undefined && (last.input === input || keyOf(last.input) === keyOf(input));
+}
+
+/**
  * `emit()`, or the output last kept for this unit of an emitter's output (a docs page, an
  * endpoint's table entries) if its input is the same: what makes a watch run re-emit only what
- * changed. The key is the input's JSON: the model is plain data and a unit's output derives from
- * its input alone, so equal JSON means equal output.
+ * changed. The model is plain data, never changed once loaded, and a unit's output derives from its
+ * input alone, so equal JSON means equal output.
  */
 export function memo<T>(unit: string, input: object, emit: () => T): T {
-  const key = keyOf(input);
-  const last = kept.get(unit);
-  if (last?.key === key) return last.output as T;
+  if (isKept(unit, input)) return kept.get(unit)!.output as T;
   const output = emit();
-  kept.set(unit, { key, output });
+  kept.set(unit, { input, output });
   return output;
 }
 
@@ -32,10 +39,10 @@ export async function memoMany<Unit extends readonly [unit: string, input: objec
   units: readonly Unit[],
   emitMissing: (missing: Unit[]) => Promise<T[]>,
 ): Promise<T[]> {
-  const missing = units.filter(([unit, input]) => kept.get(unit)?.key !== keyOf(input));
+  const missing = units.filter(([unit, input]) => !isKept(unit, input));
   const outputs = missing.length === 0 ? [] : await emitMissing(missing);
   if (outputs.length !== missing.length) throw new Error(`${missing.length} units emitted as ${outputs.length}`);
-  for (const [index, [unit, input]] of missing.entries()) kept.set(unit, { key: keyOf(input), output: outputs[index] });
+  for (const [index, [unit, input]] of missing.entries()) kept.set(unit, { input, output: outputs[index] });
   return units.map(([unit]) => kept.get(unit)!.output as T);
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import { PROJECT_ROOT } from '../paths.ts';
 import type { EmittedFile } from './files.ts';
 
@@ -12,7 +13,8 @@ import type { EmittedFile } from './files.ts';
 
 const TEMPLATE_ROOT = join(PROJECT_ROOT, 'templates');
 
-const handlebars = Handlebars.create();
+// CommonJS without a module type: required, it is compiled once (see emit/types/ts-morph.ts).
+const handlebars = (createRequire(import.meta.url)('handlebars') as typeof Handlebars).create();
 /** For values spliced into JSON: strings are quoted and escaped. */
 handlebars.registerHelper('json', (value: unknown) => new handlebars.SafeString(JSON.stringify(value)));
 

@@ -3,8 +3,12 @@
  * knows nothing of the selection. Schemas are already resolved into each operation, so whatever
  * the kept operations `$ref` comes along with them.
  */
-import picomatch from 'picomatch';
+import { createRequire } from 'node:module';
+import type Picomatch from 'picomatch';
 import type { ApiModel, Diagnostic, Operation } from './types.ts';
+
+// CommonJS without a module type: required, it is compiled once (see emit/types/ts-morph.ts).
+const picomatch = createRequire(import.meta.url)('picomatch') as typeof Picomatch;
 
 export interface Selection {
   /** Globs over URL paths (`v3/pay/**`) or, prefixed with `tag:`, over tags (`tag:基础支付`); none keeps everything. */

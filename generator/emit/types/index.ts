@@ -1,5 +1,5 @@
 import type { OptionalKind, PropertySignatureStructure, StatementStructures } from 'ts-morph';
-import { printStructure, StructureKind } from 'ts-morph';
+import { printStructure, StructureKind } from './ts-morph.ts';
 import type { EmittedFile } from '../files.ts';
 import { compareText, specError, type ApiModel, type Endpoint, type PathSegment } from '../../model/types.ts';
 import { formatCode } from '../format.ts';

@@ -6,7 +6,7 @@ import type {
   ParameterDeclarationStructure,
   StatementStructures,
 } from 'ts-morph';
-import { ModuleDeclarationKind, StructureKind } from 'ts-morph';
+import { ModuleDeclarationKind, StructureKind } from './ts-morph.ts';
 import { methodNamespace } from '../../model/naming.ts';
 import { HTTP_METHOD_TABLE, type Operation, type Parameter, type Schema } from '../../model/types.ts';
 import {

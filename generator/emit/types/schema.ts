@@ -1,7 +1,7 @@
 import type { OptionalKind, PropertySignatureStructure, WriterFunction } from 'ts-morph';
 import type { Constraints, ObjectSchema, Schema } from '../../model/types.ts';
 import { propertyKey, stringLiteral } from '../literal.ts';
-import { Writers } from 'ts-morph';
+import { Writers } from './ts-morph.ts';
 
 /** A type as a ts-morph structure takes it: a keyword or name, or a writer for a composite type. */
 type TypeNode = string | WriterFunction;
