@@ -1,6 +1,7 @@
-import { readdirSync, watch, type FSWatcher } from 'node:fs';
+import { watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import type { EmittedFile } from './emit/files.ts';
+import { listTree } from './load/files.ts';
 import type { LoadCache } from './load/index.ts';
 import { writeAtomically, writeChanges } from './write.ts';
 
@@ -67,7 +68,10 @@ export async function watchSpecs(
   // once an editor saves it by renaming a new file over it.
   const watchers = new Map<string, FSWatcher>();
   const watchFolders = (): void => {
-    const folders = new Set(roots.flatMap(foldersUnder));
+    // Every folder under each root, as the loader walks them (a missing root is reported by the run).
+    const folders = new Set(
+      roots.flatMap((root) => (listTree(root, '.')?.folders ?? []).map((folder) => join(root, folder))),
+    );
     for (const [folder, watcher] of watchers) {
       if (folders.has(folder)) continue;
       watcher.close();
@@ -100,21 +104,4 @@ export async function watchSpecs(
   clearTimeout(timer);
   for (const watcher of watchers.values()) watcher.close();
   return 0;
-}
-
-/**
- * `folder` and every folder below it, as the loader walks them: a symlink is not followed and an
- * unreadable subfolder is skipped (a missing root is reported by the run).
- */
-function foldersUnder(folder: string): string[] {
-  let entries;
-  try {
-    entries = readdirSync(folder, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  return [
-    folder,
-    ...entries.filter((entry) => entry.isDirectory()).flatMap((entry) => foldersUnder(join(folder, entry.name))),
-  ];
 }

@@ -1,4 +1,4 @@
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Reporter } from './report.ts';
 import { SpecFile } from './source.ts';
@@ -10,6 +10,32 @@ export interface ParsedFile {
 }
 
 const RECENT_MS = 2000;
+
+/**
+ * The folders (`folder` first) and files under `root/folder`, as paths relative to `root` joined by
+ * `/`; `undefined` when `folder` cannot be read. The loader lists spec files and the watcher the
+ * folders to watch with this one walk: a symlink is neither a file nor a folder here, so none is
+ * followed, and an unreadable subfolder is skipped.
+ */
+export function listTree(root: string, folder: string): { folders: string[]; files: string[] } | undefined {
+  const tree = { folders: [] as string[], files: [] as string[] };
+  const walk = (relative: string): boolean => {
+    let entries;
+    try {
+      entries = readdirSync(join(root, relative), { withFileTypes: true });
+    } catch {
+      return false;
+    }
+    tree.folders.push(relative);
+    for (const entry of entries) {
+      const child = `${relative}/${entry.name}`;
+      if (entry.isDirectory()) walk(child);
+      else if (entry.isFile()) tree.files.push(child);
+    }
+    return true;
+  };
+  return walk(folder) ? tree : undefined;
+}
 
 /**
  * Reads and parses spec files from one or more spec roots; a later root overrides an earlier one

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathSegments } from '../model/naming.ts';
 import {
@@ -10,7 +10,7 @@ import {
   type HttpMethod,
   type Operation,
 } from '../model/types.ts';
-import { FileStore, type ParsedFile } from './files.ts';
+import { FileStore, listTree, type ParsedFile } from './files.ts';
 import { loadNotifications, NOTIFICATIONS_FILE } from './notifications.ts';
 import { OperationLoader } from './operation.ts';
 import { Reporter, type Trace } from './report.ts';
@@ -151,21 +151,7 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
 
 /** Spec files under `root/folder`, `/`-separated, in code-unit order; `undefined` if the folder is missing. */
 function listSpecFiles(root: string, folder: string): string[] | undefined {
-  const found: string[] = [];
-  // A symlink is neither a file nor a folder here, so none is followed; an unreadable subfolder is skipped.
-  const walk = (relative: string): boolean => {
-    let entries;
-    try {
-      entries = readdirSync(join(root, relative), { withFileTypes: true });
-    } catch {
-      return false;
-    }
-    for (const entry of entries) {
-      const child = `${relative}/${entry.name}`;
-      if (entry.isDirectory()) walk(child);
-      else if (entry.isFile() && SPEC_EXTENSION.test(entry.name)) found.push(child);
-    }
-    return true;
-  };
-  return walk(folder) ? found.sort(compareText) : undefined;
+  return listTree(root, folder)
+    ?.files.filter((path) => SPEC_EXTENSION.test(path))
+    .sort(compareText);
 }
