@@ -598,12 +598,9 @@ async function prepare(state: ClientState, method: HttpVerb, path: string, data:
   // A JSON body is serialised once: these bytes are validated, signed and sent.
   const json = upload || payload === undefined || payload === null ? undefined : serialiseBody(payload, `${method.toUpperCase()} /${path}`);
   // Checked on what will be sent (headers the pipeline adds included), before any file is read or anything signed.
-  if (matched !== undefined && state.validators !== undefined && (options.validate ?? state.validate)) {
-    let byMethod = state.requestValidators.get(matched.template);
-    if (byMethod === undefined) state.requestValidators.set(matched.template, (byMethod = new Map()));
-    let validator = byMethod.get(method);
-    if (validator === undefined) byMethod.set(method, (validator = requestValidator(state.validators, method, matched.template) ?? null));
-    if (validator !== null) checkRequest(validator, method, matched.template, {
+  if (matched !== undefined && (options.validate ?? state.validate)) {
+    const validator = validatorOf(state, method, matched.template);
+    if (validator !== undefined) checkRequest(validator, method, matched.template, {
       // An upload's parts are not JSON; its meta is not described by a request schema.
       data: json,
       params: queryOf(url),
@@ -794,6 +791,16 @@ function callerHeaders(headers: unknown): Record<string, string> {
     if (typeof value === 'string' || typeof value === 'number') result[name] = String(value);
   }
   return result;
+}
+
+/** The operation's compiled request validator, looked up once per client; `undefined` when it has no schema. */
+function validatorOf(state: ClientState, method: HttpVerb, template: string): RequestValidator | undefined {
+  if (state.validators === undefined) return undefined;
+  let byMethod = state.requestValidators.get(template);
+  if (byMethod === undefined) state.requestValidators.set(template, (byMethod = new Map()));
+  let validator = byMethod.get(method);
+  if (validator === undefined) byMethod.set(method, (validator = requestValidator(state.validators, method, template) ?? null));
+  return validator ?? undefined;
 }
 
 /** The query as sent, each key with its value (or values, when repeated). */

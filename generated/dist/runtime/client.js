@@ -396,13 +396,9 @@ async function prepare(state, method, path, data, config) {
       ? undefined
       : serialiseBody(payload, `${method.toUpperCase()} /${path}`);
   // Checked on what will be sent (headers the pipeline adds included), before any file is read or anything signed.
-  if (matched !== undefined && state.validators !== undefined && (options.validate ?? state.validate)) {
-    let byMethod = state.requestValidators.get(matched.template);
-    if (byMethod === undefined) state.requestValidators.set(matched.template, (byMethod = new Map()));
-    let validator = byMethod.get(method);
-    if (validator === undefined)
-      byMethod.set(method, (validator = requestValidator(state.validators, method, matched.template) ?? null));
-    if (validator !== null)
+  if (matched !== undefined && (options.validate ?? state.validate)) {
+    const validator = validatorOf(state, method, matched.template);
+    if (validator !== undefined)
       checkRequest(validator, method, matched.template, {
         // An upload's parts are not JSON; its meta is not described by a request schema.
         data: json,
@@ -599,6 +595,16 @@ function callerHeaders(headers) {
     if (typeof value === 'string' || typeof value === 'number') result[name] = String(value);
   }
   return result;
+}
+/** The operation's compiled request validator, looked up once per client; `undefined` when it has no schema. */
+function validatorOf(state, method, template) {
+  if (state.validators === undefined) return undefined;
+  let byMethod = state.requestValidators.get(template);
+  if (byMethod === undefined) state.requestValidators.set(template, (byMethod = new Map()));
+  let validator = byMethod.get(method);
+  if (validator === undefined)
+    byMethod.set(method, (validator = requestValidator(state.validators, method, template) ?? null));
+  return validator ?? undefined;
 }
 /** The query as sent, each key with its value (or values, when repeated). */
 function queryOf(url) {
